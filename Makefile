@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test lint types pytest bench clean
+
+$(BIN)/trainweek: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/trainweek
+	PORT=$(PORT) $(BIN)/trainweek serve
+
+test: $(BIN)/trainweek lint types pytest
+
+lint: $(BIN)/trainweek
+	$(BIN)/ruff format --check solver api tests benchmarks
+	$(BIN)/ruff check solver api tests benchmarks
+
+types: $(BIN)/trainweek
+	$(BIN)/mypy solver api
+
+pytest: $(BIN)/trainweek
+	$(BIN)/pytest
+
+bench: $(BIN)/trainweek
+	$(BIN)/python benchmarks/bench_solve.py
+
+clean:
+	rm -rf $(VENV) bench-out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,27 @@
+"""trainweek's solver: a runner's week, its rules, the CP-SAT model and an independent checker.
+
+Never imports Flask. The public entry points are re-exported here.
+"""
+
+from solver.catalogue import Session, catalogue
+from solver.checker import PlanError, evaluate
+from solver.cpsat.solve import SolveError, solve
+from solver.domain import DAYS, WeekRequest
+from solver.result import Evaluation, WeekResult
+from solver.rules import DEFAULT_WEIGHTS, HARD_RULES, SOFT_GOALS
+
+__all__ = [
+    "DAYS",
+    "DEFAULT_WEIGHTS",
+    "HARD_RULES",
+    "SOFT_GOALS",
+    "Evaluation",
+    "PlanError",
+    "Session",
+    "SolveError",
+    "WeekRequest",
+    "WeekResult",
+    "catalogue",
+    "evaluate",
+    "solve",
+]

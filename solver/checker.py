@@ -1,0 +1,336 @@
+"""Score any proposed week against every hard rule and soft goal, in plain Python (no ortools).
+
+The checker does not trust the model: tests run it on every week the model returns, and the
+`evaluate` endpoint uses it to score a week a coach or runner proposes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from solver.catalogue import Session, session_by_id
+from solver.domain import DAY_NAMES, DAYS, Day, DayId, WeekRequest
+from solver.result import Conflict, Evaluation, Penalty, Plan
+from solver.rules import SOFT_GOAL_IDS
+
+
+class PlanError(ValueError):
+    """A proposed plan names a day or a session that does not exist."""
+
+
+@dataclass(frozen=True)
+class _Week:
+    """A request and a plan, side by side: the sessions placed on each day."""
+
+    request: WeekRequest
+    days: tuple[Day, ...]
+    placed: tuple[tuple[Session, ...], ...]
+
+    def heavy(self, day_index: int) -> list[Session]:
+        return [s for s in self.placed[day_index] if s.heavy_legs]
+
+    def sessions(self) -> Iterator[tuple[int, Session]]:
+        for day_index, sessions in enumerate(self.placed):
+            for session in sessions:
+                yield day_index, session
+
+    @property
+    def count(self) -> int:
+        return sum(len(sessions) for sessions in self.placed)
+
+
+def parse_plan(plan: Mapping[str, Sequence[str]]) -> tuple[tuple[Session, ...], ...]:
+    """Turn day id -> session ids into sessions per day, Monday first."""
+    unknown_days = sorted(set(plan) - set(DAYS))
+    if unknown_days:
+        raise PlanError(f"unknown day(s) {', '.join(unknown_days)}; days are {', '.join(DAYS)}")
+    by_id = session_by_id()
+    placed = []
+    for day in DAYS:
+        sessions = []
+        for index, session_id in enumerate(plan.get(day, [])):
+            if session_id not in by_id:
+                raise PlanError(
+                    f"plan.{day}[{index}]: unknown session '{session_id}'; "
+                    f"known: {', '.join(by_id)}"
+                )
+            sessions.append(by_id[session_id])
+        placed.append(tuple(sessions))
+    return tuple(placed)
+
+
+def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluation:
+    """Score the plan: broken hard rules, and the cost of every soft goal with weight > 0."""
+    week = _Week(request, tuple(request.week), parse_plan(plan))
+    violations = [v for check in HARD_RULE_CHECKS.values() for v in check(week)]
+    penalties = []
+    for goal_id in SOFT_GOAL_IDS:
+        weight = request.weight(goal_id)
+        if weight == 0:
+            continue
+        details = GOAL_CHECKS[goal_id](week)
+        if details:
+            penalties.append(
+                Penalty(
+                    goal=goal_id,
+                    weight=weight,
+                    count=len(details),
+                    cost=weight * len(details),
+                    details=details,
+                )
+            )
+    return Evaluation(
+        feasible=not violations,
+        violations=violations,
+        objective=sum(p.cost for p in penalties),
+        penalties=penalties,
+    )
+
+
+def goal_details(request: WeekRequest, plan: Plan) -> dict[str, list[str]]:
+    """Every soft goal's misses in words, one line per unit of penalty."""
+    week = _Week(request, tuple(request.week), parse_plan(plan))
+    return {goal_id: check(week) for goal_id, check in GOAL_CHECKS.items()}
+
+
+def objective(request: WeekRequest, plan: Plan) -> int:
+    """The plan's total penalty (hard rules aside)."""
+    return evaluate(request, plan).objective
+
+
+# --- hard rules ------------------------------------------------------------------------------
+
+
+def _day(day_index: int) -> str:
+    return DAY_NAMES[DAYS[day_index]]
+
+
+def _ids(*day_indexes: int) -> list[DayId]:
+    return [DAYS[i] for i in day_indexes]  # type: ignore[misc]
+
+
+def _key_run_name(day: Day) -> str:
+    key_run = next(run for run in day.runs if run.is_key)
+    return f"key {key_run.type.replace('_', ' ')} run"
+
+
+def _session_count(week: _Week) -> list[Conflict]:
+    low, high = week.request.strength.min_sessions, week.request.strength.max_sessions
+    if low <= week.count <= high:
+        return []
+    with_sessions = [i for i, sessions in enumerate(week.placed) if sessions]
+    return [
+        Conflict(
+            rule="session_count",
+            message=f"{week.count} session(s) placed; the week asks for {low} to {high}",
+            days=_ids(*with_sessions),
+        )
+    ]
+
+
+def _one_session_per_day(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule="one_session_per_day",
+            message=f"{_day(i)}: {len(sessions)} strength sessions on one day",
+            days=_ids(i),
+        )
+        for i, sessions in enumerate(week.placed)
+        if len(sessions) > 1
+    ]
+
+
+def _no_heavy_legs_before_key_run(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule="no_heavy_legs_before_key_run",
+            message=f"{_day(i)}: {session.name} loads the legs heavily the day before "
+            f"{_day(i + 1)}'s {_key_run_name(week.days[i + 1])}",
+            days=_ids(i, i + 1),
+        )
+        for i in range(len(DAYS) - 1)
+        if week.days[i + 1].has_key_run
+        for session in week.heavy(i)
+    ]
+
+
+def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule="heavy_legs_48h_apart",
+            message=f"{_day(i)} and {_day(i + 1)}: heavy-leg sessions on consecutive days",
+            days=_ids(i, i + 1),
+        )
+        for i in range(len(DAYS) - 1)
+        if week.heavy(i) and week.heavy(i + 1)
+    ]
+
+
+def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule="no_strength_on_race_day",
+            message=f"{_day(i)}: strength on a race day",
+            days=_ids(i),
+        )
+        for i, sessions in enumerate(week.placed)
+        if sessions and week.days[i].is_race_day
+    ]
+
+
+def _fits_availability(week: _Week) -> list[Conflict]:
+    conflicts = []
+    home = week.request.athlete.equipment == "home"
+    for i, sessions in enumerate(week.placed):
+        if not sessions:
+            continue
+        day = week.days[i]
+        reasons = []
+        if not day.available:
+            reasons.append("the day is marked unavailable")
+        for session in sessions:
+            if session.needs_gym and home:
+                reasons.append(f"{session.name} needs a gym and the athlete trains at home")
+            elif session.needs_gym and not day.gym:
+                reasons.append(f"{session.name} needs a gym and there is no gym access")
+        minutes_left = day.minutes_left
+        strength_minutes = sum(session.minutes for session in sessions)
+        if minutes_left is not None and strength_minutes > minutes_left:
+            reasons.append(
+                f"{strength_minutes} min of strength with only {max(minutes_left, 0)} min "
+                "left after the runs"
+            )
+        if reasons:
+            conflicts.append(
+                Conflict(
+                    rule="fits_availability",
+                    message=f"{_day(i)}: " + "; ".join(reasons),
+                    days=_ids(i),
+                )
+            )
+    return conflicts
+
+
+HARD_RULE_CHECKS: dict[str, Callable[[_Week], list[Conflict]]] = {
+    "session_count": _session_count,
+    "one_session_per_day": _one_session_per_day,
+    "no_heavy_legs_before_key_run": _no_heavy_legs_before_key_run,
+    "heavy_legs_48h_apart": _heavy_legs_48h_apart,
+    "no_strength_on_race_day": _no_strength_on_race_day,
+    "fits_availability": _fits_availability,
+}
+
+
+# --- soft goals: each returns one line of detail per unit of penalty ------------------------
+
+
+def _target_sessions(week: _Week) -> list[str]:
+    target = week.request.target_sessions
+    missed = abs(week.count - target)
+    return [f"{week.count} session(s) placed; the target is {target}"] * missed
+
+
+def _keep_recovery_days_easy(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)}: {session.name} lands on a "
+        f"{'rest' if not week.days[i].runs else 'recovery'} day"
+        for i, session in week.sessions()
+        if week.days[i].is_rest_or_recovery
+    ]
+
+
+def _strength_on_hard_days(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)}: {session.name} is not stacked on a key-run day"
+        for i, session in week.sessions()
+        if not week.days[i].has_key_run
+    ]
+
+
+def _strength_on_easy_days(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)}: {session.name} shares the day with a {_key_run_name(week.days[i])}"
+        for i, session in week.sessions()
+        if week.days[i].has_key_run
+    ]
+
+
+def _heavy_legs_48h_before_key_run(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)}: {session.name} is 48 h before {_day(i + 2)}'s "
+        f"{_key_run_name(week.days[i + 2])}"
+        for i, session in week.sessions()
+        if session.heavy_legs and i + 2 < len(DAYS) and week.days[i + 2].has_key_run
+    ]
+
+
+def _no_heavy_legs_after_long_run(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)}: {session.name} comes the day after {_day(i - 1)}'s long run"
+        for i, session in week.sessions()
+        if session.heavy_legs and i > 0 and week.days[i - 1].has_long_run
+    ]
+
+
+def _spread_sessions(week: _Week) -> list[str]:
+    return [
+        f"{_day(i)} and {_day(i + 1)}: strength on consecutive days"
+        for i in range(len(DAYS) - 1)
+        if week.placed[i] and week.placed[i + 1]
+    ]
+
+
+def _lower_body_in_week(week: _Week) -> list[str]:
+    if week.request.athlete.phase in ("taper", "race_week"):
+        return []
+    if any(session.works_legs for _, session in week.sessions()):
+        return []
+    return ["no session works the legs this week"]
+
+
+def _phase_fit(week: _Week) -> list[str]:
+    phase = week.request.athlete.phase
+    if phase == "race_week":
+        return [
+            f"{_day(i)}: {session.name} works the legs in race week (mobility and core only)"
+            for i, session in week.sessions()
+            if session.works_legs
+        ]
+    if phase == "taper":
+        return [
+            f"{_day(i)}: {session.name} is heavy legs in a taper week"
+            for i, session in week.sessions()
+            if session.heavy_legs
+        ]
+    if phase == "peak":
+        heavy = [(i, s) for i, s in week.sessions() if s.heavy_legs]
+        return [
+            f"{_day(i)}: {session.name} is heavy session {n} at peak; one keeps the gains"
+            for n, (i, session) in enumerate(heavy[1:], start=2)
+        ]
+    return []
+
+
+def _level_fit(week: _Week) -> list[str]:
+    if week.request.athlete.level != "beginner":
+        return []
+    return [
+        f"{_day(i)}: {session.name} is heavy legs for a beginner"
+        for i, session in week.sessions()
+        if session.heavy_legs
+    ]
+
+
+GOAL_CHECKS: dict[str, Callable[[_Week], list[str]]] = {
+    "target_sessions": _target_sessions,
+    "keep_recovery_days_easy": _keep_recovery_days_easy,
+    "strength_on_hard_days": _strength_on_hard_days,
+    "strength_on_easy_days": _strength_on_easy_days,
+    "heavy_legs_48h_before_key_run": _heavy_legs_48h_before_key_run,
+    "no_heavy_legs_after_long_run": _no_heavy_legs_after_long_run,
+    "spread_sessions": _spread_sessions,
+    "lower_body_in_week": _lower_body_in_week,
+    "phase_fit": _phase_fit,
+    "level_fit": _level_fit,
+}

@@ -1,0 +1,1 @@
+"""The week as a CP-SAT model: variables, hard rules, soft goals, infeasibility explanation."""

@@ -1,0 +1,149 @@
+"""The soft goals, one method each: every goal counts its misses; the objective weighs them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from solver.cpsat.variables import Variables
+from solver.domain import DAYS, WeekRequest
+from solver.rules import SOFT_GOAL_IDS
+
+# Among weeks of equal penalty, prefer sessions earlier in the catalogue, then earlier in the
+# week: one stable answer however the model is built. The tie-break rank of a session on a day
+# is `session_index * 7 + day_index`; scaling the penalty past the largest possible sum of ranks
+# keeps the tie-break from ever outweighing a unit of penalty.
+MAX_SESSIONS = 3
+
+
+def tie_break_rank(session_index: int, day_index: int) -> int:
+    """Rank of placing catalogue session `session_index` on `day_index` (lower wins ties)."""
+    return session_index * len(DAYS) + day_index
+
+
+def tie_break_scale(session_count: int) -> int:
+    """A multiplier for the penalty that no sum of tie-break ranks can reach."""
+    return MAX_SESSIONS * tie_break_rank(session_count - 1, len(DAYS) - 1) + 1
+
+
+@dataclass
+class Objective:
+    """Builds each goal's count of misses and minimises their weighted sum."""
+
+    model: cp_model.CpModel
+    request: WeekRequest
+    variables: Variables
+    counts: dict[str, cp_model.LinearExpr] = field(default_factory=dict)
+
+    def add_objective(self) -> None:
+        """Minimise the weighted sum of goal counts, ties broken by `tie_break_rank`."""
+        goals: dict[str, Callable[[], cp_model.LinearExpr]] = {
+            "target_sessions": self._target_sessions,
+            "keep_recovery_days_easy": self._keep_recovery_days_easy,
+            "strength_on_hard_days": self._strength_on_hard_days,
+            "strength_on_easy_days": self._strength_on_easy_days,
+            "heavy_legs_48h_before_key_run": self._heavy_legs_48h_before_key_run,
+            "no_heavy_legs_after_long_run": self._no_heavy_legs_after_long_run,
+            "spread_sessions": self._spread_sessions,
+            "lower_body_in_week": self._lower_body_in_week,
+            "phase_fit": self._phase_fit,
+            "level_fit": self._level_fit,
+        }
+        assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
+        weights = {goal: self.request.weight(goal) for goal in goals}
+        self.counts = {goal: build() for goal, build in goals.items() if weights[goal] > 0}
+        penalty = cp_model.LinearExpr.weighted_sum(
+            list(self.counts.values()), [weights[goal] for goal in self.counts]
+        )
+        ranks = [
+            (var, tie_break_rank(session_index, day_index))
+            for day_index, day in enumerate(self.variables.placed)
+            for session_index, var in enumerate(day)
+        ]
+        tie_break = cp_model.LinearExpr.weighted_sum([v for v, _ in ranks], [r for _, r in ranks])
+        self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + tie_break)
+
+    def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
+        if wanted == "any":
+            return cp_model.LinearExpr.sum([self.variables.on_day(d) for d in day_indexes])
+        return cp_model.LinearExpr.sum([self.variables.matching(d, wanted) for d in day_indexes])
+
+    @property
+    def _all_days(self) -> list[int]:
+        return list(range(len(DAYS)))
+
+    def _target_sessions(self) -> cp_model.LinearExpr:
+        """Each session above or below the target counts."""
+        target = self.request.target_sessions
+        total = self.variables.total()
+        deviation = self.model.new_int_var(0, len(DAYS) * len(self.variables.sessions), "deviation")
+        self.model.add(deviation >= total - target)
+        self.model.add(deviation >= target - total)
+        return deviation
+
+    def _keep_recovery_days_easy(self) -> cp_model.LinearExpr:
+        """Each session on a rest or recovery day counts."""
+        week = self.request.week
+        return self._sessions_on([d for d in self._all_days if week[d].is_rest_or_recovery])
+
+    def _strength_on_hard_days(self) -> cp_model.LinearExpr:
+        """Each session on a day without a key run counts."""
+        week = self.request.week
+        return self._sessions_on([d for d in self._all_days if not week[d].has_key_run])
+
+    def _strength_on_easy_days(self) -> cp_model.LinearExpr:
+        """Each session on a key-run day counts."""
+        week = self.request.week
+        return self._sessions_on([d for d in self._all_days if week[d].has_key_run])
+
+    def _heavy_legs_48h_before_key_run(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session two days before a key run counts."""
+        week = self.request.week
+        days = [d for d in self._all_days[:-2] if week[d + 2].has_key_run]
+        return self._sessions_on(days, "heavy")
+
+    def _no_heavy_legs_after_long_run(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session the day after a long run counts."""
+        week = self.request.week
+        return self._sessions_on(
+            [d for d in self._all_days[1:] if week[d - 1].has_long_run], "heavy"
+        )
+
+    def _spread_sessions(self) -> cp_model.LinearExpr:
+        """Each pair of consecutive days that both hold strength counts."""
+        pairs = []
+        for day_index in self._all_days[:-1]:
+            both = self.model.new_bool_var(f"consecutive_{DAYS[day_index]}")
+            together = self.variables.on_day(day_index) + self.variables.on_day(day_index + 1)
+            self.model.add(both >= together - 1)
+            pairs.append(both)
+        return cp_model.LinearExpr.sum(pairs)
+
+    def _lower_body_in_week(self) -> cp_model.LinearExpr:
+        """A week with no session that works the legs counts once (not in taper or race week)."""
+        if self.request.athlete.phase in ("taper", "race_week"):
+            return cp_model.LinearExpr.sum([])
+        missing = self.model.new_bool_var("no_leg_session")
+        self.model.add(missing + self._sessions_on(self._all_days, "legs") >= 1)
+        return missing
+
+    def _phase_fit(self) -> cp_model.LinearExpr:
+        """Race week: each leg session counts; taper: each heavy one; peak: each beyond one."""
+        phase = self.request.athlete.phase
+        if phase == "race_week":
+            return self._sessions_on(self._all_days, "legs")
+        if phase == "taper":
+            return self._sessions_on(self._all_days, "heavy")
+        if phase == "peak":
+            excess = self.model.new_int_var(0, len(DAYS), "heavy_beyond_one")
+            self.model.add(excess >= self._sessions_on(self._all_days, "heavy") - 1)
+            return excess
+        return cp_model.LinearExpr.sum([])
+
+    def _level_fit(self) -> cp_model.LinearExpr:
+        """For a beginner, each heavy-leg session counts."""
+        if self.request.athlete.level != "beginner":
+            return cp_model.LinearExpr.sum([])
+        return self._sessions_on(self._all_days, "heavy")

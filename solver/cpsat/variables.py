@@ -1,0 +1,51 @@
+"""The decision variables: which catalogue session goes on which day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from solver.catalogue import Session, catalogue
+from solver.domain import DAYS
+
+
+@dataclass
+class Variables:
+    """`placed[day][s]` is true when session `s` of the catalogue goes on `day`."""
+
+    sessions: tuple[Session, ...]
+    placed: list[list[cp_model.IntVar]]
+    heavy_day: list[cp_model.IntVar]
+
+    @classmethod
+    def create(cls, model: cp_model.CpModel) -> Variables:
+        """One boolean per day and session, and one per day for 'heavy legs today'."""
+        sessions = catalogue()
+        placed = [
+            [model.new_bool_var(f"{day}_{session.id}") for session in sessions] for day in DAYS
+        ]
+        heavy_day = [model.new_bool_var(f"{day}_heavy") for day in DAYS]
+        for day_index in range(len(DAYS)):
+            for session_index, session in enumerate(sessions):
+                if session.heavy_legs:
+                    model.add_implication(placed[day_index][session_index], heavy_day[day_index])
+        return cls(sessions, placed, heavy_day)
+
+    def on_day(self, day_index: int) -> cp_model.LinearExpr:
+        """Number of sessions on the day."""
+        return cp_model.LinearExpr.sum(self.placed[day_index])
+
+    def total(self) -> cp_model.LinearExpr:
+        """Number of sessions in the week."""
+        return cp_model.LinearExpr.sum([var for day in self.placed for var in day])
+
+    def matching(self, day_index: int, wanted: str) -> cp_model.LinearExpr:
+        """Sessions on the day whose legs are `heavy` or that work the legs at all (`legs`)."""
+        return cp_model.LinearExpr.sum(
+            [
+                var
+                for var, session in zip(self.placed[day_index], self.sessions, strict=True)
+                if (session.heavy_legs if wanted == "heavy" else session.works_legs)
+            ]
+        )

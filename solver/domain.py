@@ -1,0 +1,220 @@
+"""A runner's week as posted: runs, availability, athlete and preferences. No ortools here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from solver.rules import SOFT_GOAL_IDS, SOFT_GOALS
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES: dict[str, str] = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
+
+DayId = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_train"]
+KEY_RUN_TYPES: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
+Level = Literal["beginner", "intermediate", "advanced"]
+Phase = Literal["base", "build", "peak", "taper", "race_week", "recovery"]
+Equipment = Literal["gym", "home"]
+
+# DOMAIN.md, "frequency by phase": base 3, build 2-3, peak 2, taper 1, race week mobility only,
+# a deload week one fewer than the usual two. Most runners: two.
+DEFAULT_TARGET_BY_PHASE: dict[str, int] = {
+    "base": 3,
+    "build": 2,
+    "peak": 2,
+    "taper": 1,
+    "race_week": 1,
+    "recovery": 1,
+}
+DEFAULT_TARGET = 2
+MAX_WEIGHT = 1000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Run(_Strict):
+    """One run (or cross-training session) on a day."""
+
+    type: RunType = Field(description="What kind of run: easy, recovery, long, tempo, ...")
+    minutes: int = Field(gt=0, le=600, description="How long the run takes, in minutes.")
+    key: bool | None = Field(
+        default=None,
+        description=(
+            "Is the week built around this run? Defaults to true for long, tempo, intervals, "
+            "hills and race, false otherwise."
+        ),
+    )
+
+    @property
+    def is_key(self) -> bool:
+        """Whether the run is a key run, its default taken from its type."""
+        return self.key if self.key is not None else self.type in KEY_RUN_TYPES
+
+
+class Day(_Strict):
+    """A day of the week: its runs and when strength can happen."""
+
+    runs: list[Run] = Field(
+        default_factory=list, max_length=4, description="The day's runs; none means a rest day."
+    )
+    available: bool = Field(default=True, description="False: no strength session this day.")
+    available_minutes: int | None = Field(
+        default=None,
+        ge=0,
+        le=1440,
+        description="Total training minutes this day, runs included. Leave out for no limit.",
+    )
+    gym: bool = Field(default=True, description="Whether there is gym access this day.")
+
+    @property
+    def run_minutes(self) -> int:
+        """Minutes of running this day."""
+        return sum(run.minutes for run in self.runs)
+
+    @property
+    def has_key_run(self) -> bool:
+        """Whether a key run falls on this day."""
+        return any(run.is_key for run in self.runs)
+
+    @property
+    def has_long_run(self) -> bool:
+        """Whether a long run falls on this day."""
+        return any(run.type == "long" for run in self.runs)
+
+    @property
+    def is_race_day(self) -> bool:
+        """Whether the runner races this day."""
+        return any(run.type == "race" for run in self.runs)
+
+    @property
+    def is_rest_or_recovery(self) -> bool:
+        """A day with no run, or only recovery runs: a day meant to stay easy."""
+        return all(run.type == "recovery" for run in self.runs)
+
+    @property
+    def minutes_left(self) -> int | None:
+        """Minutes left for strength after the runs, or None when the day has no limit."""
+        if self.available_minutes is None:
+            return None
+        return self.available_minutes - self.run_minutes
+
+
+class Athlete(_Strict):
+    """Who the week is for."""
+
+    level: Level = Field(default="intermediate", description="Training age with strength work.")
+    phase: Phase | None = Field(
+        default=None, description="Where the week sits in the training plan."
+    )
+    equipment: Equipment = Field(
+        default="gym", description="'home' rules out every session that needs a gym."
+    )
+
+
+class Strength(_Strict):
+    """How many strength sessions the runner wants."""
+
+    min_sessions: int = Field(default=1, ge=1, le=3, description="Fewest sessions to place.")
+    max_sessions: int = Field(default=3, ge=1, le=3, description="Most sessions to place.")
+    target_sessions: int | None = Field(
+        default=None,
+        ge=1,
+        le=3,
+        description="Sessions to aim for; defaults by phase (base 3, build 2, taper 1, ...).",
+    )
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> Strength:
+        if self.min_sessions > self.max_sessions:
+            raise ValueError(
+                f"min_sessions ({self.min_sessions}) must be <= max_sessions ({self.max_sessions})"
+            )
+        target = self.target_sessions
+        if target is not None and not self.min_sessions <= target <= self.max_sessions:
+            raise ValueError(
+                f"target_sessions ({target}) must lie within min_sessions..max_sessions "
+                f"({self.min_sessions}..{self.max_sessions})"
+            )
+        return self
+
+
+Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
+
+
+class WeekRequest(_Strict):
+    """A runner's week: the runs, when strength fits, and what matters most."""
+
+    days: dict[DayId, Day] = Field(
+        default_factory=dict,
+        description="The week keyed mon..sun. A day left out is a rest day with no limits.",
+    )
+    athlete: Athlete = Field(default_factory=Athlete, description="Level, phase and equipment.")
+    strength: Strength = Field(default_factory=Strength, description="How many sessions.")
+    weights: dict[str, Weight] = Field(
+        default_factory=dict,
+        description=(
+            "Overrides of the soft goals' default weights, by goal id (see GET /v1/rules). "
+            f"Whole numbers from 0 to {MAX_WEIGHT}; 0 switches a goal off."
+        ),
+    )
+    time_limit_s: float = Field(
+        default=2.0, gt=0, le=30, description="Longest the solver may search, in seconds."
+    )
+    week_of: dt.date | None = Field(
+        default=None, description="The Monday the week starts on (for calendar export)."
+    )
+
+    @field_validator("weights")
+    @classmethod
+    def _known_goal_ids(cls, weights: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(weights) - set(SOFT_GOAL_IDS))
+        if unknown:
+            raise ValueError(
+                f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
+            )
+        return weights
+
+    @field_validator("week_of")
+    @classmethod
+    def _week_starts_monday(cls, week_of: dt.date | None) -> dt.date | None:
+        if week_of is not None and week_of.weekday() != 0:
+            raise ValueError(f"{week_of.isoformat()} is a {week_of:%A}; week_of must be a Monday")
+        return week_of
+
+    def day(self, day_id: str) -> Day:
+        """The day as posted, or a rest day when it was left out."""
+        return self.days.get(day_id, _REST_DAY)  # type: ignore[call-overload]
+
+    @property
+    def week(self) -> list[Day]:
+        """The seven days, Monday first."""
+        return [self.day(day_id) for day_id in DAYS]
+
+    @property
+    def target_sessions(self) -> int:
+        """The session count to aim for: as asked, else by phase, kept within min..max."""
+        if self.strength.target_sessions is not None:
+            return self.strength.target_sessions
+        phase = self.athlete.phase
+        target = DEFAULT_TARGET_BY_PHASE[phase] if phase else DEFAULT_TARGET
+        return min(max(target, self.strength.min_sessions), self.strength.max_sessions)
+
+    def weight(self, goal_id: str) -> int:
+        """The goal's weight for this request: the override, else the default."""
+        return self.weights.get(goal_id, SOFT_GOALS[goal_id].default_weight)
+
+
+_REST_DAY = Day()
