@@ -11,6 +11,7 @@ from solver.compare import with_weights
 from solver.domain import MAX_WEIGHT
 from solver.sensitivity import GoalRange, Sensitivity, sensitivity
 from tests.conftest import runs, week
+from tests.solver.random_weeks import random_week as shared_random_week
 
 RUN_TYPES = ("easy", "recovery", "long", "tempo", "intervals", "hills", "cross_train")
 
@@ -118,5 +119,18 @@ def test_ranges_are_exact_on_random_weeks(seed):
     request = random_week(random.Random(seed))
     report = sensitivity(request)
     assert report.status == "optimal"
+    for goal_range in report.goals:
+        assert_range_is_exact(request, report, goal_range)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(10))
+def test_ranges_are_exact_on_the_shared_random_weeks(seed):
+    """On the referee's random weeks (tight availability, some impossible), ranges are exact."""
+    request = shared_random_week(seed)
+    report = sensitivity(request)
+    if report.status == "infeasible":
+        assert report.goals == []
+        return
     for goal_range in report.goals:
         assert_range_is_exact(request, report, goal_range)
