@@ -8,7 +8,7 @@ from typing import Any
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
 
-from api import catalogue, health, problems, weeks
+from api import catalogue, health, problems, tuning, weeks
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -41,8 +41,10 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         health.blueprint,
         catalogue.blueprint,
         weeks.blueprint,
+        tuning.blueprint,
     ):
         app.register_api(blueprint)
+    app.register_blueprint(tuning.page)
 
     app.add_url_rule("/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))
     app.add_url_rule("/docs", "docs", _docs)

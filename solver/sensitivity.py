@@ -22,7 +22,7 @@ from solver.checker import goal_details
 from solver.compare import describe_changes, with_weights
 from solver.cpsat.solve import solve
 from solver.domain import MAX_WEIGHT, WeekRequest
-from solver.result import Plan, Status, WeekResult
+from solver.result import Conflict, Plan, Status, WeekResult
 from solver.rules import SOFT_GOAL_IDS
 
 
@@ -60,6 +60,13 @@ class Sensitivity(BaseModel):
     objective: int | None = Field(description="Its total penalty (null: no week exists).")
     goals: list[GoalRange] = Field(
         description="One range per soft goal, in rule-book order; empty when no week exists."
+    )
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="When no week exists: a minimal set of hard rules that cannot all hold.",
+    )
+    suggestions: list[str] = Field(
+        default_factory=list, description="When no week exists: what to relax so one does."
     )
     solves: int = Field(description="How many times the week was solved to find the ranges.")
     wall_time_ms: float = Field(description="Time taken, in milliseconds.")
@@ -118,6 +125,8 @@ def sensitivity(request: WeekRequest) -> Sensitivity:
             plan=base.plan,
             objective=None,
             goals=[],
+            conflicts=base.conflicts,
+            suggestions=base.suggestions,
             solves=1,
             wall_time_ms=_ms(started),
         )
