@@ -282,7 +282,8 @@
       slot.replaceChildren(...(sessions.length
         ? sessions.map(sessionCard)
         : [el("p", { class: "no-strength", text: result ? "No strength" : "—" })]));
-      const changed = state.lastPlan !== null && state.lastPlan[day] !== plan[day];
+      // Mark what moved since the last week shown; no week, nothing moved.
+      const changed = result !== null && state.lastPlan !== null && state.lastPlan[day] !== plan[day];
       const badge = $(".day-badge", item);
       badge.hidden = !changed;
       badge.textContent = changed ? "changed" : "";
@@ -446,8 +447,9 @@
     } catch {
       return; // the bands are a help, not the answer
     }
-    if (seq !== sensitivitySeq || seq === 0 || !answer.response.ok) return;
-    if (solveSeq && JSON.stringify(request) !== JSON.stringify(buildRequest())) return;
+    if (seq !== sensitivitySeq || !answer.response.ok) return;
+    // The week was edited meanwhile: these ranges belong to an older week.
+    if (JSON.stringify(request) !== JSON.stringify(buildRequest())) return;
     for (const range of answer.data.goals) renderBand(range);
   }
 
