@@ -81,7 +81,9 @@ class Comparison(BaseModel):
 def with_weights(request: WeekRequest, weights: Mapping[str, int]) -> WeekRequest:
     """The request with `weights` laid over its own weights, goal by goal."""
     merged = {**request.weights, **weights}
-    return WeekRequest.model_validate(
+    # Validated again (unknown goal ids, range) and as the request's own class, so a subclass
+    # with fields of its own survives the round trip.
+    return type(request).model_validate(
         {**request.model_dump(exclude={"weights"}), "weights": merged}
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from solver import evaluate, solve
 from solver.compare import compare, describe_changes, with_weights
 from tests.conftest import runs, week
@@ -90,3 +93,11 @@ def test_a_week_that_cannot_exist_compares_as_two_explanations():
     assert comparison.diff.same_week
     assert comparison.diff.objectives == (None, None)
     assert comparison.diff.cross_objectives == (None, None)
+
+
+def test_weights_laid_over_are_checked_like_the_requests_own(hansons_week):
+    """An unknown goal id or a weight past the top is refused, naming the problem."""
+    with pytest.raises(ValidationError, match="unknown goal id"):
+        with_weights(hansons_week, {"spreed_sessions": 2})
+    with pytest.raises(ValidationError, match="less than or equal to 1000"):
+        with_weights(hansons_week, {"spread_sessions": 1001})
