@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.bench.cli import add_bench_command
 from solver import HARD_RULES, SOFT_GOALS, WeekRequest, WeekResult, catalogue, solve
 from solver.domain import DAY_NAMES
 from solver.scenario import SCENARIO_FIELDS
@@ -204,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd = commands.add_parser("rules", help="list hard rules and soft goals")
     rules_cmd.add_argument("--json", action="store_true", help="print as JSON")
     rules_cmd.set_defaults(handler=_rules)
+
+    add_bench_command(commands)
     return parser
 
 
