@@ -199,7 +199,8 @@ def summary(rows: list[Row]) -> Summary:
 
 def _png(figure: Any) -> str:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    # Constrained layout, not bbox_inches="tight": that draws every figure twice.
+    figure.savefig(buffer, format="png", dpi=110)
     plt.close(figure)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
@@ -218,7 +219,7 @@ def solve_time_chart(rows: list[Row]) -> str:
     medians = [statistics.median(r.time_median_ms for r in grouped[n]) for n in names]
     maxima = [max(r.time_max_ms for r in grouped[n]) for n in names]
     infeasible = [grouped[n][0].status == "infeasible" for n in names]
-    figure, axes = plt.subplots(figsize=(9, 0.26 * len(names) + 1.2))
+    figure, axes = plt.subplots(figsize=(9, 0.26 * len(names) + 1.2), layout="constrained")
     colours = ["#999999" if bad else "#2166ac" for bad in infeasible]
     axes.barh(names, medians, color=colours)
     axes.errorbar(
@@ -236,7 +237,7 @@ def solve_time_chart(rows: list[Row]) -> str:
 
 def penalty_chart(rows: list[Row], profiles: list[str]) -> str:
     """Total cost per soft goal over all scenarios, one stacked bar per profile."""
-    figure, axes = plt.subplots(figsize=(9, 0.5 * len(profiles) + 1.8))
+    figure, axes = plt.subplots(figsize=(10, 0.5 * len(profiles) + 1.8), layout="constrained")
     left = [0] * len(profiles)
     for goal, colour in zip(SOFT_GOALS, GOAL_COLOURS, strict=False):
         costs = [sum(r.cost_per_goal[goal] for r in rows if r.profile == p) for p in profiles]
@@ -260,7 +261,7 @@ def brute_force_chart(rows: list[Row]) -> str | None:
     solver_ms = [r.time_median_ms for r in brute][::-1]
     brute_ms = [r.brute_force_ms or 0.0 for r in brute][::-1]
     positions = list(range(len(names)))
-    figure, axes = plt.subplots(figsize=(9, 0.5 * len(names) + 1.2))
+    figure, axes = plt.subplots(figsize=(9, 0.5 * len(names) + 1.2), layout="constrained")
     axes.barh(
         [p + 0.2 for p in positions], brute_ms, height=0.4, color="#b2abd2", label="brute force"
     )
