@@ -8,7 +8,7 @@ from typing import Any
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
 
-from api import catalogue, health, problems, tuning, weeks
+from api import catalogue, health, problems, scenarios, tuning, weeks
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -41,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         health.blueprint,
         catalogue.blueprint,
         weeks.blueprint,
+        scenarios.blueprint,
         tuning.blueprint,
     ):
         app.register_api(blueprint)

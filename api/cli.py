@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.bench.cli import add_bench_command
 from solver import HARD_RULES, SOFT_GOALS, WeekRequest, WeekResult, catalogue, solve
 from solver.domain import DAY_NAMES
 from solver.scenario import SCENARIO_FIELDS
@@ -230,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="port to bind (default: $PORT, else 8000)",
     )
     serve_cmd.set_defaults(handler=_serve)
+
+    add_bench_command(commands)
     return parser
 
 
