@@ -521,6 +521,7 @@
 
   function setWeight(goalId, value, source) {
     state.weights[goalId] = value;
+    $("#profile-select").value = ""; // tuned by hand now: no longer the profile as picked
     renderSliderValues(source);
     scheduleSolve();
   }
@@ -544,19 +545,21 @@
 
   async function initScenarios() {
     let list;
+    let data;
     try {
       const response = await fetch("/v1/scenarios", { headers: { Accept: "application/json" } });
       if (!response.ok) return;
-      const data = await response.json();
+      data = await response.json();
       list = Array.isArray(data) ? data : data.scenarios || data.items || [];
     } catch {
       return;
     }
+    if (Array.isArray(data.profiles) && data.profiles.length) initProfilePicker(data.profiles);
     if (!list.length) return;
     const select = $("#scenario-select");
     select.replaceChildren(...list.map((item) => {
       const name = typeof item === "string" ? item : item.name || item.id;
-      const option = el("option", { value: name, text: item.title || name });
+      const option = el("option", { value: name, text: item.title || name.replaceAll("-", " ") });
       if (item.description) option.title = item.description;
       return option;
     }));
@@ -575,6 +578,24 @@
       } catch (error) {
         showFailure(`Could not load the scenario (${error.message}).`);
       }
+    });
+  }
+
+  // The library's coaching profiles (from GET /v1/scenarios) as starting points for the sliders.
+  function initProfilePicker(profiles) {
+    const select = $("#profile-select");
+    for (const profile of profiles) {
+      const option = el("option", { value: profile.name, text: profile.name.replaceAll("-", " ") });
+      if (profile.description) option.title = profile.description;
+      select.append(option);
+    }
+    $("#profile-picker").hidden = false;
+    select.addEventListener("change", () => {
+      const profile = profiles.find((p) => p.name === select.value);
+      if (!profile) return;
+      state.weights = { ...state.defaults, ...profile.weights };
+      renderSliderValues();
+      scheduleSolve();
     });
   }
 
@@ -636,6 +657,7 @@
     });
     $("#reset-weights").addEventListener("click", () => {
       state.weights = { ...state.defaults };
+      $("#profile-select").value = "";
       renderSliderValues();
       scheduleSolve();
     });

@@ -187,13 +187,40 @@ def test_the_page_fits_the_screen(browser: Browser, base_url: str, width: int):
 
 
 def test_the_scenario_loader_follows_the_server(page: Page, live_app: Flask):
-    """Without /v1/scenarios the loader stays hidden; with it, a scenario loads and solves."""
+    """Without /v1/scenarios the loader stays hidden; with it, a chosen scenario fills the week."""
     loader = page.locator("#scenario-loader")
     if not has_route(live_app, "/v1/scenarios", "GET"):
         expect(loader).to_be_hidden()
         return
     expect(loader).to_be_visible()
+    page.get_by_label("Scenario").select_option("beginner-three-runs")
     loader.get_by_role("button", name="Load").click()
+    expect(page.locator("#day-tue .rest")).to_have_text("Rest day")
+    expect(page.locator("#day-mon .run-chip")).to_have_text("Easy 25′")
+    expect(page.locator("#athlete-level")).to_have_value("beginner")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+
+
+def test_an_impossible_scenario_loads_as_its_explanation(page: Page, live_app: Flask):
+    """A scenario built to have no week shows the explanation, not a stale grid."""
+    if not has_route(live_app, "/v1/scenarios", "GET"):
+        pytest.skip("GET /v1/scenarios is not served")
+    page.get_by_label("Scenario").select_option("infeasible-three-sessions-two-days")
+    page.locator("#scenario-loader").get_by_role("button", name="Load").click()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "infeasible")
+    expect(page.locator("#conflicts li").first).to_be_visible()
+    expect(page.locator("#day-thu .session")).to_have_count(0)
+
+
+def test_a_library_profile_sets_the_sliders(page: Page, live_app: Flask):
+    """Picking a coaching profile from the library moves the sliders to its weights."""
+    if not has_route(live_app, "/v1/scenarios", "GET"):
+        pytest.skip("GET /v1/scenarios is not served")
+    weights = page.request.get("/v1/scenarios").json()["profiles"]
+    chosen = next(p for p in weights if p["name"] == "hard-days-hard")
+    page.get_by_label("Start from").select_option("hard-days-hard")
+    for goal, weight in chosen["weights"].items():
+        expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
 
 
