@@ -27,6 +27,8 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         # The docs UI lives under /docs; GET / stays free for the app's own pages.
         doc_prefix="/docs",
         doc_url="/openapi.json",
+        # An empty map, not null: flask-openapi3 writes null otherwise, which OpenAPI forbids.
+        security_schemes={},
         validation_error_status=400,
         validation_error_model=problems.Problem,
         validation_error_callback=problems.validation_problem,
