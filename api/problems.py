@@ -113,8 +113,13 @@ def _require_json_object() -> Response | None:
     if request.method not in BODY_METHODS or request.url_rule is None:
         return None
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is not None and (request.content_length or 0) > limit:
-        raise RequestEntityTooLarge()
+    if limit is not None:
+        if (request.content_length or 0) > limit:
+            raise RequestEntityTooLarge()
+        # A streamed (chunked) body has no length up front, and werkzeug cuts it at the limit
+        # without an error: one that reaches the limit is taken as too large.
+        if request.content_length is None and len(request.get_data()) >= limit:
+            raise RequestEntityTooLarge()
     if not request.is_json:
         return problem(
             415,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 
@@ -67,6 +68,32 @@ def test_a_body_over_256_kib_is_413(client: FlaskClient) -> None:
     data = json.dumps({"days": {}, "padding": "x" * (256 * 1024)})
     response = client.post("/v1/weeks/solve", data=data, content_type="application/json")
     assert "256 KiB" in assert_problem(response, 413)["detail"]
+
+
+def test_a_streamed_body_over_256_kib_is_413(client: FlaskClient) -> None:
+    """A chunked body (no Content-Length) over the limit is a 413 too, not a truncated 400."""
+    data = json.dumps({"days": {}, "padding": "x" * (300 * 1024)}).encode()
+    response = client.post(
+        "/v1/weeks/solve",
+        input_stream=io.BytesIO(data),
+        content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"},
+        # What gunicorn sets: it ends the chunked stream itself, so werkzeug may read it.
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert_problem(response, 413)
+
+
+def test_a_streamed_body_under_256_kib_is_read(client: FlaskClient) -> None:
+    """A small chunked body is read whole and solved."""
+    response = client.post(
+        "/v1/weeks/solve",
+        input_stream=io.BytesIO(b'{"days": {}}'),
+        content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 200
 
 
 def test_a_body_just_under_256_kib_is_read(client: FlaskClient) -> None:
