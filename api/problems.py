@@ -169,15 +169,16 @@ def _http_problem(error: HTTPException) -> Response:
     detail = {
         404: f"no such resource: {request.path}",
         405: f"{request.method} is not allowed on {request.path}",
-        413: "the body is larger than "
-        f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) // 1024} KiB",
+        413: f"the body is larger than {_kib(current_app.config.get('MAX_CONTENT_LENGTH'))}",
     }.get(status, error.description or HTTP_STATUS_CODES.get(status, "error"))
     return problem(status, detail, headers=headers or None)
 
 
+def _kib(limit: int | None) -> str:
+    return f"{limit // 1024} KiB" if limit else "the service accepts"
+
+
 def _unexpected_problem(error: Exception) -> Response:
     """Log the crash with its stack trace; answer a generic 500 without one."""
-    if isinstance(error, HTTPException):  # pragma: no cover - Flask routes these to _http_problem
-        return _http_problem(error)
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
     return problem(500, "something went wrong on our side; the error has been logged")

@@ -8,7 +8,7 @@ from api.app import create_app
 
 
 def test_openapi_json_is_3_1_and_uses_the_solver_models(client: FlaskClient) -> None:
-    """/openapi.json is OpenAPI 3.1; solve and evaluate answer WeekResult and Evaluation."""
+    """/openapi.json is OpenAPI 3.1: WeekResult and Evaluation answers, Problem errors (400 too)."""
     response = client.get("/openapi.json")
     assert response.status_code == 200
     spec = response.get_json()
@@ -24,6 +24,11 @@ def test_openapi_json_is_3_1_and_uses_the_solver_models(client: FlaskClient) -> 
     }
     problem = solve["responses"]["422"]["content"]["application/problem+json"]["schema"]
     assert problem == {"$ref": "#/components/schemas/Problem"}
+    for path_item in spec["paths"].values():
+        for operation in path_item.values():
+            assert operation["responses"]["400"]["content"] == {
+                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            }
     assert {"WeekRequest", "WeekResult", "Evaluation", "Problem"} <= set(
         spec["components"]["schemas"]
     )
