@@ -88,7 +88,12 @@ def validation_problem(error: ValidationError) -> Response:
         {
             # pydantic marks a bad dict key with a '[key]' step: the path to the key says it.
             "field": field_path([part for part in item["loc"] if part != "[key]"]) or "body",
-            "message": item["msg"].removeprefix("Value error, "),
+            "message": (
+                # Any body that got this far is a JSON object: a whole-body error means none came.
+                "missing: send a JSON object"
+                if not item["loc"] and item["type"] in ("model_type", "dict_type")
+                else item["msg"].removeprefix("Value error, ")
+            ),
         }
         for item in error.errors()
     ]
@@ -109,8 +114,11 @@ def init_app(app: Flask) -> None:
 
 
 def _require_json_object() -> Response | None:
-    """Bodies are JSON objects within MAX_CONTENT_LENGTH; answer 413, 415 or 400 otherwise."""
-    if request.method not in BODY_METHODS or request.url_rule is None:
+    """A request body is a JSON object within MAX_CONTENT_LENGTH; else 413, 415 or 400.
+
+    Requests without a body pass: a route that needs one says so itself (a 400 from its model).
+    """
+    if request.method not in BODY_METHODS or request.url_rule is None or not _has_body():
         return None
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     if limit is not None:
@@ -143,6 +151,13 @@ def _require_json_object() -> Response | None:
             errors=[{"field": "body", "message": "must be a JSON object"}],
         )
     return None
+
+
+def _has_body() -> bool:
+    """Whether the request carries a body (a length above zero, or a chunked stream)."""
+    if request.content_length is not None:
+        return request.content_length > 0
+    return "chunked" in request.headers.get("Transfer-Encoding", "").lower()
 
 
 def _json_error(error: BadRequest) -> str:

@@ -45,7 +45,6 @@ def test_problem_builds_rfc_9457_members_and_extensions(app: Flask) -> None:
     [
         ('{"days": ', "line 1 column 10"),
         ("{'days': {}}", "double quotes"),
-        ("", "line 1 column 1"),
         ("[" * 100_000, "nested too deeply"),
         (b'{"days": "\xc3\x28"}', "UTF-8"),
     ],
@@ -108,6 +107,14 @@ def test_a_body_that_is_not_json_is_415(client: FlaskClient, content_type: str |
     """A body sent as anything but application/json is a 415 problem."""
     response = client.post("/v1/weeks/solve", data="{}", content_type=content_type)
     assert "application/json" in assert_problem(response, 415)["detail"]
+
+
+def test_a_post_without_a_body_is_400_naming_the_body(client: FlaskClient) -> None:
+    """An empty POST (no body, no content type) is a 400 saying the body is missing, not a 415."""
+    response = client.post("/v1/weeks/solve")
+    assert assert_problem(response, 400)["errors"] == [
+        {"field": "body", "message": "missing: send a JSON object"}
+    ]
 
 
 def test_json_with_a_charset_is_accepted(client: FlaskClient) -> None:
