@@ -29,6 +29,7 @@ def test_openapi_json_is_3_1_and_uses_the_solver_models(client: FlaskClient) -> 
             assert operation["responses"]["400"]["content"] == {
                 "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
             }
+    assert "securitySchemes" not in spec["components"]
     assert {"WeekRequest", "WeekResult", "Evaluation", "Problem"} <= set(
         spec["components"]["schemas"]
     )
