@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_http.py [--rounds 500] [--threads 8] [--seconds 5]
 
 Latency: POST /v1/weeks/solve (the Hansons scenario) interleaved with GET /healthz on one
-keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP.
+keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP;
+"of which solver" is the solver's own wall_time_ms from each answer.
 Throughput: several client threads, each on its own keep-alive connection, posting the same
 week for a few seconds. Client and server share the machine: the figures are a floor.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import signal
 import socket
@@ -59,16 +61,16 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
 
 def timed(
     connection: http.client.HTTPConnection, method: str, path: str, body: bytes | None
-) -> float:
-    """One request on the connection; its wall time in milliseconds (the body read in full)."""
+) -> tuple[float, bytes]:
+    """One request on the connection: its wall time in milliseconds, and the body read in full."""
     started = time.perf_counter()
     connection.request(method, path, body=body, headers=JSON_HEADERS if body else {})
     response = connection.getresponse()
-    response.read()
+    answer = response.read()
     elapsed = (time.perf_counter() - started) * 1000
     if response.status != 200:
         raise SystemExit(f"{method} {path}: HTTP {response.status}")
-    return elapsed
+    return elapsed, answer
 
 
 def percentile(samples: list[float], pct: int) -> float:
@@ -76,18 +78,20 @@ def percentile(samples: list[float], pct: int) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[pct - 1]
 
 
-def latency(port: int, body: bytes, rounds: int) -> tuple[list[float], list[float]]:
-    """Solve and healthz latencies, interleaved on one keep-alive connection."""
+def latency(port: int, body: bytes, rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """Solve and healthz latencies interleaved on one keep-alive connection, and solver times."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     for _ in range(20):  # warm up both workers' imports and caches
         timed(connection, "POST", "/v1/weeks/solve", body)
         timed(connection, "GET", "/healthz", None)
-    solves, healthz = [], []
+    solves, healthz, solver = [], [], []
     for _ in range(rounds):
-        solves.append(timed(connection, "POST", "/v1/weeks/solve", body))
-        healthz.append(timed(connection, "GET", "/healthz", None))
+        elapsed, answer = timed(connection, "POST", "/v1/weeks/solve", body)
+        solves.append(elapsed)
+        solver.append(json.loads(answer)["solver"]["wall_time_ms"])
+        healthz.append(timed(connection, "GET", "/healthz", None)[0])
     connection.close()
-    return solves, healthz
+    return solves, healthz, solver
 
 
 def throughput(port: int, body: bytes, threads: int, seconds: float) -> tuple[int, float]:
@@ -124,7 +128,7 @@ def main() -> None:
     port = free_port()
     server = start_server(port)
     try:
-        solves, healthz = latency(port, body, args.rounds)
+        solves, healthz, solver = latency(port, body, args.rounds)
         count, elapsed = throughput(port, body, args.threads, args.seconds)
     finally:
         server.send_signal(signal.SIGINT)
@@ -132,7 +136,11 @@ def main() -> None:
 
     print(f"trainweek serve on {HOST}:{port} (gunicorn, 2 gthread workers); {SCENARIO.name}")
     print(f"{'request':<22}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
-    for name, samples in (("POST /v1/weeks/solve", solves), ("GET /healthz", healthz)):
+    for name, samples in (
+        ("POST /v1/weeks/solve", solves),
+        ("  of which solver", solver),
+        ("GET /healthz", healthz),
+    ):
         print(
             f"{name:<22}{len(samples):>6}{percentile(samples, 50):>10.2f}"
             f"{percentile(samples, 99):>10.2f}"
