@@ -13,9 +13,28 @@ from api import catalogue, health, problems, scenarios, tuning, weeks
 MAX_BODY_BYTES = 256 * 1024
 
 
+class TrainweekAPI(OpenAPI):
+    """flask-openapi3's app, with an OpenAPI document that says what the service does."""
+
+    def generate_spec_json(self) -> None:
+        """Build the OpenAPI document, then fix two things flask-openapi3 writes on its own.
+
+        It writes `securitySchemes: null`, which OpenAPI forbids (and there are none); and it
+        gives each operation without a declared 400 an `application/json` *array* of the
+        validation error model, where ours is one `application/problem+json` object.
+        """
+        super().generate_spec_json()
+        if not self.spec_json["components"].get("securitySchemes"):
+            self.spec_json["components"].pop("securitySchemes", None)
+        bad_request = problems.problem_responses(400)[400]
+        for path_item in self.spec_json["paths"].values():
+            for operation in path_item.values():
+                operation["responses"]["400"] = bad_request
+
+
 def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     """The trainweek service; `config` overrides Flask settings (e.g. `{"TESTING": True}`)."""
-    app = OpenAPI(
+    app = TrainweekAPI(
         __name__,
         info=Info(
             title="trainweek",

@@ -88,7 +88,12 @@ def validation_problem(error: ValidationError) -> Response:
         {
             # pydantic marks a bad dict key with a '[key]' step: the path to the key says it.
             "field": field_path([part for part in item["loc"] if part != "[key]"]) or "body",
-            "message": item["msg"].removeprefix("Value error, "),
+            "message": (
+                # Any body that got this far is a JSON object: a whole-body error means none came.
+                "missing: send a JSON object"
+                if not item["loc"] and item["type"] in ("model_type", "dict_type")
+                else item["msg"].removeprefix("Value error, ")
+            ),
         }
         for item in error.errors()
     ]
@@ -109,12 +114,20 @@ def init_app(app: Flask) -> None:
 
 
 def _require_json_object() -> Response | None:
-    """Bodies are JSON objects within MAX_CONTENT_LENGTH; answer 413, 415 or 400 otherwise."""
-    if request.method not in BODY_METHODS or request.url_rule is None:
+    """A request body is a JSON object within MAX_CONTENT_LENGTH; else 413, 415 or 400.
+
+    Requests without a body pass: a route that needs one says so itself (a 400 from its model).
+    """
+    if request.method not in BODY_METHODS or request.url_rule is None or not _has_body():
         return None
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    if limit is not None and (request.content_length or 0) > limit:
-        raise RequestEntityTooLarge()
+    if limit is not None:
+        if (request.content_length or 0) > limit:
+            raise RequestEntityTooLarge()
+        # A streamed (chunked) body has no length up front, and werkzeug cuts it at the limit
+        # without an error: one that reaches the limit is taken as too large.
+        if request.content_length is None and len(request.get_data()) >= limit:
+            raise RequestEntityTooLarge()
     if not request.is_json:
         return problem(
             415,
@@ -138,6 +151,13 @@ def _require_json_object() -> Response | None:
             errors=[{"field": "body", "message": "must be a JSON object"}],
         )
     return None
+
+
+def _has_body() -> bool:
+    """Whether the request carries a body (a length above zero, or a chunked stream)."""
+    if request.content_length is not None:
+        return request.content_length > 0
+    return "chunked" in request.headers.get("Transfer-Encoding", "").lower()
 
 
 def _json_error(error: BadRequest) -> str:
@@ -164,15 +184,16 @@ def _http_problem(error: HTTPException) -> Response:
     detail = {
         404: f"no such resource: {request.path}",
         405: f"{request.method} is not allowed on {request.path}",
-        413: "the body is larger than "
-        f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) // 1024} KiB",
+        413: f"the body is larger than {_kib(current_app.config.get('MAX_CONTENT_LENGTH'))}",
     }.get(status, error.description or HTTP_STATUS_CODES.get(status, "error"))
     return problem(status, detail, headers=headers or None)
 
 
+def _kib(limit: int | None) -> str:
+    return f"{limit // 1024} KiB" if limit else "the service accepts"
+
+
 def _unexpected_problem(error: Exception) -> Response:
     """Log the crash with its stack trace; answer a generic 500 without one."""
-    if isinstance(error, HTTPException):  # pragma: no cover - Flask routes these to _http_problem
-        return _http_problem(error)
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
     return problem(500, "something went wrong on our side; the error has been logged")

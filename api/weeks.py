@@ -48,15 +48,16 @@ class EvaluateBody(BaseModel):
     )
 
 
-@blueprint.post("/solve", responses={200: WeekResult, **problem_responses(406, 422)})
+@blueprint.post(
+    "/solve",
+    responses={200: WeekResult, **problem_responses(406, 422)},
+    description="A week that keeps every hard rule is 200: `optimal`, or `feasible` when the "
+    "time limit cut the proof short. When no week can keep them all the answer is a 422 problem "
+    "with the conflicting rules (`conflicts`) and what to relax (`suggestions`). Send "
+    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file.",
+)
 def solve_week(body: WeekRequest) -> Response:
-    """Place the week's strength sessions: the optimal week, or why none exists.
-
-    Send `Accept: text/calendar` with `week_of` set to get the week as an iCalendar file.
-    A week that keeps every hard rule is 200 (`optimal`, or `feasible` when the time limit
-    cut the proof short); when no week can keep them all the answer is 422 with the
-    conflicting rules and what to relax.
-    """
+    """Place the week's strength sessions: the optimal week, or why none exists."""
     # No Accept header means anything will do: JSON.
     accept = request.accept_mimetypes
     wanted = accept.best_match([JSON, CALENDAR]) if accept else JSON
@@ -99,12 +100,14 @@ blueprint.paths["/v1/weeks/solve"].post.responses["200"].content[CALENDAR] = Med
 )
 
 
-@blueprint.post("/evaluate", responses={200: Evaluation})
+@blueprint.post(
+    "/evaluate",
+    responses={200: Evaluation},
+    description="Uses the independent checker, not the solver: for any week /v1/weeks/solve "
+    "returns, the objective here is the same. Unknown days or session ids are a 400 problem.",
+)
 def evaluate_week(body: EvaluateBody) -> Response:
-    """Score a proposed week with the independent checker: broken hard rules and penalties.
-
-    For any week /v1/weeks/solve returns, the objective here is the same.
-    """
+    """Score a proposed week: the hard rules it breaks and what its soft goals cost."""
     plan: dict[str, list[str]] = {
         day: [entry.session for entry in entries] for day, entries in body.plan.items()
     }

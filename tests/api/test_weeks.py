@@ -1,0 +1,183 @@
+"""POST /v1/weeks/solve and POST /v1/weeks/evaluate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from solver import DAYS, SOFT_GOALS
+from tests.api.conftest import solve_checked
+from tests.conftest import runs
+
+PROBLEM = "application/problem+json"
+NO_DAY_AVAILABLE = {"days": {day: {"available": False} for day in DAYS}}
+
+
+def test_solve_returns_the_optimal_week_keyed_mon_to_sun(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    """The Hansons week comes back optimal, days in order, each session with its catalogue facts."""
+    week = solve_checked(client, hansons_body)
+    assert week["status"] == "optimal"
+    assert week["objective"] == week["best_bound"]
+    assert list(week["days"]) == list(DAYS)
+    placed = [s for day in week["days"].values() for s in day["strength"]]
+    assert 1 <= len(placed) <= 3
+    for session in placed:
+        assert {"session", "name", "leg_load", "minutes", "exercises"} <= set(session)
+    assert week["days"]["tue"]["runs"] == [{"type": "intervals", "minutes": 60, "key": None}]
+    assert {"wall_time_ms", "ortools_version"} <= set(week["solver"])
+
+
+def test_solve_honours_weights(client: FlaskClient) -> None:
+    """Switching a goal off by weight removes it from the penalties of the answer."""
+    body = {"days": {"tue": runs("intervals"), "sat": runs("long")}}
+    default = solve_checked(client, body)
+    assert any(p["goal"] == "strength_on_hard_days" for p in default["penalties"]) or any(
+        p["goal"] == "strength_on_easy_days" for p in default["penalties"]
+    )
+    switched_off = solve_checked(
+        client, {**body, "weights": {"strength_on_hard_days": 0, "strength_on_easy_days": 0}}
+    )
+    goals = {p["goal"] for p in switched_off["penalties"]}
+    assert not goals & {"strength_on_hard_days", "strength_on_easy_days"}
+
+
+def test_infeasible_week_is_422_problem_with_conflicts_and_suggestions(
+    client: FlaskClient,
+) -> None:
+    """A week with no available day is a 422 problem naming the conflicting rules and a way out."""
+    response = client.post("/v1/weeks/solve", json=NO_DAY_AVAILABLE)
+    assert response.status_code == 422
+    assert response.mimetype == PROBLEM
+    problem = response.get_json()
+    assert {"type", "title", "status", "detail"} <= set(problem)
+    assert problem["status"] == 422
+    assert problem["conflicts"]
+    assert {"rule", "message", "days"} <= set(problem["conflicts"][0])
+    assert "fits_availability" in {conflict["rule"] for conflict in problem["conflicts"]}
+    assert problem["suggestions"]
+
+
+def test_running_out_of_time_returns_the_best_week_found(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    """With almost no time the answer is still a 200 week (feasible), never an error."""
+    result = solve_checked(client, {**hansons_body, "time_limit_s": 1e-9})
+    assert result["status"] in ("feasible", "optimal")
+    assert any(day["strength"] for day in result["days"].values())
+
+
+def test_schema_errors_name_each_field_and_what_is_wrong(client: FlaskClient) -> None:
+    """Each wrong field is listed with its location (days.tue.runs[0].minutes) and the problem."""
+    body = {"days": {"tue": {"runs": [{"type": "swim", "minutes": 0}]}}, "athlete": {"x": 1}}
+    response = client.post("/v1/weeks/solve", json=body)
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    errors = {error["field"]: error["message"] for error in response.get_json()["errors"]}
+    assert set(errors) == {"days.tue.runs[0].type", "days.tue.runs[0].minutes", "athlete.x"}
+    assert "greater than 0" in errors["days.tue.runs[0].minutes"]
+    assert "'easy'" in errors["days.tue.runs[0].type"]
+    assert "days.tue.runs[0].minutes" in response.get_json()["detail"]
+
+
+def test_wrong_types_are_400_not_500(client: FlaskClient) -> None:
+    """A string where a number belongs, or a list where an object belongs, is a 400 problem."""
+    for body in ({"days": []}, {"time_limit_s": "soon"}, {"days": {"mon": {"runs": "easy"}}}):
+        response = client.post("/v1/weeks/solve", json=body)
+        assert response.status_code == 400, body
+        assert response.get_json()["errors"]
+
+
+def test_unknown_weight_id_names_the_known_ones(client: FlaskClient) -> None:
+    """A weight for an unknown goal is a 400 whose message lists every known goal id."""
+    response = client.post("/v1/weeks/solve", json={"weights": {"more_squats": 3}})
+    assert response.status_code == 400
+    [error] = response.get_json()["errors"]
+    assert error["field"] == "weights"
+    assert "more_squats" in error["message"]
+    for goal_id in SOFT_GOALS:
+        assert goal_id in error["message"]
+
+
+@pytest.mark.parametrize("time_limit_s", [0, -1, 30.5, 3600])
+def test_time_limit_out_of_range_is_400(client: FlaskClient, time_limit_s: float) -> None:
+    """time_limit_s must lie in (0, 30]: anything else is a 400 naming the field."""
+    response = client.post("/v1/weeks/solve", json={"time_limit_s": time_limit_s})
+    assert response.status_code == 400
+    assert [error["field"] for error in response.get_json()["errors"]] == ["time_limit_s"]
+
+
+def test_time_limit_at_the_bound_is_accepted(client: FlaskClient) -> None:
+    """time_limit_s = 30 is allowed (and the small week solves long before it)."""
+    solve_checked(client, {"days": {"thu": runs("tempo")}, "time_limit_s": 30})
+
+
+def test_unacceptable_accept_header_is_406(client: FlaskClient) -> None:
+    """Asking for a format the service cannot give (text/html only) is a 406 problem."""
+    response = client.post("/v1/weeks/solve", json={}, headers={"Accept": "text/html"})
+    assert response.status_code == 406
+    assert response.mimetype == PROBLEM
+
+
+def test_evaluate_scores_a_proposed_week_with_violations(client: FlaskClient) -> None:
+    """Heavy legs the day before a key run is reported as a broken hard rule, with its days."""
+    body = {
+        "request": {"days": {"wed": runs("easy"), "thu": runs("tempo")}},
+        "plan": {"wed": [{"session": "lower_body_core"}]},
+    }
+    response = client.post("/v1/weeks/evaluate", json=body)
+    assert response.status_code == 200
+    scored = response.get_json()
+    assert scored["feasible"] is False
+    [violation] = [v for v in scored["violations"] if v["rule"] == "no_heavy_legs_before_key_run"]
+    assert "wed" in violation["days"]
+    assert isinstance(scored["objective"], int)
+    assert scored["objective"] == sum(p["cost"] for p in scored["penalties"])
+
+
+def test_evaluate_agrees_with_solve_on_every_solved_week(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    """For several weeks and weights, evaluate gives the solved week's objective."""
+    bodies = [
+        hansons_body,
+        {**hansons_body, "weights": {"strength_on_easy_days": 5}},
+        {**hansons_body, "athlete": {"level": "beginner", "phase": "base"}},
+        {"days": {"sat": runs("race")}, "athlete": {"phase": "race_week"}},
+        {"days": {"mon": runs("recovery"), "wed": runs("hills"), "sun": runs("long")}},
+    ]
+    for body in bodies:
+        solve_checked(client, body)
+
+
+def test_evaluate_unknown_session_is_400_naming_it(client: FlaskClient) -> None:
+    """An unknown session id in the plan is a 400 naming it and the known ids."""
+    body = {"request": {}, "plan": {"tue": [{"session": "zumba"}]}}
+    response = client.post("/v1/weeks/evaluate", json=body)
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    detail = response.get_json()["detail"]
+    assert "zumba" in detail
+    assert "plan.tue[0]" in detail
+    assert "lower_body_core" in detail
+
+
+def test_evaluate_unknown_day_is_400_naming_it(client: FlaskClient) -> None:
+    """An unknown day in the plan is a 400 whose error points at it and lists the days."""
+    body = {"request": {}, "plan": {"someday": [{"session": "mobility_core"}]}}
+    response = client.post("/v1/weeks/evaluate", json=body)
+    assert response.status_code == 400
+    [error] = response.get_json()["errors"]
+    assert error["field"] == "plan.someday"
+    assert "'mon'" in error["message"]
+
+
+def test_evaluate_checks_the_request_too(client: FlaskClient) -> None:
+    """A bad week request inside evaluate is a 400 with the field under request."""
+    body = {"request": {"time_limit_s": 0}, "plan": {}}
+    response = client.post("/v1/weeks/evaluate", json=body)
+    assert response.status_code == 400
+    assert [e["field"] for e in response.get_json()["errors"]] == ["request.time_limit_s"]
