@@ -1,4 +1,4 @@
-"""Fixtures for the storage layer: a migrated database in a temp folder."""
+"""Fixtures for the storage services: a migrated database in a temp folder, and two coaches."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.storage import Database, upgrade
+from api.storage.coaches import CoachIn, RegisteredCoach, register_coach
 
 
 @pytest.fixture
@@ -19,3 +20,16 @@ def database(tmp_path: Path) -> Iterator[Database]:
     yield db
     db.dispose()
 
+
+@pytest.fixture
+def coach(database: Database) -> RegisteredCoach:
+    """A registered coach, Ana."""
+    with database.transaction() as session:
+        return register_coach(session, CoachIn(name="Ana"))
+
+
+@pytest.fixture
+def other_coach(database: Database) -> RegisteredCoach:
+    """A second registered coach, Ben, who must never see Ana's things."""
+    with database.transaction() as session:
+        return register_coach(session, CoachIn(name="Ben"))
