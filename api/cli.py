@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from solver import HARD_RULES, SOFT_GOALS, SolveError, WeekRequest, WeekResult, catalogue, solve
+from solver import HARD_RULES, SOFT_GOALS, WeekRequest, WeekResult, catalogue, solve
 from solver.domain import DAY_NAMES
 from solver.scenario import SCENARIO_FIELDS
 
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console()
     try:
         return int(args.handler(args, console))
-    except (InputError, SolveError) as error:
+    except InputError as error:
         print(f"trainweek: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 

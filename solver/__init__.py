@@ -5,7 +5,7 @@ Never imports Flask. The public entry points are re-exported here.
 
 from solver.catalogue import Session, catalogue
 from solver.checker import PlanError, evaluate
-from solver.cpsat.solve import SolveError, solve
+from solver.cpsat.solve import solve
 from solver.domain import DAYS, WeekRequest
 from solver.result import Evaluation, WeekResult
 from solver.rules import DEFAULT_WEIGHTS, HARD_RULES, SOFT_GOALS
@@ -18,7 +18,6 @@ __all__ = [
     "Evaluation",
     "PlanError",
     "Session",
-    "SolveError",
     "WeekRequest",
     "WeekResult",
     "catalogue",

@@ -65,10 +65,7 @@ def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluat
     week = _Week(request, tuple(request.week), parse_plan(plan))
     violations = [v for check in HARD_RULE_CHECKS.values() for v in check(week)]
     penalties = []
-    for goal_id in SOFT_GOAL_IDS:
-        weight = request.weight(goal_id)
-        if weight == 0:
-            continue
+    for goal_id, weight in _active_weights(request).items():
         details = GOAL_CHECKS[goal_id](week)
         if details:
             penalties.append(
@@ -94,9 +91,37 @@ def goal_details(request: WeekRequest, plan: Plan) -> dict[str, list[str]]:
     return {goal_id: check(week) for goal_id, check in GOAL_CHECKS.items()}
 
 
-def objective(request: WeekRequest, plan: Plan) -> int:
-    """The plan's total penalty (hard rules aside)."""
-    return evaluate(request, plan).objective
+class Scorer:
+    """Scores many plans of one request fast: for exhaustive search over placements."""
+
+    def __init__(self, request: WeekRequest) -> None:
+        self.request = request
+        self.days = tuple(request.week)
+        self.weights = _active_weights(request)
+
+    def breaks_hard_rule(self, placed: Sequence[Sequence[Session]]) -> bool:
+        """Whether sessions per day (Monday first) break any hard rule."""
+        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
+        return any(check(week) for check in HARD_RULE_CHECKS.values())
+
+    def breaks_day_rule(self, placed: Sequence[Sequence[Session]], day_index: int) -> bool:
+        """Whether the day's sessions break a rule that concerns that day alone."""
+        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
+        return any(
+            DAYS[day_index] in conflict.days
+            for rule in DAY_RULES
+            for conflict in HARD_RULE_CHECKS[rule](week)
+        )
+
+    def objective(self, placed: Sequence[Sequence[Session]]) -> int:
+        """Total weighted penalty of sessions per day (Monday first)."""
+        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
+        return sum(weight * len(GOAL_CHECKS[goal](week)) for goal, weight in self.weights.items())
+
+
+def _active_weights(request: WeekRequest) -> dict[str, int]:
+    weights = {goal_id: request.weight(goal_id) for goal_id in SOFT_GOAL_IDS}
+    return {goal_id: weight for goal_id, weight in weights.items() if weight > 0}
 
 
 # --- hard rules ------------------------------------------------------------------------------
@@ -211,6 +236,9 @@ def _fits_availability(week: _Week) -> list[Conflict]:
             )
     return conflicts
 
+
+# Rules that one day's sessions break or keep whatever the other days hold.
+DAY_RULES = ("one_session_per_day", "no_strength_on_race_day", "fits_availability")
 
 HARD_RULE_CHECKS: dict[str, Callable[[_Week], list[Conflict]]] = {
     "session_count": _session_count,

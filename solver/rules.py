@@ -113,3 +113,11 @@ SOFT_GOALS: dict[str, SoftGoal] = {
 HARD_RULE_IDS: tuple[str, ...] = tuple(HARD_RULES)
 SOFT_GOAL_IDS: tuple[str, ...] = tuple(SOFT_GOALS)
 DEFAULT_WEIGHTS: dict[str, int] = {goal.id: goal.default_weight for goal in SOFT_GOALS.values()}
+
+
+def tie_break_rank(session_index: int, day_index: int) -> int:
+    """Among weeks of equal penalty the lower sum of ranks wins: catalogue order, then Monday first.
+
+    One stable answer for a request, however the model is built.
+    """
+    return session_index * 7 + day_index

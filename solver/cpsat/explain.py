@@ -55,6 +55,14 @@ class _GuardedModel:
         core = [g for g in enforced if self.guards[g].index in in_core]
         return core or enforced
 
+    def any_week(self) -> list[list[bool]] | None:
+        """Some week keeping every hard rule, as placed[day][session], or None when none does."""
+        self.model.clear_assumptions()
+        self.model.add_assumptions(list(self.guards.values()))
+        if self.solver.solve(self.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return [[self.solver.boolean_value(var) for var in day] for day in self.variables.placed]
+
     def most_sessions(self, enforced: Iterable[Guard]) -> int:
         """The most sessions the week can hold with `enforced` kept."""
         self.model.clear_assumptions()
@@ -65,6 +73,11 @@ class _GuardedModel:
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return 0
         return int(self.solver.objective_value)
+
+
+def first_feasible_week(request: WeekRequest) -> list[list[bool]] | None:
+    """Any week that keeps the hard rules, found without the objective (fast), or None."""
+    return _GuardedModel(request).any_week()
 
 
 def feasible_under(request: WeekRequest, enforced: Iterable[Guard]) -> bool:

@@ -9,20 +9,13 @@ from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.rules import SOFT_GOAL_IDS
+from solver.rules import SOFT_GOAL_IDS, tie_break_rank
 
-# Among weeks of equal penalty, prefer sessions earlier in the catalogue, then earlier in the
-# week: one stable answer however the model is built. The tie-break rank of a session on a day
-# is `session_index * 7 + day_index`; scaling the penalty past the largest possible sum of ranks
-# keeps the tie-break from ever outweighing a unit of penalty.
 MAX_SESSIONS = 3
 
 
-def tie_break_rank(session_index: int, day_index: int) -> int:
-    """Rank of placing catalogue session `session_index` on `day_index` (lower wins ties)."""
-    return session_index * len(DAYS) + day_index
-
-
+# Scaling the penalty past the largest possible sum of tie-break ranks keeps the tie-break from
+# ever outweighing a unit of penalty.
 def tie_break_scale(session_count: int) -> int:
     """A multiplier for the penalty that no sum of tie-break ranks can reach."""
     return MAX_SESSIONS * tie_break_rank(session_count - 1, len(DAYS) - 1) + 1

@@ -8,9 +8,9 @@ from importlib.metadata import version
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
-from solver.checker import goal_details
+from solver.checker import evaluate, goal_details
 from solver.cpsat.constraints import Constraints
-from solver.cpsat.explain import explain
+from solver.cpsat.explain import explain, first_feasible_week
 from solver.cpsat.objective import Objective, tie_break_scale
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
@@ -18,10 +18,6 @@ from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, We
 
 SEED = 7
 WORKERS = 1
-
-
-class SolveError(RuntimeError):
-    """The solver stopped without a week and without proving that none exists."""
 
 
 def new_solver(time_limit_s: float) -> cp_model.CpSolver:
@@ -44,54 +40,63 @@ def solve(request: WeekRequest) -> WeekResult:
 
     solver = new_solver(request.time_limit_s)
     status = solver.solve(model)
-    if status == cp_model.INFEASIBLE:
-        explanation = explain(request)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        placed = [[solver.boolean_value(var) for var in day] for day in variables.placed]
+        plan = _plan(placed, variables)
+        details = goal_details(request, plan)
+        penalties = [
+            _penalty(request, goal, int(solver.value(count)), details[goal])
+            for goal, count in objective.counts.items()
+        ]
         return WeekResult(
-            status="infeasible",
-            objective=None,
-            best_bound=None,
-            days=_days(request, {}),
-            penalties=[],
-            conflicts=explanation.conflicts,
-            suggestions=explanation.suggestions,
+            status="optimal" if status == cp_model.OPTIMAL else "feasible",
+            objective=sum(p.cost for p in penalties),
+            best_bound=int(solver.best_objective_bound) // tie_break_scale(len(variables.sessions)),
+            days=_days(request, plan),
+            penalties=[p for p in penalties if p.count],
             solver=_facts(started),
         )
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise SolveError(
-            f"no week found within the time limit of {request.time_limit_s} s "
-            f"(solver status {solver.status_name(status)}); allow more time_limit_s"
-        )
-
-    plan: Plan = {
-        day: [
-            session.id
-            for var, session in zip(variables.placed[day_index], variables.sessions, strict=True)
-            if solver.boolean_value(var)
-        ]
-        for day_index, day in enumerate(DAYS)
-    }
-    details = goal_details(request, plan)
-    penalties = []
-    for goal, count_expr in objective.counts.items():
-        count = int(solver.value(count_expr))
-        if count:
-            weight = request.weight(goal)
-            penalties.append(
-                Penalty(
-                    goal=goal,
-                    weight=weight,
-                    count=count,
-                    cost=weight * count,
-                    details=details[goal],
-                )
-            )
-    scale = tie_break_scale(len(variables.sessions))
+    if status == cp_model.INFEASIBLE:
+        return _infeasible(request, started)
+    # The time limit ran out before the first week: find any week without the objective (a
+    # feasibility search on this model takes a millisecond) and score it with the checker.
+    first = first_feasible_week(request)
+    if first is None:
+        return _infeasible(request, started)
+    plan = _plan(first, variables)
+    scored = evaluate(request, plan)
     return WeekResult(
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
-        objective=sum(p.cost for p in penalties),
-        best_bound=int(solver.best_objective_bound) // scale,
+        status="feasible",
+        objective=scored.objective,
+        best_bound=0,
         days=_days(request, plan),
-        penalties=penalties,
+        penalties=scored.penalties,
+        solver=_facts(started),
+    )
+
+
+def _plan(placed: list[list[bool]], variables: Variables) -> Plan:
+    return {
+        day: [s.id for s, chosen in zip(variables.sessions, placed[d], strict=True) if chosen]
+        for d, day in enumerate(DAYS)
+    }
+
+
+def _penalty(request: WeekRequest, goal: str, count: int, details: list[str]) -> Penalty:
+    weight = request.weight(goal)
+    return Penalty(goal=goal, weight=weight, count=count, cost=weight * count, details=details)
+
+
+def _infeasible(request: WeekRequest, started: float) -> WeekResult:
+    explanation = explain(request)
+    return WeekResult(
+        status="infeasible",
+        objective=None,
+        best_bound=None,
+        days=_days(request, {}),
+        penalties=[],
+        conflicts=explanation.conflicts,
+        suggestions=explanation.suggestions,
         solver=_facts(started),
     )
 

@@ -1,0 +1,110 @@
+"""The `trainweek` command line end to end, on scenario files and bad files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.cli import main
+from solver import evaluate
+from solver.scenario import Scenario
+from tests.conftest import ROOT
+
+HANSONS = str(ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as a user would."""
+    command = [sys.executable, "-m", "api.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+def test_solve_prints_the_week_and_exits_0():
+    """A published week is printed as a table with the penalty breakdown."""
+    done = run_cli("solve", HANSONS)
+    assert done.returncode == 0, done.stderr
+    assert "Thu" in done.stdout and "Lower body and core" in done.stdout
+    assert "strength_on_easy_days" in done.stdout
+
+
+def test_solve_json_is_the_result_and_keeps_every_rule(capsys):
+    """--json prints the result, which the checker finds feasible with the same objective."""
+    assert main(["solve", HANSONS, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    request = Scenario.load(Path(HANSONS)).request
+    plan = {day: [s["session"] for s in d["strength"]] for day, d in result["days"].items()}
+    scored = evaluate(request, plan)
+    assert result["status"] == "optimal"
+    assert scored.feasible and scored.objective == result["objective"]
+
+
+def test_weights_override_changes_the_week(capsys):
+    """--weights moves strength off key-run days when easy days weigh more."""
+    main(["solve", HANSONS, "--json", "--weights", "strength_on_easy_days=20"])
+    result = json.loads(capsys.readouterr().out)
+    placed = {day for day, d in result["days"].items() if d["strength"]}
+    assert placed and not placed & {"tue", "thu", "sun"}
+
+
+def test_infeasible_week_exits_3_with_conflicts(tmp_path, capsys):
+    """A week with no possible placement exits 3 and lists conflicts as JSON."""
+    path = tmp_path / "closed.json"
+    closed = {
+        day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    }
+    path.write_text(json.dumps({"days": closed}))
+    assert main(["solve", str(path), "--json"]) == 3
+    result = json.loads(capsys.readouterr().out)
+    assert {c["rule"] for c in result["conflicts"]} == {"session_count", "fits_availability"}
+    assert main(["solve", str(path)]) == 3
+    assert "No week keeps every hard rule" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        ("{not json", "invalid JSON at line 1 column 2"),
+        ("[1, 2]", "expected a JSON object"),
+        (
+            '{"days": {"tue": {"runs": [{"type": "easy", "minutes": -5}]}}}',
+            "days.tue.runs[0].minutes",
+        ),
+        ('{"weights": {"nope": 1}}', "unknown goal id(s) nope"),
+    ],
+)
+def test_bad_file_exits_2_with_one_line(tmp_path, content, message):
+    """A missing or invalid file gives exit 2 and one line saying what and where, no traceback."""
+    path = tmp_path / "week.json"
+    if content is not None:
+        path.write_text(content)
+    done = run_cli("solve", str(path))
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_weights_option_exits_2():
+    """A malformed --weights pair is a one-line error."""
+    done = run_cli("solve", HANSONS, "--weights", "spread_sessions=lots")
+    assert done.returncode == 2 and "expected GOAL=N" in done.stderr
+
+
+def test_sessions_json_lists_the_catalogue(capsys):
+    """`sessions --json` prints every catalogue session with its fields."""
+    assert main(["sessions", "--json"]) == 0
+    sessions = json.loads(capsys.readouterr().out)["sessions"]
+    assert {"id", "name", "leg_load", "needs_gym", "minutes", "exercises"} <= set(sessions[0])
+    assert len(sessions) == 6
+
+
+def test_rules_lists_hard_rules_and_soft_goals(capsys):
+    """`rules` shows every rule id and goal id with its default weight."""
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "no_heavy_legs_before_key_run" in out and "keep_recovery_days_easy" in out

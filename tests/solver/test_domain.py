@@ -1,0 +1,79 @@
+"""The week request: defaults, and errors that say what is wrong and where."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from solver import WeekRequest
+from solver.domain import Run
+from tests.conftest import week
+
+
+def error_text(data: dict) -> str:
+    with pytest.raises(ValidationError) as caught:
+        WeekRequest.model_validate(data)
+    return str(caught.value)
+
+
+def test_key_defaults_by_run_type():
+    """Long, tempo, intervals, hills and race are key by default; easy runs are not."""
+    assert Run(type="long", minutes=90).is_key
+    assert not Run(type="easy", minutes=40).is_key
+    assert not Run(type="tempo", minutes=40, key=False).is_key
+    assert Run(type="easy", minutes=40, key=True).is_key
+
+
+def test_a_day_left_out_is_a_rest_day():
+    """A missing day has no runs and is available with no limit."""
+    rest = week().day("wed")
+    assert rest.runs == [] and rest.available and rest.available_minutes is None
+
+
+@pytest.mark.parametrize(
+    ("phase", "target"),
+    [
+        (None, 2),
+        ("base", 3),
+        ("build", 2),
+        ("peak", 2),
+        ("taper", 1),
+        ("race_week", 1),
+        ("recovery", 1),
+    ],
+)
+def test_target_sessions_defaults_by_phase(phase, target):
+    """The target follows DOMAIN.md's frequency by phase."""
+    assert week(athlete={"phase": phase}).target_sessions == target
+
+
+def test_default_target_stays_within_the_asked_range():
+    """A base-phase target of 3 is cut to max_sessions 2."""
+    assert week(athlete={"phase": "base"}, strength={"max_sessions": 2}).target_sessions == 2
+
+
+def test_unknown_weight_id_names_the_known_ones():
+    """An unknown goal id is rejected with the list of known ids."""
+    text = error_text({"weights": {"spreadd": 3}})
+    assert "unknown goal id(s) spreadd" in text and "spread_sessions" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ({"strength": {"min_sessions": 3, "max_sessions": 2}}, "min_sessions (3) must be <="),
+        ({"strength": {"min_sessions": 2, "target_sessions": 1}}, "target_sessions (1) must lie"),
+        ({"strength": {"max_sessions": 4}}, "less than or equal to 3"),
+        ({"days": {"tue": {"runs": [{"type": "easy", "minutes": 0}]}}}, "greater than 0"),
+        ({"days": {"tue": {"runs": [{"type": "jog", "minutes": 30}]}}}, "'easy'"),
+        ({"days": {"funday": {}}}, "funday"),
+        ({"time_limit_s": 0}, "greater than 0"),
+        ({"time_limit_s": 31}, "less than or equal to 30"),
+        ({"weights": {"spread_sessions": -1}}, "greater than or equal to 0"),
+        ({"week_of": "2026-11-24"}, "is a Tuesday; week_of must be a Monday"),
+        ({"dayz": {}}, "Extra inputs are not permitted"),
+    ],
+)
+def test_bad_requests_say_what_is_wrong(data, fragment):
+    """Each bad field is rejected with a message that says what to fix."""
+    assert fragment in error_text(data)

@@ -1,0 +1,82 @@
+"""Infeasible weeks are explained by a minimal set of conflicting rules, with relaxations."""
+
+from __future__ import annotations
+
+import pytest
+
+from solver import solve
+from solver.cpsat.explain import explain, feasible_under
+from tests.conftest import runs, week
+from tests.solver.random_weeks import random_week
+
+CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+INFEASIBLE = {
+    "three sessions, two open days": (
+        week({**CLOSED, "tue": {}, "thu": {}}, strength={"min_sessions": 3}),
+        {"session_count", "one_session_per_day", "fits_availability"},
+    ),
+    "only the race day is free": (
+        week({**CLOSED, "sat": {**runs("race"), "available": True}}),
+        {"session_count", "no_strength_on_race_day", "fits_availability"},
+    ),
+    "no time after the runs": (
+        week({day: {**runs("easy", minutes=60), "available_minutes": 70} for day in CLOSED}),
+        {"session_count", "fits_availability"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(INFEASIBLE))
+def test_infeasible_week_names_the_conflicting_rules(name):
+    """The explanation names exactly the rules that make the week impossible, with days."""
+    request, rules = INFEASIBLE[name]
+    result = solve(request)
+    assert result.status == "infeasible"
+    assert {c.rule for c in result.conflicts} == rules
+    assert all(c.message for c in result.conflicts)
+    assert result.suggestions
+
+
+@pytest.mark.parametrize(
+    "seed", [s for s in range(120) if solve(random_week(s)).status == "infeasible"]
+)
+def test_explanation_is_minimal(seed):
+    """The named guards cannot all hold, and dropping any one rule's guards makes them feasible."""
+    request = random_week(seed)
+    explanation = explain(request)
+    assert explanation.conflicts
+    assert not feasible_under(request, explanation.guards)
+    for rule in {g.rule for g in explanation.guards}:
+        assert feasible_under(request, [g for g in explanation.guards if g.rule != rule])
+
+
+def test_suggestion_asks_for_as_many_sessions_as_fit():
+    """With two open days and three sessions asked, the suggestion is to ask for two."""
+    request, _ = INFEASIBLE["three sessions, two open days"]
+    assert "ask for 2 session(s): set min_sessions to 2" in solve(request).suggestions
+
+
+def test_suggestion_frees_the_minutes_the_shortest_session_needs():
+    """Ten minutes left on a day suggests freeing ten more for the 20-minute session."""
+    request, _ = INFEASIBLE["no time after the runs"]
+    assert "free 10 more min on Mon (available_minutes 80)" in solve(request).suggestions
+
+
+def test_suggestion_opens_an_unavailable_day():
+    """A week with every day closed suggests allowing strength on a day."""
+    result = solve(week(CLOSED))
+    assert "allow strength on Mon" in result.suggestions
+
+
+def test_conflict_days_name_where_the_trouble_is():
+    """The race-day conflict names Saturday."""
+    request, _ = INFEASIBLE["only the race day is free"]
+    conflicts = {c.rule: c for c in solve(request).conflicts}
+    assert conflicts["no_strength_on_race_day"].days == ["sat"]
+    assert "Sat is race day" in conflicts["no_strength_on_race_day"].message
+
+
+def test_feasible_week_has_an_empty_explanation(hansons_week):
+    """A week that can be solved has nothing to explain."""
+    assert explain(hansons_week).conflicts == []

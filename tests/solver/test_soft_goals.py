@@ -1,0 +1,76 @@
+"""Each soft goal in the model: a tiny week where it changes the answer, and its weight at 0."""
+
+from __future__ import annotations
+
+import pytest
+
+from solver import evaluate, solve
+from tests.conftest import runs, week
+
+CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+KEY_WEEK = {"tue": runs("intervals"), "thu": runs("easy"), "sat": runs("long")}
+
+# goal id -> a week where the goal, at its default weight, keeps the week from missing it.
+BINDING_WEEKS = {
+    "target_sessions": week(KEY_WEEK, strength={"target_sessions": 3}),
+    "keep_recovery_days_easy": week(
+        {"mon": runs("recovery"), "tue": runs("easy"), "wed": {"available": False}},
+        strength={"max_sessions": 1},
+    ),
+    "strength_on_hard_days": week(KEY_WEEK),
+    "strength_on_easy_days": week(
+        KEY_WEEK, weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0}
+    ),
+    "heavy_legs_48h_before_key_run": week(
+        {**CLOSED, "thu": runs("easy"), "sat": {**runs("long"), "available": False}},
+        strength={"max_sessions": 1},
+    ),
+    "no_heavy_legs_after_long_run": week(
+        {"mon": runs("long"), "tue": runs("easy")},
+        strength={"max_sessions": 1},
+        weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
+    ),
+    "spread_sessions": week(
+        {**CLOSED, "mon": runs("easy"), "tue": runs("easy"), "thu": {}},
+        strength={"target_sessions": 2},
+        weights={"keep_recovery_days_easy": 1},
+    ),
+    "lower_body_in_week": week(
+        {**CLOSED, "wed": {"available_minutes": 20, "gym": False}}, strength={"max_sessions": 1}
+    ),
+    "phase_fit": week(KEY_WEEK, athlete={"phase": "race_week"}),
+    "level_fit": week(KEY_WEEK, athlete={"level": "beginner"}),
+}
+
+
+def goal_count(request, plan, goal: str) -> int:
+    """How often the plan misses the goal at the goal's default weight."""
+    penalties = {p.goal: p.count for p in evaluate(request, plan).penalties}
+    return penalties.get(goal, 0)
+
+
+@pytest.mark.parametrize("goal", list(BINDING_WEEKS))
+def test_goal_binds_and_switching_it_off_lets_the_week_miss_it(goal):
+    """With the goal on, the week keeps it; with its weight at 0 the optimal week misses it."""
+    request = BINDING_WEEKS[goal]
+    switched_off = request.model_copy(update={"weights": {**request.weights, goal: 0}})
+    kept = solve(request).plan
+    missed = solve(switched_off).plan
+    scoring = request.model_copy(update={"weights": {**request.weights, goal: 1}})
+    assert goal_count(scoring, kept, goal) < goal_count(scoring, missed, goal)
+
+
+def test_every_soft_goal_has_a_binding_week():
+    """No soft goal goes untested."""
+    from solver import SOFT_GOALS
+
+    assert set(BINDING_WEEKS) == set(SOFT_GOALS)
+
+
+def test_hard_days_and_easy_days_pull_against_each_other():
+    """The seeds' two preferences: the weights decide whether strength stacks on key-run days."""
+    hard = solve(week(KEY_WEEK, weights={"strength_on_hard_days": 9, "strength_on_easy_days": 0}))
+    easy = solve(week(KEY_WEEK, weights={"strength_on_hard_days": 0, "strength_on_easy_days": 9}))
+    key_days = {"tue", "sat"}
+    assert {d for d, ids in hard.plan.items() if ids} <= key_days
+    assert not {d for d, ids in easy.plan.items() if ids} & key_days
