@@ -16,6 +16,14 @@ from solver import WeekRequest, WeekResult, solve
 from solver.domain import Equipment, Level, Phase
 
 
+class NoWeek(Exception):
+    """No week keeps every hard rule: there is no plan to store, only the explanation."""
+
+    def __init__(self, result: WeekResult) -> None:
+        super().__init__("no week keeps every hard rule")
+        self.result = result
+
+
 class AthleteIn(BaseModel):
     """An athlete as a coach writes them."""
 
@@ -142,10 +150,15 @@ def athlete_week(
 def solve_for_athlete(
     session: Session, coach_id: int, athlete_id: int, body: ProfiledWeekRequest
 ) -> PlanOut:
-    """Solve the athlete's week and store the plan with its request and weights."""
+    """Solve the athlete's week and store the plan with its request and weights.
+
+    Raises NoWeek, storing nothing, when no week keeps every hard rule.
+    """
     athlete = owned_athlete(session, coach_id, athlete_id)
     request = athlete_week(session, coach_id, athlete, body)
     result = solve(request)
+    if result.status == "infeasible":
+        raise NoWeek(result)
     plan = Plan(
         athlete_id=athlete.id,
         profile_id=body.profile,

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from api.storage import NotFound
 from api.storage.athletes import (
     AthleteIn,
+    NoWeek,
     create_athlete,
     delete_athlete,
     get_athlete,
@@ -20,7 +21,7 @@ from api.storage.athletes import (
 )
 from api.storage.models import Plan
 from api.storage.profiles import ProfiledWeekRequest, ProfileIn, create_profile
-from solver import DEFAULT_WEIGHTS, SolveError
+from solver import DAYS, DEFAULT_WEIGHTS
 
 HANSONS_DAYS = {
     "mon": {"runs": [{"type": "easy", "minutes": 50}]},
@@ -159,17 +160,32 @@ def test_plans_are_listed_newest_first(database, coach):
     assert listed == list(reversed(ids))
 
 
-def test_a_failed_solve_stores_no_plan(database, coach, monkeypatch):
-    """When the solver gives up, the transaction rolls back and no plan row exists."""
+def test_a_failure_after_the_plan_row_is_written_stores_no_plan(database, coach, monkeypatch):
+    """When answering fails after the plan was flushed, the rollback removes the plan."""
     with database.transaction() as session:
         athlete = create_athlete(session, coach.id, MIA)
 
-    def give_up(request: object) -> None:
-        raise SolveError("no week found within the time limit")
+    def crash(plan: Plan) -> None:
+        assert plan.id is not None, "the plan row should be written by now"
+        raise RuntimeError("crash after the insert")
 
-    monkeypatch.setattr("api.storage.athletes.solve", give_up)
-    with pytest.raises(SolveError), database.transaction() as session:
+    monkeypatch.setattr("api.storage.athletes.plan_out", crash)
+    with pytest.raises(RuntimeError, match="after the insert"), database.transaction() as session:
         solve_for_athlete(session, coach.id, athlete.id, no_body())
+    monkeypatch.undo()
+    with database.transaction() as session:
+        assert list_plans(session, coach.id, athlete.id) == []
+
+
+def test_a_week_that_cannot_keep_the_hard_rules_is_not_stored(database, coach):
+    """An infeasible week raises NoWeek with the explanation and leaves no plan."""
+    race_every_day = {day: {"runs": [{"type": "race", "minutes": 30}]} for day in DAYS}
+    body = ProfiledWeekRequest.model_validate({"days": race_every_day})
+    with database.transaction() as session:
+        athlete = create_athlete(session, coach.id, MIA)
+    with pytest.raises(NoWeek) as error, database.transaction() as session:
+        solve_for_athlete(session, coach.id, athlete.id, body)
+    assert error.value.result.conflicts
     with database.transaction() as session:
         assert list_plans(session, coach.id, athlete.id) == []
 
