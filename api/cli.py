@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -181,6 +182,21 @@ def _rules(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    # Imported here: solving from the command line needs neither Flask nor gunicorn.
+    from api.server import serve
+
+    serve(args.host, args.port)
+    return EXIT_OK
+
+
+def _port(text: str) -> int:
+    """A TCP port number, for argparse."""
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `trainweek` argument parser."""
     parser = argparse.ArgumentParser(
@@ -204,6 +220,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd = commands.add_parser("rules", help="list hard rules and soft goals")
     rules_cmd.add_argument("--json", action="store_true", help="print as JSON")
     rules_cmd.set_defaults(handler=_rules)
+
+    serve_cmd = commands.add_parser("serve", help="serve the HTTP API with gunicorn")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    serve_cmd.add_argument(
+        "--port",
+        type=_port,
+        default=os.environ.get("PORT", "8000"),
+        help="port to bind (default: $PORT, else 8000)",
+    )
+    serve_cmd.set_defaults(handler=_serve)
     return parser
 
 

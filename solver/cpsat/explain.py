@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 from solver.catalogue import Session, catalogue
 from solver.cpsat.constraints import Constraints, Guard
+from solver.cpsat.engine import Model, new_solver
 from solver.cpsat.variables import Variables
 from solver.domain import DAY_NAMES, DAYS, WeekRequest
 from solver.result import Conflict
@@ -35,14 +36,12 @@ class _GuardedModel:
     """The week's hard rules, each guarded, with no objective: for feasibility questions."""
 
     def __init__(self, request: WeekRequest) -> None:
-        self.model = cp_model.CpModel()
+        self.model = Model()
         self.variables = Variables.create(self.model)
         constraints = Constraints(self.model, request, self.variables, guarded=True)
         constraints.add_constraints()
         self.guards = constraints.guards
-        self.solver = cp_model.CpSolver()
-        self.solver.parameters.num_workers = 1
-        self.solver.parameters.max_time_in_seconds = EXPLAIN_TIME_LIMIT_S
+        self.solver = new_solver(EXPLAIN_TIME_LIMIT_S)
 
     def infeasible_core(self, enforced: Iterable[Guard]) -> list[Guard] | None:
         """A core of `enforced` when they cannot all hold, else None."""

@@ -3,36 +3,24 @@
 from __future__ import annotations
 
 import time
-from importlib.metadata import version
 
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
 from solver.checker import evaluate, goal_details
 from solver.cpsat.constraints import Constraints
+from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
 from solver.cpsat.objective import Objective, tie_break_scale
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
 
-SEED = 7
-WORKERS = 1
-
-
-def new_solver(time_limit_s: float) -> cp_model.CpSolver:
-    """A deterministic CP-SAT solver: one worker, a fixed seed."""
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = WORKERS
-    solver.parameters.random_seed = SEED
-    solver.parameters.max_time_in_seconds = time_limit_s
-    return solver
-
 
 def solve(request: WeekRequest) -> WeekResult:
     """Place the week's strength sessions: the optimal week, or why none exists."""
     started = time.perf_counter()
-    model = cp_model.CpModel()
+    model = Model()
     variables = Variables.create(model)
     Constraints(model, request, variables).add_constraints()
     objective = Objective(model, request, variables)
@@ -118,7 +106,7 @@ def _days(request: WeekRequest, plan: Plan) -> dict[str, DayPlan]:
 def _facts(started: float) -> SolverFacts:
     return SolverFacts(
         wall_time_ms=round((time.perf_counter() - started) * 1000, 3),
-        ortools_version=version("ortools"),
+        ortools_version=ORTOOLS_VERSION,
         seed=SEED,
         workers=WORKERS,
     )
