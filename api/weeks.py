@@ -11,13 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.ical import week_calendar
 from api.problems import problem, problem_responses
-from solver import Evaluation, PlanError, SolveError, WeekRequest, WeekResult, evaluate, solve
+from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
 from solver.domain import DayId
 
 JSON = "application/json"
 CALENDAR = "text/calendar"
 INFEASIBLE = "urn:trainweek:problem:infeasible-week"
-OUT_OF_TIME = "urn:trainweek:problem:no-week-in-time"
 UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
 
@@ -71,10 +70,7 @@ def solve_week(body: WeekRequest) -> Response:
             type=NEEDS_WEEK_OF,
             errors=[{"field": "week_of", "message": "required for text/calendar"}],
         )
-    try:
-        result = solve(body)
-    except SolveError as error:
-        return problem(422, str(error), title="No week found in time", type=OUT_OF_TIME)
+    result = solve(body)
     if result.status == "infeasible":
         return problem(
             422,
