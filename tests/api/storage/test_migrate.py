@@ -54,7 +54,7 @@ def test_upgrading_twice_changes_nothing(tmp_path):
 def test_concurrent_upgrades_of_one_fresh_database_all_succeed(tmp_path):
     """Workers starting together each upgrade without 'table already exists' errors."""
     url = sqlite_url(tmp_path)
-    errors: list[BaseException] = []
+    errors: list[str] = []
     start = threading.Barrier(4)
 
     def worker() -> None:
@@ -62,7 +62,7 @@ def test_concurrent_upgrades_of_one_fresh_database_all_succeed(tmp_path):
         try:
             upgrade(url)
         except BaseException as error:
-            errors.append(error)
+            errors.append(f"{type(error).__name__}: {error}")
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for thread in threads:
