@@ -8,7 +8,8 @@ oversized bodies, crashes) into one.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app, request
 from flask_openapi3.types import ResponseDict
@@ -24,6 +25,8 @@ PROBLEM_MIMETYPE = "application/problem+json"
 INVALID_JSON = "urn:trainweek:problem:invalid-json"
 INVALID_REQUEST = "urn:trainweek:problem:invalid-request"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class FieldError(BaseModel):
@@ -108,9 +111,17 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(Exception, _unexpected_problem)
 
 
+def body_optional(view: View) -> View:
+    """Let a view take a request with no body at all (under its route decorator)."""
+    view.body_optional = True  # type: ignore[attr-defined]
+    return view
+
+
 def _require_json_object() -> Response | None:
     """Bodies are JSON objects within MAX_CONTENT_LENGTH; answer 413, 415 or 400 otherwise."""
     if request.method not in BODY_METHODS or request.url_rule is None:
+        return None
+    if _may_be_empty() and not request.content_length and not request.get_data():
         return None
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     if limit is not None and (request.content_length or 0) > limit:
@@ -138,6 +149,12 @@ def _require_json_object() -> Response | None:
             errors=[{"field": "body", "message": "must be a JSON object"}],
         )
     return None
+
+
+def _may_be_empty() -> bool:
+    # flask-openapi3 wraps views with functools.wraps, which carries the mark over.
+    view = current_app.view_functions.get(request.endpoint or "")
+    return bool(getattr(view, "body_optional", False))
 
 
 def _json_error(error: BadRequest) -> str:
