@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -59,6 +60,11 @@ class AthleteOut(AthleteIn):
     id: int = Field(description="The athlete's id.")
     created_at: dt.datetime = Field(description="When the athlete was added (UTC).")
     updated_at: dt.datetime = Field(description="When they last changed (UTC).")
+
+    @field_serializer("default_week")
+    def _without_athlete_block(self, week: WeekRequest) -> dict[str, Any]:
+        # The week's own `athlete` would only show defaults that contradict the fields above.
+        return week.model_dump(mode="json", exclude={"athlete"})
 
 
 class PlanOut(BaseModel):

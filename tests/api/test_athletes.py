@@ -47,6 +47,7 @@ def test_creating_an_athlete_answers_201_with_its_location(client, ana):
     assert response.headers["Location"] == f"/v1/athletes/{athlete['id']}"
     assert (athlete["name"], athlete["level"], athlete["phase"]) == ("Mia", "beginner", "build")
     assert athlete["default_week"]["days"]["sat"]["runs"][0]["type"] == "long"
+    assert "athlete" not in athlete["default_week"]
     assert client.get(response.headers["Location"], headers=ana).get_json() == athlete
 
 
@@ -58,6 +59,15 @@ def test_an_athlete_needs_only_a_name(client, ana):
         None,
         "gym",
     )
+
+
+def test_an_athlete_as_answered_can_be_sent_back_unchanged(client, ana):
+    """GET's fields, bar id and timestamps, are a valid PUT body that changes nothing."""
+    athlete = create(client, ana)
+    body = {k: v for k, v in athlete.items() if k not in {"id", "created_at", "updated_at"}}
+    response = client.put(f"/v1/athletes/{athlete['id']}", json=body, headers=ana)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["default_week"] == athlete["default_week"]
 
 
 def test_the_list_holds_the_coachs_athletes_by_name(client, ana):
