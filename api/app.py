@@ -8,7 +8,19 @@ from typing import Any
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
 
-from api import athletes, auth, catalogue, coaches, health, problems, profiles, store, weeks
+from api import (
+    athletes,
+    auth,
+    catalogue,
+    coaches,
+    health,
+    problems,
+    profiles,
+    scenarios,
+    store,
+    tuning,
+    weeks,
+)
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -44,11 +56,14 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         health.blueprint,
         catalogue.blueprint,
         weeks.blueprint,
+        scenarios.blueprint,
+        tuning.blueprint,
         coaches.blueprint,
         profiles.blueprint,
         athletes.blueprint,
     ):
         app.register_api(blueprint)
+    app.register_blueprint(tuning.page)
 
     app.add_url_rule("/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))
     app.add_url_rule("/docs", "docs", _docs)

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.bench.cli import add_bench_command
 from solver import HARD_RULES, SOFT_GOALS, WeekRequest, WeekResult, catalogue, solve
 from solver.domain import DAY_NAMES
 from solver.scenario import SCENARIO_FIELDS
@@ -262,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
     coach_add.add_argument("name", metavar="NAME", help="the coach's name")
     coach_add.add_argument("--json", action="store_true", help="print as JSON")
     coach_add.set_defaults(handler=_coach_add)
+
+    add_bench_command(commands)
     return parser
 
 

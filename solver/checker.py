@@ -223,7 +223,7 @@ def _fits_availability(week: _Week) -> list[Conflict]:
         strength_minutes = sum(session.minutes for session in sessions)
         if minutes_left is not None and strength_minutes > minutes_left:
             reasons.append(
-                f"{strength_minutes} min of strength with only {max(minutes_left, 0)} min "
+                f"{strength_minutes} min of strength with only {minutes_left} min "
                 "left after the runs"
             )
         if reasons:

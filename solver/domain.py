@@ -79,6 +79,15 @@ class Day(_Strict):
     )
     gym: bool = Field(default=True, description="Whether there is gym access this day.")
 
+    @model_validator(mode="after")
+    def _minutes_cover_the_runs(self) -> Day:
+        if self.available_minutes is not None and self.available_minutes < self.run_minutes:
+            raise ValueError(
+                f"available_minutes ({self.available_minutes}) is less than the day's runs "
+                f"({self.run_minutes} min); it counts the runs too"
+            )
+        return self
+
     @property
     def run_minutes(self) -> int:
         """Minutes of running this day."""

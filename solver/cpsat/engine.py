@@ -22,7 +22,7 @@ class Model(cp_model.CpModel):
         pass
 
 
-def new_solver(time_limit_s: float) -> cp_model.CpSolver:
+def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     """A deterministic CP-SAT solver: one worker, a fixed seed.
 
     Presolve is off: a week is a few dozen booleans, which the search proves optimal faster
@@ -30,7 +30,7 @@ def new_solver(time_limit_s: float) -> cp_model.CpSolver:
     """
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = WORKERS
-    solver.parameters.random_seed = SEED
+    solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = time_limit_s
     solver.parameters.cp_model_presolve = False
     return solver

@@ -122,7 +122,7 @@ def _fit_reason(request: WeekRequest, day_index: int) -> str:
     if not fitting:
         shortest = min(s.minutes for s in usable)
         return (
-            f"{_day(day_index)} has only {max(left or 0, 0)} min left after its runs; "
+            f"{_day(day_index)} has only {left} min left after its runs; "
             f"the shortest session {'without a gym ' if len(usable) < len(catalogue()) else ''}"
             f"takes {shortest} min"
         )

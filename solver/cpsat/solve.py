@@ -17,8 +17,12 @@ from solver.domain import DAYS, WeekRequest
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
 
 
-def solve(request: WeekRequest) -> WeekResult:
-    """Place the week's strength sessions: the optimal week, or why none exists."""
+def solve(request: WeekRequest, *, seed: int = SEED) -> WeekResult:
+    """Place the week's strength sessions: the optimal week, or why none exists.
+
+    `seed` is CP-SAT's random seed; only the benchmark changes it, to show that the week does
+    not depend on it (ties are broken by the objective, not by the search).
+    """
     started = time.perf_counter()
     model = Model()
     variables = Variables.create(model)
@@ -26,7 +30,7 @@ def solve(request: WeekRequest) -> WeekResult:
     objective = Objective(model, request, variables)
     objective.add_objective()
 
-    solver = new_solver(request.time_limit_s)
+    solver = new_solver(request.time_limit_s, seed)
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placed = [[solver.boolean_value(var) for var in day] for day in variables.placed]
@@ -42,7 +46,7 @@ def solve(request: WeekRequest) -> WeekResult:
             best_bound=int(solver.best_objective_bound) // tie_break_scale(len(variables.sessions)),
             days=_days(request, plan),
             penalties=[p for p in penalties if p.count],
-            solver=_facts(started),
+            solver=_facts(started, seed),
         )
     if status == cp_model.INFEASIBLE:
         return _infeasible(request, started)
@@ -59,7 +63,7 @@ def solve(request: WeekRequest) -> WeekResult:
         best_bound=0,
         days=_days(request, plan),
         penalties=scored.penalties,
-        solver=_facts(started),
+        solver=_facts(started, seed),
     )
 
 
@@ -103,10 +107,10 @@ def _days(request: WeekRequest, plan: Plan) -> dict[str, DayPlan]:
     }
 
 
-def _facts(started: float) -> SolverFacts:
+def _facts(started: float, seed: int = SEED) -> SolverFacts:
     return SolverFacts(
         wall_time_ms=round((time.perf_counter() - started) * 1000, 3),
         ortools_version=ORTOOLS_VERSION,
-        seed=SEED,
+        seed=seed,
         workers=WORKERS,
     )

@@ -1,0 +1,204 @@
+"""GET /v1/scenarios, GET /v1/scenarios/<name>, POST /v1/scenarios/<name>/solve: the library.
+
+The scenarios and weight profiles are read from `scenarios/` (or the folder named by the app's
+`SCENARIO_DIR` setting) once per folder and kept: they are data that ships with the service.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from flask import Response, current_app
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from api.problems import INVALID_REQUEST, problem, problem_responses
+from solver import WeekResult, solve
+from solver.domain import MAX_WEIGHT
+from solver.profiles import Profile, load_profiles
+from solver.rules import SOFT_GOAL_IDS
+from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
+
+JSON = "application/json"
+UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
+
+blueprint = APIBlueprint(
+    "scenarios",
+    __name__,
+    url_prefix="/v1/scenarios",
+    abp_tags=[Tag(name="scenarios", description="Real and hard weeks, and coaching profiles.")],
+)
+
+
+class ScenarioSummary(BaseModel):
+    """A scenario in the library, without its week."""
+
+    name: str = Field(description="The scenario's id, used in its URL.")
+    description: str = Field(description="What the week is, for a runner or coach.")
+    source: str = Field(description="Where the week comes from; 'constructed: ...' if made up.")
+    expected_status: Literal["optimal", "infeasible"] = Field(
+        description="optimal, or infeasible: a week built to have no solution."
+    )
+
+
+class ProfileSummary(BaseModel):
+    """A weight profile: a coaching philosophy."""
+
+    name: str = Field(description="The profile's id, for POST .../solve {'profile': name}.")
+    description: str = Field(description="Who the profile is for.")
+    weights: dict[str, int] = Field(description="Every soft goal's weight under this profile.")
+
+
+class ScenarioList(BaseModel):
+    """The scenario library and the weight profiles it can be solved under."""
+
+    scenarios: list[ScenarioSummary] = Field(description="Every scenario, by name.")
+    profiles: list[ProfileSummary] = Field(description="Every weight profile, by name.")
+
+
+class ScenarioPath(BaseModel):
+    """Which scenario."""
+
+    name: str = Field(description="The scenario's name, as GET /v1/scenarios lists it.")
+
+
+class SolveScenarioBody(BaseModel):
+    """How to weigh the scenario's week: its own weights, a profile, or weights of your own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    weights: dict[str, int] | None = Field(
+        default=None,
+        description="Soft-goal weights to put over the scenario's own, by goal id "
+        f"(0 to {MAX_WEIGHT}; see GET /v1/rules).",
+    )
+    profile: str | None = Field(
+        default=None, description="A profile's name: its weights replace the scenario's."
+    )
+
+    @field_validator("weights")
+    @classmethod
+    def _known_goals_in_range(cls, weights: dict[str, int] | None) -> dict[str, int] | None:
+        for goal, weight in (weights or {}).items():
+            if goal not in SOFT_GOAL_IDS:
+                raise ValueError(f"unknown goal id {goal}; known: {', '.join(SOFT_GOAL_IDS)}")
+            if not 0 <= weight <= MAX_WEIGHT:
+                raise ValueError(f"weights.{goal} must be between 0 and {MAX_WEIGHT}")
+        return weights
+
+    @model_validator(mode="after")
+    def _one_way_to_weigh(self) -> SolveScenarioBody:
+        if self.weights is not None and self.profile is not None:
+            raise ValueError("give weights or profile, not both")
+        return self
+
+
+class ScenarioSolved(BaseModel):
+    """The scenario's week as solved, and whether the scenario's expectations hold."""
+
+    scenario: str = Field(description="The scenario's name.")
+    profile: str | None = Field(description="The profile used, if any.")
+    weights: dict[str, int] = Field(description="Every soft goal's weight the solve used.")
+    expectations_met: bool = Field(description="Whether every expectation that applies holds.")
+    failures: list[str] = Field(
+        description="Each expectation that does not hold, in words. Facts scoped to profiles "
+        "are checked only under those profiles."
+    )
+    result: WeekResult = Field(
+        description="The week, or (status infeasible) the rules in conflict."
+    )
+
+
+@cache
+def _library(folder: Path) -> tuple[dict[str, Scenario], dict[str, Profile]]:
+    profiles = load_profiles(folder / "profiles")
+    return load_scenarios(folder, profiles=profiles), profiles
+
+
+def library() -> tuple[dict[str, Scenario], dict[str, Profile]]:
+    """The scenarios and profiles of the app's scenario folder."""
+    return _library(Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR)))
+
+
+def _unknown(name: str) -> Response:
+    return problem(
+        404,
+        f"no scenario named '{name}'; GET /v1/scenarios lists them",
+        title="Unknown scenario",
+        type=UNKNOWN_SCENARIO,
+    )
+
+
+@blueprint.get("", responses={200: ScenarioList})
+def list_scenarios() -> Response:
+    """List the scenarios (name, description, source) and the weight profiles."""
+    scenarios, profiles = library()
+    body = ScenarioList(
+        scenarios=[
+            ScenarioSummary(
+                name=s.name,
+                description=s.description,
+                source=s.source,
+                expected_status=s.expect.status,
+            )
+            for s in scenarios.values()
+        ],
+        profiles=[
+            ProfileSummary(name=p.name, description=p.description, weights=p.full_weights)
+            for p in profiles.values()
+        ],
+    )
+    return Response(body.model_dump_json(), mimetype=JSON)
+
+
+@blueprint.get("/<name>", responses={200: Scenario, **problem_responses(404)})
+def get_scenario(path: ScenarioPath) -> Response:
+    """One scenario: its week request, where it comes from, and what its answer must hold."""
+    scenarios, _ = library()
+    scenario = scenarios.get(path.name)
+    if scenario is None:
+        return _unknown(path.name)
+    return Response(scenario.model_dump_json(), mimetype=JSON)
+
+
+@blueprint.post(
+    "/<name>/solve",
+    responses={200: ScenarioSolved, **problem_responses(400, 404, 413, 415)},
+)
+def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
+    """Solve a scenario as written, under a profile, or with weights of your own.
+
+    Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
+    have no week answers 200: the explanation is the answer, checked like any other.
+    """
+    scenarios, profiles = library()
+    scenario = scenarios.get(path.name)
+    if scenario is None:
+        return _unknown(path.name)
+    request = scenario.request
+    if body.profile is not None:
+        if body.profile not in profiles:
+            detail = f"unknown profile '{body.profile}'; known: {', '.join(profiles)}"
+            return problem(
+                400,
+                detail,
+                title="Invalid request",
+                type=INVALID_REQUEST,
+                errors=[{"field": "profile", "message": detail}],
+            )
+        request = profiles[body.profile].apply(request)
+    elif body.weights:
+        request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
+    result = solve(request)
+    failures = scenario.expect.check(result, body.profile)
+    answer = ScenarioSolved(
+        scenario=scenario.name,
+        profile=body.profile,
+        weights={goal: request.weight(goal) for goal in SOFT_GOAL_IDS},
+        expectations_met=not failures,
+        failures=failures,
+        result=result,
+    )
+    return Response(answer.model_dump_json(), mimetype=JSON)

@@ -1,0 +1,141 @@
+"""`trainweek bench`: a small run writes the three files, with the right rows, self-contained."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+
+import pytest
+
+from api.bench.runner import BenchConfig, placements_to_try, run_bench
+from api.cli import main
+from solver.brute_force import brute_force_optimum
+from solver.scenario import SCENARIO_DIR
+from tests.conftest import runs, week
+
+SMALL_RUN = ["--scenarios", "higdon-5k-novice-week-0*", "--profiles", "default,hard-days-hard"]
+EXPECTED_PAIRS = {
+    (scenario, profile)
+    for scenario in ("higdon-5k-novice-week-01", "higdon-5k-novice-week-08-race")
+    for profile in ("default", "hard-days-hard")
+}
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory):
+    """Two scenarios x two profiles benched once into a temporary folder."""
+    out = tmp_path_factory.mktemp("bench-out")
+    assert main(["bench", *SMALL_RUN, "--out", str(out)]) == 0
+    return out
+
+
+def test_the_three_files_are_written(small_run):
+    """results.csv, results.json and report.html land in --out."""
+    assert sorted(p.name for p in small_run.iterdir()) == [
+        "report.html",
+        "results.csv",
+        "results.json",
+    ]
+
+
+def test_the_csv_has_one_row_per_scenario_and_profile(small_run):
+    """Four rows, each solved optimally, with times, the week and a cost column per goal."""
+    with (small_run / "results.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert {(row["scenario"], row["profile"]) for row in rows} == EXPECTED_PAIRS
+    assert len(rows) == 4
+    for row in rows:
+        assert row["status"] == "optimal"
+        assert row["expectations_met"] == "True"
+        assert row["same_week_all_seeds"] == "True"
+        assert float(row["time_median_ms"]) <= float(row["time_max_ms"])
+        assert int(row["objective"]) == sum(
+            int(value) for key, value in row.items() if key.startswith("cost_")
+        )
+
+
+def test_the_json_holds_settings_summary_and_per_seed_detail(small_run):
+    """Two seeds by default, each with its week and times; the summary counts four solves."""
+    data = json.loads((small_run / "results.json").read_text(encoding="utf-8"))
+    assert data["settings"]["seeds"] == [7, 8]
+    assert data["summary"]["solves"] == 4
+    assert data["summary"]["expectations_met"] == 4
+    assert all(len(row["seeds"]) == 2 for row in data["rows"])
+
+
+def test_the_report_is_self_contained(small_run):
+    """No script, stylesheet link or URL: charts are inline PNGs, so it opens anywhere."""
+    html = (small_run / "report.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r"https?://", html)
+    assert "<script" not in html and "<link" not in html
+    assert html.count("src='data:image/png;base64,") >= 2
+    for heading in ("Summary", "Where each session landed", "Greedy baseline", "Brute force"):
+        assert heading in html
+
+
+def test_text_from_scenarios_is_escaped(tmp_path):
+    """A description holding markup shows as text, never as HTML."""
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    source = SCENARIO_DIR / "higdon-5k-novice-week-01.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["description"] = "<script>alert('coach')</script> & <b>bold</b>"
+    (scenarios / source.name).write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["bench", "--scenario-dir", str(scenarios), "--profiles", "default", "--out", str(out)]
+    assert main(argv) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert(&#x27;coach&#x27;)&lt;/script&gt; &amp; &lt;b&gt;bold" in html
+
+
+def test_a_failed_expectation_makes_the_bench_exit_1(tmp_path):
+    """A scenario whose expectation does not hold is reported, and the exit code says so."""
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    shutil.copy(SCENARIO_DIR / "coach-sample-week.json", scenarios)
+    path = scenarios / "coach-sample-week.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["expect"]["must"] = [{"days": ["wed"], "why": "made to fail"}]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["bench", "--scenario-dir", str(scenarios), "--profiles", "default", "--out", str(out)]
+    assert main(argv) == 1
+    assert "made to fail" in (out / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--profiles", "default,no-such-profile"], "unknown profile(s) no-such-profile"),
+        (["--scenarios", "no-such-week-*"], "no scenario"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(options, message, tmp_path, capsys):
+    """An unknown profile or a glob that matches nothing is bad input, said in one line."""
+    assert main(["bench", *options, "--out", str(tmp_path)]) == 2
+    assert message in capsys.readouterr().out.replace("\n", " ")
+    assert not list(tmp_path.iterdir())
+
+
+def test_placements_are_counted_exactly_as_brute_force_tries_them():
+    """The size estimate that decides whether to enumerate matches the enumerator's own count."""
+    request = week(
+        {"mon": {"available": False}, "tue": runs("tempo"), "sat": runs("race")},
+        strength={"min_sessions": 1, "max_sessions": 2},
+    )
+    assert placements_to_try(request) == brute_force_optimum(request).placements_tried
+
+
+def test_brute_force_runs_only_on_small_weeks_and_agrees_with_the_solver():
+    """Under the limit brute force runs and finds the solver's optimum; over it, it is skipped."""
+    config = BenchConfig(scenarios="tight-minutes", profiles=["default"], brute_force_limit=500)
+    (row,) = run_bench(config).rows
+    assert row.brute_force_placements == 378
+    assert row.brute_force_agrees is True
+    config = BenchConfig(scenarios="tight-minutes", profiles=["default"], brute_force_limit=100)
+    (row,) = run_bench(config).rows
+    assert row.brute_force_ms is None

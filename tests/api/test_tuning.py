@@ -1,0 +1,179 @@
+"""POST /v1/weeks/compare and /v1/weeks/sensitivity, and the page at GET /, via the test client."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from api.app import create_app
+from solver import DAYS, SOFT_GOALS
+from solver.domain import MAX_WEIGHT
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def client() -> FlaskClient:
+    """A test client of a fresh app."""
+    return create_app({"TESTING": True}).test_client()
+
+
+@pytest.fixture
+def hansons() -> dict[str, Any]:
+    """The Hansons scenario as a request body (the scenario's own fields left out)."""
+    data = json.loads((ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json").read_text())
+    return {key: value for key, value in data.items() if key in ("days", "athlete", "strength")}
+
+
+def text_of(client: FlaskClient, path: str) -> str:
+    """The body of GET `path` as text (the response closed: static files are open files)."""
+    with client.get(path) as response:
+        assert response.status_code == 200, path
+        return response.get_data(as_text=True)
+
+
+def closed_week() -> dict[str, Any]:
+    """A week with no day open for strength: no week can exist."""
+    return {"days": {day: {"available": False} for day in DAYS}}
+
+
+def test_compare_returns_both_weeks_and_what_moved(client, hansons):
+    """Favouring easy days takes strength off Thu and Sun; the diff says so per day and goal."""
+    response = client.post(
+        "/v1/weeks/compare",
+        json={"request": hansons, "weights": [{}, {"strength_on_easy_days": 50}]},
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    assert [plan["status"] for plan in body["plans"]] == ["optimal", "optimal"]
+    kinds = {change["day"]: change["kind"] for change in body["diff"]["days"]}
+    assert kinds["thu"] == "removed" and kinds["sun"] == "removed"
+    goal = next(g for g in body["diff"]["goals"] if g["goal"] == "strength_on_easy_days")
+    assert goal["weights"] == [1, 50]
+    assert body["diff"]["same_week"] is False
+
+
+def test_compare_rejects_an_unknown_goal_with_its_place(client, hansons):
+    """A typo in the second weights is a 400 problem naming weights[1] and the bad id."""
+    response = client.post(
+        "/v1/weeks/compare", json={"request": hansons, "weights": [{}, {"spreed_sessions": 3}]}
+    )
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    assert "weights[1]: unknown goal id(s) spreed_sessions" in response.get_json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"weights": [{}]},
+        {"weights": [{}, {}, {}]},
+        {},
+        {"weights": [{}, {}], "profiles": [1, 2]},
+        {"weights": [{}, {"spread_sessions": MAX_WEIGHT + 1}]},
+    ],
+    ids=["one-set", "three-sets", "neither", "both", "weight-too-big"],
+)
+def test_compare_needs_exactly_two_valid_sets(client, hansons, extra):
+    """Anything but two sets of weights (or two profiles) is a 400 problem."""
+    response = client.post("/v1/weeks/compare", json={"request": hansons, **extra})
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+
+
+def test_compare_by_profile_ids_says_it_is_not_available_yet(client, hansons):
+    """Profiles are not wired to compare yet: 501 with a detail that says what to send."""
+    response = client.post("/v1/weeks/compare", json={"request": hansons, "profiles": [1, 2]})
+    assert response.status_code == 501
+    assert response.mimetype == PROBLEM
+    assert "send 'weights'" in response.get_json()["detail"]
+
+
+def test_compare_of_a_week_that_cannot_exist_is_the_solve_explanation(client):
+    """No week under any weights: 422 with conflicts and suggestions, as /solve answers."""
+    response = client.post(
+        "/v1/weeks/compare", json={"request": closed_week(), "weights": [{}, {}]}
+    )
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["conflicts"] and body["suggestions"]
+    solved = client.post("/v1/weeks/solve", json=closed_week())
+    assert solved.status_code == 422
+    assert body["conflicts"] == solved.get_json()["conflicts"]
+
+
+def test_sensitivity_gives_a_range_per_goal(client, hansons):
+    """Every soft goal gets a range around its weight; easy days keeps the week up to 3."""
+    response = client.post("/v1/weeks/sensitivity", json={"request": hansons})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert [g["goal"] for g in body["goals"]] == list(SOFT_GOALS)
+    for goal in body["goals"]:
+        assert goal["low"] <= goal["weight"] <= goal["high"]
+    easy = next(g for g in body["goals"] if g["goal"] == "strength_on_easy_days")
+    assert (easy["low"], easy["high"], easy["below"]) == (0, 3, None)
+    assert easy["above"]["weight"] == 4
+
+
+def test_sensitivity_lays_the_given_weights_over_the_request(client, hansons):
+    """Weights sent beside the request are the ones the ranges are measured around."""
+    response = client.post(
+        "/v1/weeks/sensitivity", json={"request": hansons, "weights": {"strength_on_easy_days": 9}}
+    )
+    assert response.status_code == 200
+    easy = next(g for g in response.get_json()["goals"] if g["goal"] == "strength_on_easy_days")
+    assert easy["weight"] == 9
+    assert easy["low"] == 4
+
+
+def test_sensitivity_rejects_unknown_goals(client, hansons):
+    """An unknown goal id in the weights is a 400 problem that names it."""
+    response = client.post(
+        "/v1/weeks/sensitivity", json={"request": hansons, "weights": {"nope": 1}}
+    )
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    assert "unknown goal id(s) nope" in response.get_json()["detail"]
+
+
+def test_sensitivity_of_a_week_that_cannot_exist_is_the_solve_explanation(client):
+    """No week: 422 with the conflicting rules, not an empty list of ranges."""
+    response = client.post("/v1/weeks/sensitivity", json={"request": closed_week()})
+    assert response.status_code == 422
+    assert response.mimetype == PROBLEM
+    assert response.get_json()["conflicts"]
+
+
+def test_both_endpoints_are_in_the_openapi_document(client):
+    """Compare and sensitivity are documented with their request and response schemas."""
+    paths = client.get("/openapi.json").get_json()["paths"]
+    assert "requestBody" in paths["/v1/weeks/compare"]["post"]
+    assert "200" in paths["/v1/weeks/sensitivity"]["post"]["responses"]
+
+
+def test_the_page_is_served_with_its_own_assets_and_nothing_external(client):
+    """GET / is HTML that loads its CSS and JS from /static, and no file names another host."""
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
+    assert sorted(assets) == ["/static/tuning.css", "/static/tuning.js"]
+    for text in [html, *(text_of(client, asset) for asset in assets)]:
+        assert not re.search(r"https?://", text)
+
+
+def test_the_page_uses_only_endpoints_the_app_serves_or_that_may_be_absent(client):
+    """Every /v1 URL the script calls is routed, except the optional ones it degrades without."""
+    script = text_of(client, "/static/tuning.js")
+    called = set(re.findall(r'"(/v1/[a-z/]+)"', script))
+    routes = {rule.rule for rule in client.application.url_map.iter_rules()}
+    optional = {"/v1/scenarios", "/v1/profiles"}
+    assert {"/v1/rules", "/v1/weeks/solve", "/v1/weeks/sensitivity"} <= called
+    assert called - optional <= routes
