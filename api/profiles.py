@@ -88,3 +88,10 @@ def week_to_solve(body: ProfiledWeekRequest) -> WeekRequest:
         return body
     with transaction() as session:
         return profiles.week_with_profile(session, current_coach(session).id, body)
+
+
+def saved_weights(profile_id: int) -> dict[str, int]:
+    """Every goal's weight under one of the requesting coach's profiles, for any endpoint that
+    takes saved profile ids (NotAuthenticated without the owner's token, NotFound otherwise)."""
+    with transaction() as session:
+        return profiles.resolve_weights(session, current_coach(session).id, profile_id, {})

@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from api.auth import NotAuthenticated
+from api.profiles import saved_weights
+from api.storage import NotFound
 from solver import DEFAULT_WEIGHTS, SOFT_GOALS
 
 MARATHON = {
@@ -223,3 +226,14 @@ def test_the_default_weights_are_what_a_profile_starts_from(client, ana):
     assert plain["days"] == profiled["days"]
     assert plain["objective"] == profiled["objective"]
     assert set(penalty_weights(profiled)) <= set(DEFAULT_WEIGHTS)
+
+
+def test_saved_weights_gives_the_owner_the_full_map_and_no_one_else(app, client, ana, ben):
+    """The helper other endpoints use resolves the owner's profile and refuses anyone else."""
+    profile = create(client, ana)
+    with app.test_request_context(headers=ana):
+        assert saved_weights(profile["id"]) == {**DEFAULT_WEIGHTS, **MARATHON["weights"]}
+    with app.test_request_context(headers=ben), pytest.raises(NotFound):
+        saved_weights(profile["id"])
+    with app.test_request_context(), pytest.raises(NotAuthenticated):
+        saved_weights(profile["id"])
