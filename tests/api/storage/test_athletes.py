@@ -20,7 +20,7 @@ from api.storage.athletes import (
     solve_for_athlete,
 )
 from api.storage.models import Plan
-from api.storage.profiles import ProfiledWeekRequest, ProfileIn, create_profile
+from api.storage.profiles import ProfiledWeekRequest, ProfileIn, create_profile, delete_profile
 from solver import DAYS, DEFAULT_WEIGHTS
 
 HANSONS_DAYS = {
@@ -224,3 +224,20 @@ def test_solving_with_another_coachs_profile_is_not_found(database, coach, other
     body = ProfiledWeekRequest(profile=theirs.id)
     with pytest.raises(NotFound, match="no profile"), database.transaction() as session:
         solve_for_athlete(session, other_coach.id, athlete.id, body)
+
+
+def test_deleting_a_profile_keeps_the_plans_solved_with_it(database, coach):
+    """The plan stays, with its exact weights, and no longer points at the deleted profile."""
+    with database.transaction() as session:
+        athlete = create_athlete(session, coach.id, MIA)
+        profile = create_profile(session, coach.id, ProfileIn(name="p", weights={"level_fit": 0}))
+        plan = solve_for_athlete(
+            session, coach.id, athlete.id, ProfiledWeekRequest(profile=profile.id)
+        )
+    with database.transaction() as session:
+        delete_profile(session, coach.id, profile.id)
+    with database.transaction() as session:
+        (kept,) = list_plans(session, coach.id, athlete.id)
+    assert kept.profile is None
+    assert kept.weights == plan.weights
+    assert kept.weights["level_fit"] == 0
