@@ -60,7 +60,8 @@ def brute_force_optimum(request: WeekRequest) -> BruteForceOptimum:
                 if scorer.breaks_hard_rule(placed):
                     continue
                 rank = sum(
-                    tie_break_rank(index_of[s.id], d) for d, s in zip(days, sessions, strict=True)
+                    tie_break_rank(index_of[s.id], d, len(index_of))
+                    for d, s in zip(days, sessions, strict=True)
                 )
                 score = (scorer.objective(placed), rank)
                 if best is None or score < best:

@@ -115,9 +115,18 @@ SOFT_GOAL_IDS: tuple[str, ...] = tuple(SOFT_GOALS)
 DEFAULT_WEIGHTS: dict[str, int] = {goal.id: goal.default_weight for goal in SOFT_GOALS.values()}
 
 
-def tie_break_rank(session_index: int, day_index: int) -> int:
-    """Among weeks of equal penalty the lower sum of ranks wins: catalogue order, then Monday first.
+def tie_break_rank(session_index: int, day_index: int, session_count: int) -> int:
+    """Among weeks of equal penalty the lowest sum of ranks wins: one answer for a request.
 
-    One stable answer for a request, however the model is built.
+    Each day is one digit of a number in base `session_count + 1`: 0 for no session, i + 1 for
+    catalogue session i, Sunday the most significant. With at most one session a day no two
+    weeks share a sum, so the optimal week is unique. In words: a later day left empty beats one
+    with a session, and an earlier session in the catalogue beats a later one.
     """
-    return session_index * 7 + day_index
+    return (session_index + 1) * (session_count + 1) ** day_index
+
+
+def tie_break_scale(session_count: int, max_sessions: int = 3) -> int:
+    """A multiplier for the penalty that no week's sum of tie-break ranks reaches."""
+    last_days = range(7 - max_sessions, 7)
+    return sum(tie_break_rank(session_count - 1, day, session_count) for day in last_days) + 1

@@ -9,16 +9,7 @@ from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.rules import SOFT_GOAL_IDS, tie_break_rank
-
-MAX_SESSIONS = 3
-
-
-# Scaling the penalty past the largest possible sum of tie-break ranks keeps the tie-break from
-# ever outweighing a unit of penalty.
-def tie_break_scale(session_count: int) -> int:
-    """A multiplier for the penalty that no sum of tie-break ranks can reach."""
-    return MAX_SESSIONS * tie_break_rank(session_count - 1, len(DAYS) - 1) + 1
+from solver.rules import SOFT_GOAL_IDS, tie_break_rank, tie_break_scale
 
 
 @dataclass
@@ -51,11 +42,12 @@ class Objective:
             list(self.counts.values()), [weights[goal] for goal in self.counts]
         )
         ranks = [
-            (var, tie_break_rank(session_index, day_index))
+            (var, tie_break_rank(session_index, day_index, len(self.variables.sessions)))
             for day_index, day in enumerate(self.variables.placed)
             for session_index, var in enumerate(day)
         ]
         tie_break = cp_model.LinearExpr.weighted_sum([v for v, _ in ranks], [r for _, r in ranks])
+        # Scaled past every sum of ranks, the tie-break never outweighs a unit of penalty.
         self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + tie_break)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:

@@ -11,10 +11,11 @@ from solver.checker import evaluate, goal_details
 from solver.cpsat.constraints import Constraints
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
-from solver.cpsat.objective import Objective, tie_break_scale
+from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
+from solver.rules import tie_break_scale
 
 
 def solve(request: WeekRequest, *, seed: int = SEED) -> WeekResult:

@@ -44,7 +44,7 @@ def closed_week() -> dict[str, Any]:
 
 
 def test_compare_returns_both_weeks_and_what_moved(client, hansons):
-    """Favouring easy days takes strength off Thu and Sun; the diff says so per day and goal."""
+    """Favouring easy days takes strength off Tue and Thu; the diff says so per day and goal."""
     response = client.post(
         "/v1/weeks/compare",
         json={"request": hansons, "weights": [{}, {"strength_on_easy_days": 50}]},
@@ -53,7 +53,7 @@ def test_compare_returns_both_weeks_and_what_moved(client, hansons):
     body = response.get_json()
     assert [plan["status"] for plan in body["plans"]] == ["optimal", "optimal"]
     kinds = {change["day"]: change["kind"] for change in body["diff"]["days"]}
-    assert kinds["thu"] == "removed" and kinds["sun"] == "removed"
+    assert kinds["tue"] == "removed" and kinds["thu"] == "removed"
     goal = next(g for g in body["diff"]["goals"] if g["goal"] == "strength_on_easy_days")
     assert goal["weights"] == [1, 50]
     assert body["diff"]["same_week"] is False
@@ -117,8 +117,8 @@ def test_sensitivity_gives_a_range_per_goal(client, hansons):
     for goal in body["goals"]:
         assert goal["low"] <= goal["weight"] <= goal["high"]
     easy = next(g for g in body["goals"] if g["goal"] == "strength_on_easy_days")
-    assert (easy["low"], easy["high"], easy["below"]) == (0, 3, None)
-    assert easy["above"]["weight"] == 4
+    assert (easy["low"], easy["high"], easy["below"]) == (0, 2, None)
+    assert easy["above"]["weight"] == 3
 
 
 def test_sensitivity_lays_the_given_weights_over_the_request(client, hansons):

@@ -115,10 +115,10 @@ def open_day(page: Page, day: str) -> None:
 
 
 def test_the_page_opens_on_a_solved_week_with_a_slider_per_goal(page: Page, live_app: Flask):
-    """A coach lands on a solved week: seven days, sessions on Thu and Sun, ten labelled sliders."""
+    """A coach lands on a solved week: seven days, sessions on Tue and Thu, ten labelled sliders."""
     expect(page.locator("#week > .day")).to_have_count(7)
+    assert "Runner's bodyweight circuit" in strength_on(page, "tue")
     assert "Lower body and core" in strength_on(page, "thu")
-    assert "Lower body and core" in strength_on(page, "sun")
     expect(page.locator("input[type=range]")).to_have_count(10)
     slider = page.get_by_label("Put strength on easy days so key runs stay focused", exact=True)
     expect(slider).to_have_value("1")
@@ -136,8 +136,8 @@ def test_moving_a_slider_re_solves_the_week(page: Page):
         "before => document.querySelector('#week').dataset.plan !== before", arg=before
     )
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    assert strength_on(page, "tue") == "No strength"
     assert strength_on(page, "thu") == "No strength"
-    assert strength_on(page, "sun") == "No strength"
     expect(page.locator("#day-thu .day-badge")).to_be_visible()
     penalty_goals = page.locator("#penalties .penalty").evaluate_all(
         "items => items.map(item => item.dataset.goal)"
@@ -148,8 +148,8 @@ def test_moving_a_slider_re_solves_the_week(page: Page):
 def test_the_slider_band_shows_the_range_that_keeps_the_week(page: Page):
     """After a solve, each slider says how far it can move before the week changes."""
     note = page.locator("#slider-strength_on_easy_days .range-note")
-    expect(note).to_contain_text("Keeps this week up to 3.")
-    expect(note).to_contain_text("At 4:")
+    expect(note).to_contain_text("Keeps this week up to 2.")
+    expect(note).to_contain_text("At 3:")
 
 
 def test_a_week_with_no_room_for_strength_explains_itself(page: Page):

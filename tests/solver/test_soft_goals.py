@@ -19,7 +19,8 @@ BINDING_WEEKS = {
     ),
     "strength_on_hard_days": week(KEY_WEEK),
     "strength_on_easy_days": week(
-        KEY_WEEK, weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0}
+        {"mon": runs("intervals"), "wed": runs("tempo")},
+        weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
     ),
     "heavy_legs_48h_before_key_run": week(
         {**CLOSED, "thu": runs("easy"), "sat": {**runs("long"), "available": False}},
