@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_FILE = "trainweek.sqlite3"
+WAL_ATTEMPTS = 10
 
 
 def database_url(config: Mapping[str, Any], instance_path: str | os.PathLike[str]) -> str:
@@ -38,11 +40,23 @@ def new_engine(url: str, **options: Any) -> Engine:
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # SQLite leaves foreign keys off unless asked, per connection; WAL lets readers and the one
     # writer proceed at once, which matters with several gunicorn workers on the same file.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
     if not _in_memory(dbapi_connection):
-        cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.close()
+        _use_wal(dbapi_connection)
+
+
+def _use_wal(dbapi_connection: sqlite3.Connection) -> None:
+    # Switching a new file to WAL needs an exclusive lock. When two workers switch at once, SQLite
+    # refuses one of them at once ("database is locked") rather than let both wait on each other,
+    # so retry: by then the other has switched the file, and WAL mode is kept in the file.
+    for attempt in range(1, WAL_ATTEMPTS + 1):
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS:
+                raise
+            time.sleep(0.02 * attempt)
 
 
 def _in_memory(dbapi_connection: sqlite3.Connection) -> bool:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from api.storage import database_url
+from api.storage.database import _sqlite_pragmas
 from api.storage.models import Coach, Profile
 
 
@@ -56,3 +59,27 @@ def test_an_error_mid_transaction_leaves_nothing_written(database):
     with database.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Coach)) == 0
         assert session.scalar(select(func.count()).select_from(Profile)) == 0
+
+
+class LockedOnce:
+    """A DB-API connection whose first WAL switch is refused as a concurrent one would be."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def execute(self, statement: str) -> LockedOnce:
+        self.statements.append(statement)
+        if statement == "PRAGMA journal_mode = WAL" and self.statements.count(statement) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return self
+
+    def fetchone(self) -> tuple[int, str, str]:
+        return (0, "main", "/tmp/file.sqlite3")
+
+
+def test_a_wal_switch_refused_by_a_concurrent_one_is_retried():
+    """Two workers opening a new file at once: the one SQLite refuses tries again and succeeds."""
+    connection = LockedOnce()
+    _sqlite_pragmas(connection, None)  # type: ignore[arg-type]
+    assert connection.statements.count("PRAGMA journal_mode = WAL") == 2
+    assert "PRAGMA foreign_keys = ON" in connection.statements
