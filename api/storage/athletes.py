@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.storage.errors import NotFound
-from api.storage.fields import Name, as_utc
+from api.storage.fields import Name, as_utc, may_exist
 from api.storage.models import Athlete, Plan
 from api.storage.profiles import ProfiledWeekRequest, resolve_weights
 from solver import WeekRequest, WeekResult, solve
@@ -124,8 +124,12 @@ def delete_athlete(session: Session, coach_id: int, athlete_id: int) -> None:
 
 def owned_athlete(session: Session, coach_id: int, athlete_id: int) -> Athlete:
     """The coach's athlete `athlete_id`; NotFound when it does not exist or is someone else's."""
-    athlete = session.scalar(
-        select(Athlete).where(Athlete.id == athlete_id, Athlete.coach_id == coach_id)
+    athlete = (
+        session.scalar(
+            select(Athlete).where(Athlete.id == athlete_id, Athlete.coach_id == coach_id)
+        )
+        if may_exist(athlete_id)
+        else None
     )
     if athlete is None:
         raise NotFound(f"no athlete {athlete_id}")
@@ -193,7 +197,11 @@ def list_plans(session: Session, coach_id: int, athlete_id: int) -> list[PlanOut
 def get_plan(session: Session, coach_id: int, athlete_id: int, plan_id: int) -> PlanOut:
     """One of the athlete's plans."""
     owned_athlete(session, coach_id, athlete_id)
-    plan = session.scalar(select(Plan).where(Plan.id == plan_id, Plan.athlete_id == athlete_id))
+    plan = (
+        session.scalar(select(Plan).where(Plan.id == plan_id, Plan.athlete_id == athlete_id))
+        if may_exist(plan_id)
+        else None
+    )
     if plan is None:
         raise NotFound(f"no plan {plan_id} for athlete {athlete_id}")
     return plan_out(plan)

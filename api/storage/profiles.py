@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.storage.errors import Conflict, NotFound
-from api.storage.fields import Name, as_utc
+from api.storage.fields import Name, as_utc, may_exist
 from api.storage.models import Profile
 from solver import DEFAULT_WEIGHTS, WeekRequest
 from solver.domain import GoalWeights
@@ -97,8 +97,12 @@ def delete_profile(session: Session, coach_id: int, profile_id: int) -> None:
 
 def owned_profile(session: Session, coach_id: int, profile_id: int) -> Profile:
     """The coach's profile `profile_id`; NotFound when it does not exist or is someone else's."""
-    profile = session.scalar(
-        select(Profile).where(Profile.id == profile_id, Profile.coach_id == coach_id)
+    profile = (
+        session.scalar(
+            select(Profile).where(Profile.id == profile_id, Profile.coach_id == coach_id)
+        )
+        if may_exist(profile_id)
+        else None
     )
     if profile is None:
         raise NotFound(f"no profile {profile_id}")

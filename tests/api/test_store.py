@@ -112,3 +112,24 @@ def test_a_refused_rename_leaves_the_profile_untouched(app, client, ana):
     body = {"name": "taken", "weights": {"level_fit": 9}}
     assert client.put(f"/v1/profiles/{mine['id']}", json=body, headers=ana).status_code == 409
     assert client.get(f"/v1/profiles/{mine['id']}", headers=ana).get_json() == mine
+
+
+HUGE = 2**70
+
+
+def test_ids_too_large_for_any_row_are_404_not_a_crash(client, ana):
+    """Ids beyond the database's integer range are simply not found, in paths and in bodies."""
+    athlete = client.post("/v1/athletes", json={"name": "Mia"}, headers=ana).get_json()
+    attempts = [
+        ("get", f"/v1/profiles/{HUGE}", None),
+        ("put", f"/v1/profiles/{HUGE}", {"name": "p"}),
+        ("delete", f"/v1/athletes/{HUGE}", None),
+        ("post", f"/v1/athletes/{HUGE}/solve", None),
+        ("get", f"/v1/athletes/{athlete['id']}/plans/{HUGE}", None),
+        ("post", f"/v1/athletes/{athlete['id']}/solve", {"profile": HUGE}),
+        ("post", "/v1/weeks/solve", {"profile": HUGE}),
+        ("post", "/v1/weeks/solve", {"profile": -1}),
+    ]
+    for method, url, body in attempts:
+        response = getattr(client, method)(url, json=body, headers=ana)
+        assert response.status_code == 404, (method, url, body, response.get_data(as_text=True))
