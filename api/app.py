@@ -8,7 +8,19 @@ from typing import Any
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
 
-from api import catalogue, health, problems, scenarios, tuning, weeks
+from api import (
+    athletes,
+    auth,
+    catalogue,
+    coaches,
+    health,
+    problems,
+    profiles,
+    scenarios,
+    store,
+    tuning,
+    weeks,
+)
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -49,12 +61,15 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         validation_error_status=400,
         validation_error_model=problems.Problem,
         validation_error_callback=problems.validation_problem,
+        security_schemes=auth.SECURITY_SCHEMES,
     )
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.config.update(config or {})
     # Keep fields in model order (days mon..sun), not sorted.
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    auth.init_app(app)  # first: a coach-only route answers 401 before it looks at the body
     problems.init_app(app)
+    store.init_app(app)
 
     for blueprint in (
         health.blueprint,
@@ -62,6 +77,9 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         weeks.blueprint,
         scenarios.blueprint,
         tuning.blueprint,
+        coaches.blueprint,
+        profiles.blueprint,
+        athletes.blueprint,
     ):
         app.register_api(blueprint)
     app.register_blueprint(tuning.page)

@@ -191,6 +191,29 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _coach_add(args: argparse.Namespace, console: Console) -> int:
+    # Imported here: solving from the command line needs neither Flask nor a database.
+    from api.app import create_app
+    from api.storage.coaches import CoachIn, register_coach
+    from api.store import transaction
+
+    try:
+        data = CoachIn(name=args.name)
+    except ValidationError as error:
+        raise InputError(validation_message(error)) from None
+    # The app's own database, migrated: the same one `trainweek serve` uses.
+    app = create_app()
+    with app.app_context(), transaction() as session:
+        coach = register_coach(session, data)
+    if args.json:
+        print(coach.model_dump_json(indent=2))
+    else:
+        console.print(f"coach {coach.id}: {escape(coach.name)}")
+        console.print(f"token: {coach.token}", highlight=False, soft_wrap=True)
+        console.print("Shown only now: only its hash is kept.", style="dim")
+    return EXIT_OK
+
+
 def _port(text: str) -> int:
     """A TCP port number, for argparse."""
     if not text.isdigit() or not 0 < int(text) < 65536:
@@ -231,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="port to bind (default: $PORT, else 8000)",
     )
     serve_cmd.set_defaults(handler=_serve)
+
+    coach_cmd = commands.add_parser("coach", help="manage coaches of the HTTP API")
+    coach_commands = coach_cmd.add_subparsers(dest="coach_command", required=True)
+    coach_add = coach_commands.add_parser(
+        "add", help="register a coach; prints the id and the API token (shown once)"
+    )
+    coach_add.add_argument("name", metavar="NAME", help="the coach's name")
+    coach_add.add_argument("--json", action="store_true", help="print as JSON")
+    coach_add.set_defaults(handler=_coach_add)
 
     add_bench_command(commands)
     return parser

@@ -12,11 +12,11 @@ from typing import Literal
 
 from flask import Response, current_app
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.problems import INVALID_REQUEST, problem, problem_responses
 from solver import WeekResult, solve
-from solver.domain import MAX_WEIGHT
+from solver.domain import MAX_WEIGHT, GoalWeights
 from solver.profiles import Profile, load_profiles
 from solver.rules import SOFT_GOAL_IDS
 from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
@@ -69,7 +69,7 @@ class SolveScenarioBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    weights: dict[str, int] | None = Field(
+    weights: GoalWeights | None = Field(
         default=None,
         description="Soft-goal weights to put over the scenario's own, by goal id "
         f"(0 to {MAX_WEIGHT}; see GET /v1/rules).",
@@ -77,16 +77,6 @@ class SolveScenarioBody(BaseModel):
     profile: str | None = Field(
         default=None, description="A profile's name: its weights replace the scenario's."
     )
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goals_in_range(cls, weights: dict[str, int] | None) -> dict[str, int] | None:
-        for goal, weight in (weights or {}).items():
-            if goal not in SOFT_GOAL_IDS:
-                raise ValueError(f"unknown goal id {goal}; known: {', '.join(SOFT_GOAL_IDS)}")
-            if not 0 <= weight <= MAX_WEIGHT:
-                raise ValueError(f"weights.{goal} must be between 0 and {MAX_WEIGHT}")
-        return weights
 
     @model_validator(mode="after")
     def _one_way_to_weigh(self) -> SolveScenarioBody:

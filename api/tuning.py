@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from flask import Blueprint, Response, render_template
 from flask_openapi3 import APIBlueprint, Tag
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from api.auth import COACH_OPTIONAL
 from api.problems import problem, problem_responses
+from api.profiles import saved_weights
 from api.weeks import INFEASIBLE
-from solver import SOFT_GOALS, WeekRequest
+from solver import WeekRequest
 from solver.compare import Comparison, compare, with_weights
-from solver.domain import MAX_WEIGHT
+from solver.domain import GoalWeights
 from solver.result import Conflict
 from solver.sensitivity import Sensitivity, sensitivity
 
 JSON = "application/json"
-PROFILES_NOT_WIRED = "urn:trainweek:problem:profiles-not-available"
 
 page = Blueprint("tuning_page", __name__)
 
@@ -29,17 +28,6 @@ blueprint = APIBlueprint(
     abp_responses=problem_responses(400, 413, 415, 422),
 )
 
-Weights = dict[str, Annotated[int, Field(ge=0, le=MAX_WEIGHT)]]
-
-
-def _known_goals(weights: Weights, where: str) -> Weights:
-    unknown = sorted(set(weights) - set(SOFT_GOALS))
-    if unknown:
-        raise ValueError(
-            f"{where}: unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOALS)}"
-        )
-    return weights
-
 
 class CompareBody(BaseModel):
     """A week and two sets of weights (or two saved profiles) to solve it under."""
@@ -47,27 +35,20 @@ class CompareBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     request: WeekRequest = Field(description="The week, as posted to /v1/weeks/solve.")
-    weights: list[Weights] | None = Field(
+    weights: list[GoalWeights] | None = Field(
         default=None,
         min_length=2,
         max_length=2,
         description="Two sets of weights by goal id; each is laid over the request's own "
         "weights, and goals in neither keep their default.",
     )
-    profiles: list[int | str] | None = Field(
+    profiles: list[int] | None = Field(
         default=None,
         min_length=2,
         max_length=2,
-        description="Two saved profile ids, instead of weights (not available yet on this "
-        "server: answers 501).",
+        description="Two of your saved profile ids, instead of weights (send your bearer "
+        "token); each profile's weights are laid over the request's own.",
     )
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goal_ids(cls, weights: list[Weights] | None) -> list[Weights] | None:
-        for index, one in enumerate(weights or []):
-            _known_goals(one, f"weights[{index}]")
-        return weights
 
     @model_validator(mode="after")
     def _weights_or_profiles(self) -> CompareBody:
@@ -82,14 +63,9 @@ class SensitivityBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     request: WeekRequest = Field(description="The week, as posted to /v1/weeks/solve.")
-    weights: Weights | None = Field(
+    weights: GoalWeights | None = Field(
         default=None, description="Weights by goal id laid over the request's own (optional)."
     )
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goal_ids(cls, weights: Weights | None) -> Weights | None:
-        return _known_goals(weights, "weights") if weights is not None else None
 
 
 @page.get("/")
@@ -98,23 +74,21 @@ def tuning_page() -> str:
     return render_template("tuning.html")
 
 
-@blueprint.post("/compare", responses={200: Comparison, **problem_responses(501)})
+@blueprint.post(
+    "/compare", responses={200: Comparison, **problem_responses(401, 404)}, security=COACH_OPTIONAL
+)
 def compare_weeks(body: CompareBody) -> Response:
     """Solve one week under two sets of weights: both weeks, what moved, and each goal's cost.
 
     Each set of weights is laid over the request's own. When no week keeps every hard rule,
     weights cannot help: the answer is 422 with the conflicting rules, as for /solve.
     """
-    if body.weights is None:
-        # Saved profiles live in the coach store (another branch); wire them in here.
-        return problem(
-            501,
-            "comparing saved profiles is not available on this server yet; send 'weights' "
-            "(two sets) instead",
-            title="Profiles not available",
-            type=PROFILES_NOT_WIRED,
-        )
-    comparison = compare(body.request, body.weights[0], body.weights[1])
+    if body.profiles is not None:
+        first_weights, second_weights = (saved_weights(profile) for profile in body.profiles)
+    else:
+        assert body.weights is not None  # the model asks for one or the other
+        first_weights, second_weights = body.weights
+    comparison = compare(body.request, first_weights, second_weights)
     first = comparison.plans[0]
     if first.status == "infeasible":
         return _infeasible(first.conflicts, first.suggestions)

@@ -9,8 +9,11 @@ from flask_openapi3 import APIBlueprint, Tag
 from flask_openapi3.models import MediaType, Schema
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.auth import COACH_OPTIONAL
 from api.ical import week_calendar
 from api.problems import problem, problem_responses
+from api.profiles import week_to_solve
+from api.storage.profiles import ProfiledWeekRequest
 from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
 from solver.domain import DayId
 
@@ -48,15 +51,30 @@ class EvaluateBody(BaseModel):
     )
 
 
+def no_week_problem(result: WeekResult) -> Response:
+    """422: no week keeps every hard rule, with the conflicts and what to relax."""
+    return problem(
+        422,
+        "no week keeps every hard rule; see conflicts, and suggestions for what to relax",
+        title="No week keeps every hard rule",
+        type=INFEASIBLE,
+        conflicts=[conflict.model_dump(mode="json") for conflict in result.conflicts],
+        suggestions=result.suggestions,
+    )
+
+
 @blueprint.post(
     "/solve",
-    responses={200: WeekResult, **problem_responses(406, 422)},
+    responses={200: WeekResult, **problem_responses(401, 404, 406, 422)},
+    security=COACH_OPTIONAL,
     description="A week that keeps every hard rule is 200: `optimal`, or `feasible` when the "
     "time limit cut the proof short. When no week can keep them all the answer is a 422 problem "
     "with the conflicting rules (`conflicts`) and what to relax (`suggestions`). Send "
-    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file.",
+    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file. With "
+    "`profile`, one of your weight profiles (send your bearer token), its weights apply first "
+    "and the request's `weights` on top.",
 )
-def solve_week(body: WeekRequest) -> Response:
+def solve_week(body: ProfiledWeekRequest) -> Response:
     """Place the week's strength sessions: the optimal week, or why none exists."""
     # No Accept header means anything will do: JSON.
     accept = request.accept_mimetypes
@@ -71,16 +89,9 @@ def solve_week(body: WeekRequest) -> Response:
             type=NEEDS_WEEK_OF,
             errors=[{"field": "week_of", "message": "required for text/calendar"}],
         )
-    result = solve(body)
+    result = solve(week_to_solve(body))
     if result.status == "infeasible":
-        return problem(
-            422,
-            "no week keeps every hard rule; see conflicts, and suggestions for what to relax",
-            title="No week keeps every hard rule",
-            type=INFEASIBLE,
-            conflicts=[conflict.model_dump(mode="json") for conflict in result.conflicts],
-            suggestions=result.suggestions,
-        )
+        return no_week_problem(result)
     if wanted == CALENDAR and body.week_of is not None:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         return Response(

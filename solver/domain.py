@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from solver.rules import SOFT_GOAL_IDS, SOFT_GOALS
 
@@ -163,6 +163,21 @@ class Strength(_Strict):
 Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
 
 
+def known_goal_weights(weights: dict[str, int]) -> dict[str, int]:
+    """Refuse weights for goals that do not exist, naming the ones that do."""
+    unknown = sorted(set(weights) - set(SOFT_GOAL_IDS))
+    if unknown:
+        raise ValueError(
+            f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
+        )
+    return weights
+
+
+# Soft goal id -> weight. Shared by week requests and by the API's saved weight profiles so both
+# refuse an unknown goal with the same message.
+GoalWeights = Annotated[dict[str, Weight], AfterValidator(known_goal_weights)]
+
+
 class WeekRequest(_Strict):
     """A runner's week: the runs, when strength fits, and what matters most."""
 
@@ -172,7 +187,7 @@ class WeekRequest(_Strict):
     )
     athlete: Athlete = Field(default_factory=Athlete, description="Level, phase and equipment.")
     strength: Strength = Field(default_factory=Strength, description="How many sessions.")
-    weights: dict[str, Weight] = Field(
+    weights: GoalWeights = Field(
         default_factory=dict,
         description=(
             "Overrides of the soft goals' default weights, by goal id (see GET /v1/rules). "
@@ -185,16 +200,6 @@ class WeekRequest(_Strict):
     week_of: dt.date | None = Field(
         default=None, description="The Monday the week starts on (for calendar export)."
     )
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goal_ids(cls, weights: dict[str, int]) -> dict[str, int]:
-        unknown = sorted(set(weights) - set(SOFT_GOAL_IDS))
-        if unknown:
-            raise ValueError(
-                f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
-            )
-        return weights
 
     @field_validator("week_of")
     @classmethod

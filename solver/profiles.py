@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from solver.domain import MAX_WEIGHT, WeekRequest
+from solver.domain import GoalWeights, WeekRequest
 from solver.rules import DEFAULT_WEIGHTS, SOFT_GOAL_IDS
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "scenarios" / "profiles"
@@ -29,23 +29,10 @@ class Profile(BaseModel):
 
     name: str = Field(pattern=NAME_PATTERN, description="Short id, also the file name.")
     description: str = Field(min_length=1, description="One sentence on who the profile is for.")
-    weights: dict[str, int] = Field(
+    weights: GoalWeights = Field(
         default_factory=dict,
         description="Weights that differ from the defaults, by soft goal id; the rest default.",
     )
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goals_in_range(cls, weights: dict[str, int]) -> dict[str, int]:
-        unknown = sorted(set(weights) - set(SOFT_GOAL_IDS))
-        if unknown:
-            raise ValueError(
-                f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
-            )
-        for goal, weight in weights.items():
-            if not 0 <= weight <= MAX_WEIGHT:
-                raise ValueError(f"weights.{goal} must be between 0 and {MAX_WEIGHT}, not {weight}")
-        return weights
 
     @property
     def full_weights(self) -> dict[str, int]:

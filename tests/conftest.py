@@ -1,4 +1,4 @@
-"""Shared fixtures: weeks built in a line, and the repository's scenario folder."""
+"""Shared fixtures: weeks built in a line, the repository's scenario folder, a private database."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def runs(*types: str, minutes: int = 45) -> dict[str, Any]:
 def hansons_week() -> WeekRequest:
     """Hansons beginner marathon plan, ten weeks out (a published week from DOMAIN.md)."""
     return Scenario.load(ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json").request
+
+
+@pytest.fixture(autouse=True)
+def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point DATABASE_URL at a fresh file per test, so no app a test creates (nor the CLI it
+    runs) touches the repository's instance folder or another test's data."""
+    url = f"sqlite:///{tmp_path / 'trainweek.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url

@@ -29,7 +29,8 @@ def test_openapi_json_is_3_1_and_uses_the_solver_models(client: FlaskClient) -> 
             assert operation["responses"]["400"]["content"] == {
                 "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
             }
-    assert "securitySchemes" not in spec["components"]
+    schemes = spec["components"]["securitySchemes"]
+    assert all(scheme["scheme"] == "bearer" for scheme in schemes.values())
     assert {"WeekRequest", "WeekResult", "Evaluation", "Problem"} <= set(
         spec["components"]["schemas"]
     )

@@ -131,3 +131,34 @@ def test_a_bad_port_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[st
         build_parser().parse_args(["serve", "--port", port])
     assert stopped.value.code == 2
     assert port in capsys.readouterr().err
+
+
+def test_coach_add_prints_the_id_and_a_token_the_api_accepts(capsys):
+    """`trainweek coach add NAME` registers the coach in the app's database; the token works."""
+    from api.app import create_app
+    from api.store import EXTENSION
+
+    assert main(["coach", "add", "Ana", "--json"]) == 0
+    coach = json.loads(capsys.readouterr().out)
+    app = create_app()
+    response = app.test_client().get(
+        "/v1/coaches/me", headers={"Authorization": f"Bearer {coach['token']}"}
+    )
+    app.extensions[EXTENSION].dispose()
+    assert response.status_code == 200
+    assert response.get_json()["id"] == coach["id"]
+
+
+def test_coach_add_shows_the_token_once_in_words(capsys):
+    """Without --json the id, name and token are printed, with the warning it is shown once."""
+    assert main(["coach", "add", "Ben"]) == 0
+    out = capsys.readouterr().out
+    assert "coach 1: Ben" in out
+    assert "token: " in out and "Shown only now" in out
+
+
+def test_coach_add_with_a_blank_name_exits_2():
+    """A name of only spaces is bad input: exit 2 and a one-line message."""
+    done = run_cli("coach", "add", "  ")
+    assert done.returncode == 2
+    assert "name" in done.stderr

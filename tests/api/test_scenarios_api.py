@@ -117,8 +117,8 @@ def test_an_infeasible_scenario_answers_200_with_its_conflicts(scenario_client):
     ("body", "field", "message"),
     [
         ({"profile": "no-such-profile"}, "profile", "unknown profile 'no-such-profile'"),
-        ({"weights": {"spred_sessions": 1}}, "weights", "unknown goal id spred_sessions"),
-        ({"weights": {"spread_sessions": -1}}, "weights", "between 0 and"),
+        ({"weights": {"spred_sessions": 1}}, "weights", "unknown goal id(s) spred_sessions"),
+        ({"weights": {"spread_sessions": -1}}, "weights.spread_sessions", "greater than or equal"),
         ({"weights": {"spread_sessions": 1}, "profile": "default"}, "body", "not both"),
         ({"weight": {}}, "weight", "Extra inputs are not permitted"),
     ],

@@ -87,12 +87,35 @@ def test_compare_needs_exactly_two_valid_sets(client, hansons, extra):
     assert response.mimetype == PROBLEM
 
 
-def test_compare_by_profile_ids_says_it_is_not_available_yet(client, hansons):
-    """Profiles are not wired to compare yet: 501 with a detail that says what to send."""
-    response = client.post("/v1/weeks/compare", json={"request": hansons, "profiles": [1, 2]})
-    assert response.status_code == 501
-    assert response.mimetype == PROBLEM
-    assert "send 'weights'" in response.get_json()["detail"]
+def save_profile(client, headers, name: str, weights: dict[str, int]) -> int:
+    """Save a weight profile for the coach; its id."""
+    response = client.post("/v1/profiles", json={"name": name, "weights": weights}, headers=headers)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return response.get_json()["id"]
+
+
+def test_compare_by_saved_profiles_uses_their_weights(client, hansons, ana):
+    """Two of the coach's profiles compare exactly as their weights would."""
+    first = save_profile(client, ana, "as is", {})
+    second = save_profile(client, ana, "easy days", {"strength_on_easy_days": 50})
+    by_profiles = client.post(
+        "/v1/weeks/compare", json={"request": hansons, "profiles": [first, second]}, headers=ana
+    )
+    by_weights = client.post(
+        "/v1/weeks/compare",
+        json={"request": hansons, "weights": [{}, {"strength_on_easy_days": 50}]},
+    )
+    assert by_profiles.status_code == 200, by_profiles.get_data(as_text=True)
+    assert by_profiles.get_json()["diff"] == by_weights.get_json()["diff"]
+
+
+def test_compare_by_profiles_needs_the_owners_token(client, hansons, ana, ben):
+    """Without a token it is 401; with another coach's token the profiles do not exist (404)."""
+    first = save_profile(client, ana, "one", {})
+    second = save_profile(client, ana, "two", {"spread_sessions": 9})
+    body = {"request": hansons, "profiles": [first, second]}
+    assert client.post("/v1/weeks/compare", json=body).status_code == 401
+    assert client.post("/v1/weeks/compare", json=body, headers=ben).status_code == 404
 
 
 def test_compare_of_a_week_that_cannot_exist_is_the_solve_explanation(client):

@@ -35,7 +35,10 @@ def test_apply_replaces_the_weeks_own_weights():
 
 @pytest.mark.parametrize(
     ("weights", "message"),
-    [({"spred_sessions": 2}, "unknown goal id"), ({"spread_sessions": -1}, "between 0 and")],
+    [
+        ({"spred_sessions": 2}, "unknown goal id"),
+        ({"spread_sessions": -1}, "greater than or equal"),
+    ],
 )
 def test_profile_weights_are_checked_against_the_rule_book(weights, message):
     """A misspelt goal id or a negative weight is refused, naming the goal."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the coach database; applied by `api.storage.migrate.upgrade`."""

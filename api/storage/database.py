@@ -1,0 +1,88 @@
+"""The database: where it lives, how connections start, one transaction per unit of work."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DATABASE_FILE = "trainweek.sqlite3"
+WAL_ATTEMPTS = 10
+
+
+def database_url(config: Mapping[str, Any], instance_path: str | os.PathLike[str]) -> str:
+    """The database to use: `DATABASE_URL` from the config, else from the environment, else a
+    SQLite file in the instance folder (the folder is created)."""
+    url = config.get("DATABASE_URL") or os.environ.get("DATABASE_URL")
+    if url:
+        # Heroku-style URLs say `postgres://`, which SQLAlchemy no longer accepts.
+        return str(url).replace("postgres://", "postgresql://", 1)
+    folder = Path(instance_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / DATABASE_FILE}"
+
+
+def new_engine(url: str, **options: Any) -> Engine:
+    """An engine for `url`; on SQLite, every connection gets WAL mode and foreign keys."""
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # SQLite leaves foreign keys off unless asked, per connection; WAL lets readers and the one
+    # writer proceed at once, which matters with several gunicorn workers on the same file.
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    if not _in_memory(dbapi_connection):
+        _use_wal(dbapi_connection)
+
+
+def _use_wal(dbapi_connection: sqlite3.Connection) -> None:
+    # Switching a new file to WAL needs an exclusive lock. When two workers switch at once, SQLite
+    # refuses one of them at once ("database is locked") rather than let both wait on each other,
+    # so retry: by then the other has switched the file, and WAL mode is kept in the file.
+    for attempt in range(1, WAL_ATTEMPTS + 1):
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS:
+                raise
+            time.sleep(0.02 * attempt)
+
+
+def _in_memory(dbapi_connection: sqlite3.Connection) -> bool:
+    row = dbapi_connection.execute("PRAGMA database_list").fetchone()
+    return not row or not row[2]
+
+
+def is_sqlite(url: str) -> bool:
+    """Whether `url` names a SQLite database."""
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+class Database:
+    """An engine and its sessions; `transaction()` is the only way the API writes."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = new_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back entirely on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close every pooled connection (at shutdown, or before a test removes the file)."""
+        self.engine.dispose()

@@ -1,0 +1,120 @@
+"""The tables: coaches, their weight profiles, their athletes and the plans solved for them.
+
+Portable SQL only (SQLite by default, PostgreSQL through `DATABASE_URL`): JSON columns, no
+dialect-specific types. A change here needs a migration in `api/migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAME_LENGTH = 200
+
+# Named constraints, so migrations can refer to them on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """The declarative base of every table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
+        dict[str, Any]: JSON,
+        dict[str, int]: JSON,
+        dt.datetime: DateTime(timezone=True),
+    }
+
+
+class Coach(Base):
+    """A coach: the owner of profiles and athletes, known by the hash of an API token."""
+
+    __tablename__ = "coaches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    # SHA-256 of the token, hex: the token itself is never stored.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    profiles: Mapped[list[Profile]] = relationship(
+        back_populates="coach", cascade="all, delete-orphan", passive_deletes=True
+    )
+    athletes: Mapped[list[Athlete]] = relationship(
+        back_populates="coach", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Profile(Base):
+    """A named set of soft-goal weights a coach solves with."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (UniqueConstraint("coach_id", "name", name="uq_profiles_coach_id_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coaches.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    description: Mapped[str] = mapped_column(Text, default="")
+    weights: Mapped[dict[str, int]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    coach: Mapped[Coach] = relationship(back_populates="profiles")
+
+
+class Athlete(Base):
+    """A runner a coach plans for, with the week they usually train."""
+
+    __tablename__ = "athletes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coaches.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    level: Mapped[str] = mapped_column(String(20))
+    phase: Mapped[str | None] = mapped_column(String(20))
+    equipment: Mapped[str] = mapped_column(String(20))
+    # A WeekRequest as JSON, without its `athlete` block (the columns above hold that).
+    default_week: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    coach: Mapped[Coach] = relationship(back_populates="athletes")
+    plans: Mapped[list[Plan]] = relationship(
+        back_populates="athlete", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Plan(Base):
+    """A solved week for an athlete: exactly what was asked, with which weights, and the answer."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    # The profile the weights started from; kept as history when the profile is deleted.
+    profile_id: Mapped[int | None] = mapped_column(
+        ForeignKey("profiles.id", ondelete="SET NULL"), index=True
+    )
+    request: Mapped[dict[str, Any]]
+    weights: Mapped[dict[str, int]]
+    result: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(20))
+    objective: Mapped[int | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    athlete: Mapped[Athlete] = relationship(back_populates="plans")

@@ -1,0 +1,85 @@
+"""Where the database lives, how its connections are set up, and all-or-nothing transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from api.storage import database_url
+from api.storage.database import _sqlite_pragmas
+from api.storage.models import Coach, Profile
+
+
+def test_the_default_database_is_a_sqlite_file_in_a_new_instance_folder(tmp_path, monkeypatch):
+    """With no DATABASE_URL, the instance folder is created and holds trainweek.sqlite3."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    instance = tmp_path / "instance"
+    assert database_url({}, instance) == f"sqlite:///{instance / 'trainweek.sqlite3'}"
+    assert instance.is_dir()
+
+
+def test_database_url_comes_from_the_config_before_the_environment(tmp_path, monkeypatch):
+    """config['DATABASE_URL'] wins over the environment, which wins over the default."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql://env/trainweek")
+    assert database_url({}, tmp_path) == "postgresql://env/trainweek"
+    assert database_url({"DATABASE_URL": "sqlite:///x.db"}, tmp_path) == "sqlite:///x.db"
+
+
+def test_heroku_style_postgres_urls_are_accepted(tmp_path, monkeypatch):
+    """A `postgres://` URL is read as `postgresql://`, which SQLAlchemy requires."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert database_url({"DATABASE_URL": "postgres://h/db"}, tmp_path) == "postgresql://h/db"
+
+
+def test_sqlite_connections_use_wal_and_enforce_foreign_keys(database):
+    """Each connection runs in WAL mode with foreign keys on."""
+    with database.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_profile_for_a_coach_that_does_not_exist_is_refused(database):
+    """The foreign key to coaches holds: no orphan profile can be written."""
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"), database.transaction() as session:
+        session.add(Profile(coach_id=999, name="orphan", description="", weights={}))
+
+
+def test_an_error_mid_transaction_leaves_nothing_written(database):
+    """A coach and a profile flushed in one transaction both vanish when it fails after them."""
+    with pytest.raises(RuntimeError), database.transaction() as session:
+        coach = Coach(name="Ana", token_hash="0" * 64)
+        session.add(coach)
+        session.flush()
+        session.add(Profile(coach_id=coach.id, name="p", description="", weights={}))
+        session.flush()
+        raise RuntimeError("fails after both rows were written")
+    with database.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Coach)) == 0
+        assert session.scalar(select(func.count()).select_from(Profile)) == 0
+
+
+class LockedOnce:
+    """A DB-API connection whose first WAL switch is refused as a concurrent one would be."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def execute(self, statement: str) -> LockedOnce:
+        self.statements.append(statement)
+        if statement == "PRAGMA journal_mode = WAL" and self.statements.count(statement) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return self
+
+    def fetchone(self) -> tuple[int, str, str]:
+        return (0, "main", "/tmp/file.sqlite3")
+
+
+def test_a_wal_switch_refused_by_a_concurrent_one_is_retried():
+    """Two workers opening a new file at once: the one SQLite refuses tries again and succeeds."""
+    connection = LockedOnce()
+    _sqlite_pragmas(connection, None)  # type: ignore[arg-type]
+    assert connection.statements.count("PRAGMA journal_mode = WAL") == 2
+    assert "PRAGMA foreign_keys = ON" in connection.statements

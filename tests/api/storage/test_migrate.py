@@ -1,0 +1,87 @@
+"""Migrations: applied from code, idempotent, safe when several processes start at once."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from api.storage.migrate import current_revision, head_revision, upgrade
+from api.storage.models import Base
+
+TABLES = {"coaches", "profiles", "athletes", "plans"}
+
+
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite URL for a file that does not exist yet."""
+    return f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+
+
+def test_upgrade_on_an_empty_database_creates_the_schema_at_head(tmp_path):
+    """Upgrading a brand-new file creates every table and records the newest revision."""
+    url = sqlite_url(tmp_path)
+    upgrade(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        assert set(inspect(connection).get_table_names()) >= TABLES
+        assert current_revision(connection) == head_revision()
+    engine.dispose()
+
+
+def test_upgrading_twice_changes_nothing(tmp_path):
+    """A second upgrade keeps both the schema and the rows already written."""
+    url = sqlite_url(tmp_path)
+    upgrade(url)
+    engine = create_engine(url)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    with engine.begin() as connection:
+        before = connection.execute(text(schema)).all()
+        connection.execute(
+            text(
+                "INSERT INTO coaches (name, token_hash, created_at) VALUES ('A', 'h', '2025-01-01')"
+            )
+        )
+    upgrade(url)
+    with engine.connect() as connection:
+        assert connection.execute(text(schema)).all() == before
+        assert connection.execute(text("SELECT name FROM coaches")).scalars().all() == ["A"]
+    engine.dispose()
+
+
+def test_concurrent_upgrades_of_one_fresh_database_all_succeed(tmp_path):
+    """Workers starting together each upgrade without 'table already exists' errors."""
+    url = sqlite_url(tmp_path)
+    errors: list[str] = []
+    start = threading.Barrier(4)
+
+    def worker() -> None:
+        start.wait()
+        try:
+            upgrade(url)
+        except BaseException as error:
+            errors.append(f"{type(error).__name__}: {error}")
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+    engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
+    """Autogenerate finds no difference between the migrated database and the ORM models."""
+    url = sqlite_url(tmp_path)
+    upgrade(url)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
