@@ -25,12 +25,16 @@ class Model(cp_model.CpModel):
 def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     """A deterministic CP-SAT solver: one worker, a fixed seed.
 
-    Presolve is off: a week is a few dozen booleans, which the search proves optimal faster
-    than presolve can shrink them (see benchmarks/bench_solve.py).
+    Presolve, symmetry detection, probing and the LP relaxation are off: a week is a few dozen
+    booleans, which plain search proves optimal faster than those can help it (see
+    benchmarks/bench_solve.py). The brute-force referee test checks every answer still is.
     """
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = WORKERS
     solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = time_limit_s
     solver.parameters.cp_model_presolve = False
+    solver.parameters.symmetry_level = 0
+    solver.parameters.cp_model_probing_level = 0
+    solver.parameters.linearization_level = 0
     return solver
