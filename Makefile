@@ -29,6 +29,8 @@ pytest: $(BIN)/trainweek
 
 bench: $(BIN)/trainweek
 	$(BIN)/python benchmarks/bench_solve.py
+	$(BIN)/python benchmarks/bench_http.py
+	$(BIN)/python benchmarks/bench_sensitivity.py
 
 clean:
 	rm -rf $(VENV) bench-out .pytest_cache .mypy_cache .ruff_cache
