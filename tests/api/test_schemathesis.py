@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
@@ -9,7 +12,10 @@ from schemathesis.checks import positive_data_acceptance
 from api.app import create_app
 from tests.api.conftest import plan_of
 
-app = create_app({"TESTING": True})
+# Built at collection, before the per-test database fixture: give it a database of its own so
+# the checkout's instance/ folder is never written.
+DATABASE = Path(tempfile.mkdtemp(prefix="trainweek-schemathesis-")) / "trainweek.sqlite3"
+app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{DATABASE}"})
 schema = schemathesis.openapi.from_wsgi("/openapi.json", app)
 
 # Schema-valid is not always acceptable here, by design: JSON Schema cannot say "week_of is a
