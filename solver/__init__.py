@@ -5,6 +5,7 @@ Never imports Flask. The public entry points are re-exported here.
 
 from solver.catalogue import Session, catalogue
 from solver.checker import PlanError, evaluate
+from solver.cpsat.engine import SEED
 from solver.cpsat.solve import solve
 from solver.domain import DAYS, WeekRequest
 from solver.result import Evaluation, WeekResult
@@ -14,6 +15,7 @@ __all__ = [
     "DAYS",
     "DEFAULT_WEIGHTS",
     "HARD_RULES",
+    "SEED",
     "SOFT_GOALS",
     "Evaluation",
     "PlanError",

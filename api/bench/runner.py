@@ -15,10 +15,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from solver import SOFT_GOALS, WeekResult, evaluate, solve
+from solver import SEED, SOFT_GOALS, WeekResult, evaluate, solve
 from solver.brute_force import brute_force_optimum, day_options
 from solver.checker import Scorer
-from solver.cpsat.solve import SEED
 from solver.domain import WeekRequest
 from solver.greedy import greedy_week
 from solver.profiles import PROFILE_DIR, Profile, load_profiles

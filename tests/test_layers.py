@@ -1,4 +1,4 @@
-"""api/ knows HTTP and calls the solver package: it never reaches into ortools itself."""
+"""The layers: api/ never reaches into ortools, and solver/ never into the web layer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-API = Path(__file__).resolve().parents[2] / "api"
+API = Path(__file__).resolve().parents[1] / "api"
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -21,7 +21,9 @@ def imported_modules(path: Path) -> set[str]:
     return modules
 
 
-@pytest.mark.parametrize("path", sorted(API.glob("*.py")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", sorted(API.rglob("*.py")), ids=lambda path: str(path.relative_to(API))
+)
 def test_api_never_imports_ortools(path: Path) -> None:
     """No api/ module imports ortools or the solver's CP-SAT internals (solver.cpsat)."""
     forbidden = {
@@ -29,4 +31,17 @@ def test_api_never_imports_ortools(path: Path) -> None:
         for module in imported_modules(path)
         if module.split(".")[0] == "ortools" or module.startswith("solver.cpsat")
     }
+    assert not forbidden, f"{path.name} imports {sorted(forbidden)}"
+
+
+SOLVER = API.parent / "solver"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SOLVER.rglob("*.py")), ids=lambda path: str(path.relative_to(SOLVER))
+)
+def test_solver_never_imports_the_web_layer(path: Path) -> None:
+    """No solver/ module imports Flask, werkzeug, flask-openapi3 or the api package."""
+    web = {"flask", "flask_openapi3", "werkzeug", "api"}
+    forbidden = {module for module in imported_modules(path) if module.split(".")[0] in web}
     assert not forbidden, f"{path.name} imports {sorted(forbidden)}"
