@@ -42,6 +42,8 @@ MAX_WEIGHT = 1000
 
 
 class _Strict(BaseModel):
+    # Unknown fields are refused, and numbers and booleans are strict: a "2" or a true where a
+    # number belongs is a client's mistake to report, not to guess at.
     model_config = ConfigDict(extra="forbid")
 
 
@@ -49,9 +51,12 @@ class Run(_Strict):
     """One run (or cross-training session) on a day."""
 
     type: RunType = Field(description="What kind of run: easy, recovery, long, tempo, ...")
-    minutes: int = Field(gt=0, le=600, description="How long the run takes, in minutes.")
+    minutes: int = Field(
+        gt=0, le=600, strict=True, description="How long the run takes, in minutes."
+    )
     key: bool | None = Field(
         default=None,
+        strict=True,
         description=(
             "Is the week built around this run? Defaults to true for long, tempo, intervals, "
             "hills and race, false otherwise."
@@ -70,14 +75,19 @@ class Day(_Strict):
     runs: list[Run] = Field(
         default_factory=list, max_length=4, description="The day's runs; none means a rest day."
     )
-    available: bool = Field(default=True, description="False: no strength session this day.")
+    available: bool = Field(
+        default=True, strict=True, description="False: no strength session this day."
+    )
     available_minutes: int | None = Field(
         default=None,
+        strict=True,
         ge=0,
         le=1440,
         description="Total training minutes this day, runs included. Leave out for no limit.",
     )
-    gym: bool = Field(default=True, description="Whether there is gym access this day.")
+    gym: bool = Field(
+        default=True, strict=True, description="Whether there is gym access this day."
+    )
 
     @model_validator(mode="after")
     def _minutes_cover_the_runs(self) -> Day:
@@ -136,10 +146,15 @@ class Athlete(_Strict):
 class Strength(_Strict):
     """How many strength sessions the runner wants."""
 
-    min_sessions: int = Field(default=1, ge=1, le=3, description="Fewest sessions to place.")
-    max_sessions: int = Field(default=3, ge=1, le=3, description="Most sessions to place.")
+    min_sessions: int = Field(
+        default=1, ge=1, le=3, strict=True, description="Fewest sessions to place."
+    )
+    max_sessions: int = Field(
+        default=3, ge=1, le=3, strict=True, description="Most sessions to place."
+    )
     target_sessions: int | None = Field(
         default=None,
+        strict=True,
         ge=1,
         le=3,
         description="Sessions to aim for; defaults by phase (base 3, build 2, taper 1, ...).",
@@ -160,7 +175,7 @@ class Strength(_Strict):
         return self
 
 
-Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
+Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT, strict=True)]
 
 
 def known_goal_weights(weights: dict[str, int]) -> dict[str, int]:
@@ -195,7 +210,11 @@ class WeekRequest(_Strict):
         ),
     )
     time_limit_s: float = Field(
-        default=2.0, gt=0, le=30, description="Longest the solver may search, in seconds."
+        default=2.0,
+        gt=0,
+        le=30,
+        allow_inf_nan=False,
+        description="Longest the solver may search, in seconds.",
     )
     week_of: dt.date | None = Field(
         default=None, description="The Monday the week starts on (for calendar export)."

@@ -72,6 +72,11 @@ def test_unknown_weight_id_names_the_known_ones():
         ({"weights": {"spread_sessions": -1}}, "greater than or equal to 0"),
         ({"week_of": "2026-11-24"}, "is a Tuesday; week_of must be a Monday"),
         ({"dayz": {}}, "Extra inputs are not permitted"),
+        ({"time_limit_s": float("nan")}, "finite number"),
+        ({"weights": {"spread_sessions": True}}, "valid integer"),
+        ({"strength": {"min_sessions": "2"}}, "valid integer"),
+        ({"days": {"mon": {"gym": "no"}}}, "valid boolean"),
+        ({"days": {"mon": {"runs": [{"type": "easy", "minutes": 30, "key": 1}]}}}, "valid boolean"),
         (
             {"days": {"tue": {"runs": [{"type": "easy", "minutes": 60}], "available_minutes": 30}}},
             "available_minutes (30) is less than the day's runs (60 min)",
