@@ -312,9 +312,13 @@ def _spread_sessions(week: _Week) -> list[str]:
 def _lower_body_in_week(week: _Week) -> list[str]:
     if week.request.athlete.phase in ("taper", "race_week"):
         return []
-    if any(session.works_legs for _, session in week.sessions()):
+    if week.request.athlete.level == "beginner":
+        if any(session.works_legs for _, session in week.sessions()):
+            return []
+        return ["no session works the legs this week"]
+    if any(session.heavy_legs for _, session in week.sessions()):
         return []
-    return ["no session works the legs this week"]
+    return ["no heavy lower-body session this week"]
 
 
 def _phase_fit(week: _Week) -> list[str]:

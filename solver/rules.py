@@ -91,8 +91,10 @@ SOFT_GOALS: dict[str, SoftGoal] = {
         ),
         SoftGoal(
             "lower_body_in_week",
-            "Work the legs at least once (a heavy or light leg session), except in taper and "
-            "race week: a week without one counts once.",
+            "Work the legs each week, except in taper and race week: heavy lower-body work for "
+            "intermediate and advanced runners (what improves running economy; one heavy "
+            "session keeps the gains), light work is enough for beginners. A week without it "
+            "counts once.",
             6,
         ),
         SoftGoal(

@@ -107,11 +107,14 @@ class Objective:
         return cp_model.LinearExpr.sum(pairs)
 
     def _lower_body_in_week(self) -> cp_model.LinearExpr:
-        """A week with no session that works the legs counts once (not in taper or race week)."""
-        if self.request.athlete.phase in ("taper", "race_week"):
+        """A week without heavy leg work (light, for a beginner) counts once; not in taper or
+        race week."""
+        athlete = self.request.athlete
+        if athlete.phase in ("taper", "race_week"):
             return cp_model.LinearExpr.sum([])
+        wanted = "legs" if athlete.level == "beginner" else "heavy"
         missing = self.model.new_bool_var("no_leg_session")
-        self.model.add(missing + self._sessions_on(self._all_days, "legs") >= 1)
+        self.model.add(missing + self._sessions_on(self._all_days, wanted) >= 1)
         return missing
 
     def _phase_fit(self) -> cp_model.LinearExpr:

@@ -70,6 +70,7 @@ MISSED = [
     ("no_heavy_legs_after_long_run", {"sat": runs("long")}, {"sun": ["plyometrics"]}, {}, 1),
     ("spread_sessions", {}, {"mon": ["mobility_core"], "tue": ["mobility_core"]}, {}, 1),
     ("lower_body_in_week", {}, {"mon": ["mobility_core"]}, {}, 1),
+    ("lower_body_in_week", {}, {"mon": ["bodyweight_circuit"]}, {"level": "advanced"}, 1),
     ("phase_fit", {}, {"mon": ["bodyweight_circuit"]}, {"phase": "race_week"}, 1),
     ("phase_fit", {}, {"mon": ["plyometrics"]}, {"phase": "taper"}, 1),
     (
@@ -99,6 +100,16 @@ def test_checker_leaves_out_goals_switched_off(goal, days, plan, athlete, count)
     """A goal with weight 0 costs nothing and is not listed."""
     result = evaluate(week(days, athlete=athlete, weights={goal: 0}), plan)
     assert goal not in {p.goal for p in result.penalties}
+
+
+@pytest.mark.parametrize(
+    ("athlete", "session"),
+    [({"level": "beginner"}, "bodyweight_circuit"), ({"level": "advanced"}, "plyometrics")],
+)
+def test_leg_work_that_fits_the_level_keeps_lower_body_in_week(athlete, session):
+    """Light leg work is enough for a beginner; heavy work is what others need."""
+    result = evaluate(week(athlete=athlete), {"mon": [session]})
+    assert "lower_body_in_week" not in {p.goal for p in result.penalties}
 
 
 def test_checker_names_an_unknown_session():

@@ -23,8 +23,8 @@ BINDING_WEEKS = {
         weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
     ),
     "heavy_legs_48h_before_key_run": week(
-        {**CLOSED, "thu": runs("easy"), "sat": {**runs("long"), "available": False}},
-        strength={"max_sessions": 1},
+        {**CLOSED, "mon": {}, "thu": runs("easy"), "sat": {**runs("long"), "available": False}},
+        strength={"min_sessions": 2, "max_sessions": 2},
     ),
     "no_heavy_legs_after_long_run": week(
         {"mon": runs("long"), "tue": runs("easy")},
