@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from api.bench.cli import add_bench_command
+from api.validation import field_errors
 from solver import HARD_RULES, SOFT_GOALS, WeekRequest, WeekResult, catalogue, solve
 from solver.domain import DAY_NAMES
 from solver.scenario import SCENARIO_FIELDS
@@ -29,22 +30,11 @@ class InputError(Exception):
     """Bad input from the user: one line says what to fix."""
 
 
-def validation_message(error: ValidationError, prefix: str = "") -> str:
+def validation_message(error: ValidationError) -> str:
     """Each field error of a pydantic error as 'where: what', joined by '; '."""
-    parts = []
-    for item in error.errors():
-        where = field_path((prefix, *item["loc"]) if prefix else item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}" if where else message)
-    return "; ".join(parts)
-
-
-def field_path(loc: Sequence[int | str]) -> str:
-    """`('days', 'tue', 'runs', 0, 'type')` -> `'days.tue.runs[0].type'`."""
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
+    return "; ".join(
+        f"{e.field}: {e.message}" if e.field else e.message for e in field_errors(error)
+    )
 
 
 def load_request(path: str, weight_overrides: Sequence[str] = ()) -> WeekRequest:

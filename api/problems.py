@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES
 
-from api.cli import field_path
+from api.validation import field_errors
 from solver.result import Conflict
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -86,16 +86,15 @@ def validation_problem(error: ValidationError) -> Response:
     """A 400 naming each invalid field and what is wrong (flask-openapi3's validation hook)."""
     errors = [
         {
-            # pydantic marks a bad dict key with a '[key]' step: the path to the key says it.
-            "field": field_path([part for part in item["loc"] if part != "[key]"]) or "body",
+            "field": e.field or "body",
             "message": (
                 # Any body that got this far is a JSON object: a whole-body error means none came.
                 "missing: send a JSON object"
-                if not item["loc"] and item["type"] in ("model_type", "dict_type")
-                else item["msg"].removeprefix("Value error, ")
+                if not e.field and e.kind in ("model_type", "dict_type")
+                else e.message
             ),
         }
-        for item in error.errors()
+        for e in field_errors(error)
     ]
     return problem(
         400,

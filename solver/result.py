@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from solver.catalogue import LegLoad, Session
-from solver.domain import DAY_NAMES, DAYS, DayId, Run
+from solver.domain import DayId, Run
 
 Status = Literal["optimal", "feasible", "infeasible"]
 Position = Literal["after_run", "on_its_own"]
@@ -116,8 +116,3 @@ class Evaluation(BaseModel):
     violations: list[Conflict] = Field(description="Hard rules the week breaks.")
     objective: int = Field(description="Total penalty of the week's soft goals.")
     penalties: list[Penalty] = Field(description="Soft goals the week misses, with their costs.")
-
-
-def day_label(day_index: int) -> str:
-    """'Mon'..'Sun' for a day index."""
-    return DAY_NAMES[DAYS[day_index]]
