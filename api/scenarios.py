@@ -1,6 +1,6 @@
 """GET /v1/scenarios, GET /v1/scenarios/<name>, POST /v1/scenarios/<name>/solve: the library.
 
-The scenarios and weight profiles are read from `scenarios/` (or the folder named by the app's
+The scenarios and weight presets are read from `scenarios/` (or the folder named by the app's
 `SCENARIO_DIR` setting) once per folder and kept: they are data that ships with the service.
 """
 
@@ -28,7 +28,7 @@ blueprint = APIBlueprint(
     "scenarios",
     __name__,
     url_prefix="/v1/scenarios",
-    abp_tags=[Tag(name="scenarios", description="Real and hard weeks, and coaching profiles.")],
+    abp_tags=[Tag(name="scenarios", description="Real and hard weeks, and weight presets.")],
 )
 
 
@@ -43,19 +43,19 @@ class ScenarioSummary(BaseModel):
     )
 
 
-class ProfileSummary(BaseModel):
-    """A weight profile: a coaching philosophy."""
+class PresetSummary(BaseModel):
+    """A weight preset: a coaching philosophy that ships with trainweek."""
 
-    name: str = Field(description="The profile's id, for POST .../solve {'profile': name}.")
-    description: str = Field(description="Who the profile is for.")
-    weights: dict[str, int] = Field(description="Every soft goal's weight under this profile.")
+    name: str = Field(description="The preset's id, for POST .../solve {'preset': name}.")
+    description: str = Field(description="Who the preset is for.")
+    weights: dict[str, int] = Field(description="Every soft goal's weight under this preset.")
 
 
 class ScenarioList(BaseModel):
-    """The scenario library and the weight profiles it can be solved under."""
+    """The scenario library and the weight presets it can be solved under."""
 
     scenarios: list[ScenarioSummary] = Field(description="Every scenario, by name.")
-    profiles: list[ProfileSummary] = Field(description="Every weight profile, by name.")
+    presets: list[PresetSummary] = Field(description="Every weight preset, by name.")
 
 
 class ScenarioPath(BaseModel):
@@ -65,7 +65,7 @@ class ScenarioPath(BaseModel):
 
 
 class SolveScenarioBody(BaseModel):
-    """How to weigh the scenario's week: its own weights, a profile, or weights of your own."""
+    """How to weigh the scenario's week: its own weights, a preset, or weights of your own."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -74,14 +74,14 @@ class SolveScenarioBody(BaseModel):
         description="Soft-goal weights to put over the scenario's own, by goal id "
         f"(0 to {MAX_WEIGHT}; see GET /v1/rules).",
     )
-    profile: str | None = Field(
-        default=None, description="A profile's name: its weights replace the scenario's."
+    preset: str | None = Field(
+        default=None, description="A preset's name: its weights replace the scenario's."
     )
 
     @model_validator(mode="after")
     def _one_way_to_weigh(self) -> SolveScenarioBody:
-        if self.weights is not None and self.profile is not None:
-            raise ValueError("give weights or profile, not both")
+        if self.weights is not None and self.preset is not None:
+            raise ValueError("give weights or preset, not both")
         return self
 
 
@@ -89,12 +89,12 @@ class ScenarioSolved(BaseModel):
     """The scenario's week as solved, and whether the scenario's expectations hold."""
 
     scenario: str = Field(description="The scenario's name.")
-    profile: str | None = Field(description="The profile used, if any.")
+    preset: str | None = Field(description="The preset used, if any.")
     weights: dict[str, int] = Field(description="Every soft goal's weight the solve used.")
     expectations_met: bool = Field(description="Whether every expectation that applies holds.")
     failures: list[str] = Field(
-        description="Each expectation that does not hold, in words. Facts scoped to profiles "
-        "are checked only under those profiles."
+        description="Each expectation that does not hold, in words. Facts scoped to presets "
+        "are checked only under those presets."
     )
     result: WeekResult = Field(
         description="The week, or (status infeasible) the rules in conflict."
@@ -108,7 +108,7 @@ def _library(folder: Path) -> tuple[dict[str, Scenario], dict[str, Profile]]:
 
 
 def library() -> tuple[dict[str, Scenario], dict[str, Profile]]:
-    """The scenarios and profiles of the app's scenario folder."""
+    """The scenarios and presets of the app's scenario folder."""
     return _library(Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR)))
 
 
@@ -123,7 +123,7 @@ def _unknown(name: str) -> Response:
 
 @blueprint.get("", responses={200: ScenarioList})
 def list_scenarios() -> Response:
-    """List the scenarios (name, description, source) and the weight profiles."""
+    """List the scenarios (name, description, source) and the weight presets."""
     scenarios, profiles = library()
     body = ScenarioList(
         scenarios=[
@@ -135,8 +135,8 @@ def list_scenarios() -> Response:
             )
             for s in scenarios.values()
         ],
-        profiles=[
-            ProfileSummary(name=p.name, description=p.description, weights=p.full_weights)
+        presets=[
+            PresetSummary(name=p.name, description=p.description, weights=p.full_weights)
             for p in profiles.values()
         ],
     )
@@ -158,7 +158,7 @@ def get_scenario(path: ScenarioPath) -> Response:
     responses={200: ScenarioSolved, **problem_responses(400, 404, 413, 415)},
 )
 def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
-    """Solve a scenario as written, under a profile, or with weights of your own.
+    """Solve a scenario as written, under a preset, or with weights of your own.
 
     Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
     have no week answers 200: the explanation is the answer, checked like any other.
@@ -168,24 +168,24 @@ def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
     if scenario is None:
         return _unknown(path.name)
     request = scenario.request
-    if body.profile is not None:
-        if body.profile not in profiles:
-            detail = f"unknown profile '{body.profile}'; known: {', '.join(profiles)}"
+    if body.preset is not None:
+        if body.preset not in profiles:
+            detail = f"unknown preset '{body.preset}'; known: {', '.join(profiles)}"
             return problem(
                 400,
                 detail,
                 title="Invalid request",
                 type=INVALID_REQUEST,
-                errors=[{"field": "profile", "message": detail}],
+                errors=[{"field": "preset", "message": detail}],
             )
-        request = profiles[body.profile].apply(request)
+        request = profiles[body.preset].apply(request)
     elif body.weights:
         request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
     result = solve(request)
-    failures = scenario.expect.check(result, body.profile)
+    failures = scenario.expect.check(result, body.preset)
     answer = ScenarioSolved(
         scenario=scenario.name,
-        profile=body.profile,
+        preset=body.preset,
         weights={goal: request.weight(goal) for goal in SOFT_GOAL_IDS},
         expectations_met=not failures,
         failures=failures,

@@ -1,26 +1,14 @@
-"""Shared fixtures: weeks built in a line, the repository's scenario folder, a private database."""
+"""Shared fixtures: the Hansons week and a private database per test."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from solver import WeekRequest
 from solver.scenario import Scenario
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def week(days: dict[str, Any] | None = None, **fields: Any) -> WeekRequest:
-    """A week request from `days` keyed mon..sun plus any other request fields."""
-    return WeekRequest.model_validate({"days": days or {}, **fields})
-
-
-def runs(*types: str, minutes: int = 45) -> dict[str, Any]:
-    """A day holding runs of the given types."""
-    return {"runs": [{"type": run_type, "minutes": minutes} for run_type in types]}
+from tests.helpers import ROOT
 
 
 @pytest.fixture

@@ -554,7 +554,7 @@
     } catch {
       return;
     }
-    if (Array.isArray(data.profiles) && data.profiles.length) initProfilePicker(data.profiles);
+    if (Array.isArray(data.presets) && data.presets.length) initProfilePicker(data.presets);
     if (!list.length) return;
     const select = $("#scenario-select");
     select.replaceChildren(...list.map((item) => {

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.api.conftest import bearer
+from tests.helpers import bearer
 
 PROTECTED = [
     ("get", "/v1/coaches/me"),

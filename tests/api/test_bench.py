@@ -13,7 +13,7 @@ from api.bench.runner import BenchConfig, placements_to_try, run_bench
 from api.cli import main
 from solver.brute_force import brute_force_optimum
 from solver.scenario import SCENARIO_DIR
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 SMALL_RUN = ["--scenarios", "higdon-5k-novice-week-0*", "--profiles", "default,hard-days-hard"]
 EXPECTED_PAIRS = {

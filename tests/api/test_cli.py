@@ -12,7 +12,7 @@ import pytest
 from api.cli import build_parser, main
 from solver import evaluate
 from solver.scenario import Scenario
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 HANSONS = str(ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json")
 

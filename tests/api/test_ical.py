@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from icalendar import Calendar
 
 from solver import catalogue
-from tests.api.conftest import solve_checked
+from tests.helpers import solve_checked
 
 CALENDAR = {"Accept": "text/calendar"}
 

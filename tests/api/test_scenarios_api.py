@@ -21,8 +21,8 @@ def scenario_client():
     return create_app({"TESTING": True}).test_client()
 
 
-def test_the_list_names_every_scenario_with_its_source_and_every_profile(scenario_client):
-    """GET /v1/scenarios lists the whole library and the profiles to solve it under."""
+def test_the_list_names_every_scenario_with_its_source_and_every_preset(scenario_client):
+    """GET /v1/scenarios lists the whole library and the presets to solve it under."""
     response = scenario_client.get("/v1/scenarios")
     assert response.status_code == 200
     body = response.get_json()
@@ -30,9 +30,9 @@ def test_the_list_names_every_scenario_with_its_source_and_every_profile(scenari
     hansons = next(s for s in body["scenarios"] if s["name"] == "hansons-beginner-10-weeks-out")
     assert hansons["source"].startswith("Hansons Marathon Method")
     assert hansons["expected_status"] == "optimal"
-    profiles = {p["name"]: p for p in body["profiles"]}
-    assert set(profiles) == set(load_profiles())
-    assert profiles["default"]["weights"] == DEFAULT_WEIGHTS
+    presets = {p["name"]: p for p in body["presets"]}
+    assert set(presets) == set(load_profiles())
+    assert presets["default"]["weights"] == DEFAULT_WEIGHTS
 
 
 def test_one_scenario_comes_with_its_week_and_expectations(scenario_client):
@@ -64,7 +64,7 @@ def test_solving_a_scenario_as_written_checks_its_expectations(scenario_client):
     response = scenario_client.post("/v1/scenarios/hansons-beginner-10-weeks-out/solve", json={})
     assert response.status_code == 200
     body = response.get_json()
-    assert body["profile"] is None
+    assert body["preset"] is None
     assert body["expectations_met"] is True and body["failures"] == []
     assert body["weights"] == DEFAULT_WEIGHTS
     request = load_scenarios()["hansons-beginner-10-weeks-out"].request
@@ -72,12 +72,12 @@ def test_solving_a_scenario_as_written_checks_its_expectations(scenario_client):
     assert evaluate(request, plan).objective == body["result"]["objective"]
 
 
-def test_a_profile_changes_the_week_and_its_scoped_facts_are_checked(scenario_client):
+def test_a_preset_changes_the_week_and_its_scoped_facts_are_checked(scenario_client):
     """Under strength-on-easy-days Higdon's own Mon/Wed placement comes back, as asserted."""
     url = "/v1/scenarios/higdon-half-advanced-week-01/solve"
     default = scenario_client.post(url, json={}).get_json()
-    easy_days = scenario_client.post(url, json={"profile": "strength-on-easy-days"}).get_json()
-    assert easy_days["profile"] == "strength-on-easy-days"
+    easy_days = scenario_client.post(url, json={"preset": "strength-on-easy-days"}).get_json()
+    assert easy_days["preset"] == "strength-on-easy-days"
     assert easy_days["expectations_met"] is True
     assert easy_days["weights"]["strength_on_easy_days"] == 8
     placed = [day for day, d in easy_days["result"]["days"].items() if d["strength"]]
@@ -116,15 +116,15 @@ def test_an_infeasible_scenario_answers_200_with_its_conflicts(scenario_client):
 @pytest.mark.parametrize(
     ("body", "field", "message"),
     [
-        ({"profile": "no-such-profile"}, "profile", "unknown profile 'no-such-profile'"),
+        ({"preset": "no-such-preset"}, "preset", "unknown preset 'no-such-preset'"),
         ({"weights": {"spred_sessions": 1}}, "weights", "unknown goal id(s) spred_sessions"),
         ({"weights": {"spread_sessions": -1}}, "weights.spread_sessions", "greater than or equal"),
-        ({"weights": {"spread_sessions": 1}, "profile": "default"}, "body", "not both"),
+        ({"weights": {"spread_sessions": 1}, "preset": "default"}, "body", "not both"),
         ({"weight": {}}, "weight", "Extra inputs are not permitted"),
     ],
 )
 def test_a_bad_solve_body_is_a_400_naming_the_field(scenario_client, body, field, message):
-    """Unknown profiles and goal ids, weights out of range, or both at once: 400 problem+json."""
+    """Unknown presets and goal ids, weights out of range, or both at once: 400 problem+json."""
     response = scenario_client.post("/v1/scenarios/coach-sample-week/solve", json=body)
     assert response.status_code == 400
     assert response.mimetype == PROBLEM

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
 from api.app import create_app
-from tests.api.conftest import plan_of
+from tests.helpers import plan_of
 
 # Built at collection, before the per-test database fixture: give it a database of its own so
 # the checkout's instance/ folder is never written.

@@ -8,7 +8,7 @@ from api.app import create_app
 from api.storage.migrate import current_revision, head_revision
 from api.storage.models import Plan, Profile
 from api.store import EXTENSION
-from tests.api.conftest import register
+from tests.helpers import register
 
 
 def test_starting_the_app_migrates_an_empty_database(tmp_path):

@@ -8,8 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from solver import DAYS, SOFT_GOALS
-from tests.api.conftest import solve_checked
-from tests.conftest import runs
+from tests.helpers import runs, solve_checked
 
 PROBLEM = "application/problem+json"
 NO_DAY_AVAILABLE = {"days": {day: {"available": False} for day in DAYS}}

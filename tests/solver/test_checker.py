@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from solver import PlanError, evaluate
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 HANSONS_DAYS = {
     "mon": runs("easy"),

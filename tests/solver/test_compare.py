@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from solver import evaluate, solve
 from solver.compare import compare, describe_changes, with_weights
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 
 def test_same_weights_give_the_same_week_and_no_changes(hansons_week):

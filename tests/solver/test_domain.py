@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from solver import WeekRequest
 from solver.domain import Run
-from tests.conftest import week
+from tests.helpers import week
 
 
 def error_text(data: dict) -> str:

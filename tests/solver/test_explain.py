@@ -6,7 +6,7 @@ import pytest
 
 from solver import solve
 from solver.cpsat.explain import explain, feasible_under
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 from tests.solver.random_weeks import random_week
 
 CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}

@@ -8,7 +8,7 @@ from solver import evaluate, solve
 from solver.greedy import greedy_week
 from solver.profiles import load_profiles
 from solver.scenario import load_scenarios
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 PROFILES = load_profiles()
 SCENARIOS = load_scenarios(profiles=PROFILES)

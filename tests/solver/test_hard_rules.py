@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from solver import solve
 from solver.catalogue import session_by_id
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 OFF = {"available": False}
 

@@ -8,7 +8,7 @@ import pytest
 
 from solver import DEFAULT_WEIGHTS
 from solver.profiles import Profile, ProfileError, load_profile, load_profiles
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 
 def test_the_default_profile_is_the_rule_books_defaults():

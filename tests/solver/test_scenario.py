@@ -8,7 +8,7 @@ import pytest
 
 from solver import solve
 from solver.scenario import Expect, Scenario, ScenarioError, load_scenarios
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 
 def _expect(**fields) -> Expect:

@@ -10,7 +10,7 @@ from solver import DAYS, SOFT_GOALS, WeekRequest, solve
 from solver.compare import with_weights
 from solver.domain import MAX_WEIGHT
 from solver.sensitivity import GoalRange, Sensitivity, sensitivity
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 from tests.solver.random_weeks import random_week as shared_random_week
 
 RUN_TYPES = ("easy", "recovery", "long", "tempo", "intervals", "hills", "cross_train")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from solver import evaluate, solve
-from tests.conftest import runs, week
+from tests.helpers import runs, week
 
 CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 KEY_WEEK = {"tue": runs("intervals"), "thu": runs("easy"), "sat": runs("long")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solver import DAYS, evaluate, solve
-from tests.conftest import week
+from tests.helpers import week
 from tests.solver.random_weeks import random_week
 
 
