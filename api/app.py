@@ -1,4 +1,4 @@
-"""The HTTP service: `create_app()` builds the Flask app, one blueprint per resource."""
+"""The HTTP service: `create_app()` builds the Flask app from the routes in `api/routes/`."""
 
 from __future__ import annotations
 
@@ -8,19 +8,8 @@ from typing import Any
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
 
-from api import (
-    athletes,
-    auth,
-    catalogue,
-    coaches,
-    health,
-    problems,
-    profiles,
-    scenarios,
-    store,
-    tuning,
-    weeks,
-)
+from api import auth, problems, store
+from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -71,18 +60,9 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     problems.init_app(app)
     store.init_app(app)
 
-    for blueprint in (
-        health.blueprint,
-        catalogue.blueprint,
-        weeks.blueprint,
-        scenarios.blueprint,
-        tuning.blueprint,
-        coaches.blueprint,
-        profiles.blueprint,
-        athletes.blueprint,
-    ):
-        app.register_api(blueprint)
-    app.register_blueprint(tuning.page)
+    for routes in (health, catalogue, weeks, scenarios, coaches, profiles, athletes):
+        app.register_api(routes.blueprint)
+    app.register_blueprint(page.blueprint)
 
     app.add_url_rule("/openapi.json", "openapi_json", lambda: jsonify(app.api_doc))
     app.add_url_rule("/docs", "docs", _docs)

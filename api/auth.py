@@ -1,16 +1,17 @@
-"""Coach authentication: `Authorization: Bearer <token>`, or a 401 problem."""
+"""Coach authentication over HTTP: read `Authorization: Bearer <token>`; which routes need it.
+
+The token is checked against the database by the services (`api/services/coaches.py`), in the
+same transaction as the work it authorises; here only the header is read.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from flask import Flask, Response, current_app, request
-from sqlalchemy.orm import Session
+from flask import Flask, current_app, request
 
-from api.problems import problem
-from api.storage.coaches import coach_for_token
-from api.storage.models import Coach
+from api.services.errors import NotAuthenticated
 
 BEARER = "bearer"
 SECURITY_SCHEMES: dict[str, Any] = {
@@ -27,30 +28,28 @@ COACH_OPTIONAL: list[dict[str, list[str]]] = [{}, {BEARER: []}]
 _COACH_ONLY_ROUTES = "trainweek.coach_only_routes"
 
 
-class NotAuthenticated(Exception):
-    """No usable bearer token: the message says what was wrong with it."""
-
-    def __init__(self, detail: str, error: str | None = None) -> None:
-        super().__init__(detail)
-        # RFC 6750's error code; left out when no credentials were sent at all.
-        self.error = error
-
-
 def init_app(app: Flask) -> None:
-    """Answer a missing or refused token with 401 and a WWW-Authenticate challenge.
+    """Refuse a coach-only route without a well-formed token before anything reads the body.
 
-    Call before other request checks: a coach-only route refuses a caller without a token
-    before it reads the body, so 401 comes before 400 or 415.
+    Call before other request checks, so 401 comes before 400 or 415.
     """
-    app.register_error_handler(NotAuthenticated, _unauthorized)
     app.before_request(_token_before_body)
 
 
 def bearer_token() -> str:
     """The request's bearer token; NotAuthenticated when it is missing or malformed."""
+    token = optional_bearer_token()
+    if token is None:
+        raise NotAuthenticated("send your token as 'Authorization: Bearer <token>'")
+    return token
+
+
+def optional_bearer_token() -> str | None:
+    """The request's bearer token, None without an Authorization header; NotAuthenticated
+    when the header is there but malformed."""
     header = request.headers.get("Authorization")
     if not header:
-        raise NotAuthenticated("send your token as 'Authorization: Bearer <token>'")
+        return None
     scheme, _, token = header.strip().partition(" ")
     token = token.strip()
     if scheme.lower() != BEARER or not token or " " in token:
@@ -58,14 +57,6 @@ def bearer_token() -> str:
             "the Authorization header must be 'Bearer <token>'", error="invalid_request"
         )
     return token
-
-
-def current_coach(session: Session) -> Coach:
-    """The coach whose token this request carries; NotAuthenticated when there is none."""
-    coach = coach_for_token(session, bearer_token())
-    if coach is None:
-        raise NotAuthenticated("the token is not valid", error="invalid_token")
-    return coach
 
 
 def _token_before_body() -> None:
@@ -87,10 +78,3 @@ def _coach_only(rule: str, method: str) -> bool:
         current_app.extensions[_COACH_ONLY_ROUTES] = routes
     # Flask's /v1/profiles/<int:profile_id> is OpenAPI's /v1/profiles/{profile_id}.
     return (re.sub(r"<(?:[^<>:]+:)?([^<>]+)>", r"{\1}", rule), method) in routes
-
-
-def _unauthorized(error: NotAuthenticated) -> Response:
-    challenge = 'Bearer realm="trainweek"'
-    if error.error:
-        challenge += f', error="{error.error}"'
-    return problem(401, str(error), headers={"WWW-Authenticate": challenge})

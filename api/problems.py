@@ -1,8 +1,9 @@
 """Every error as RFC 9457 problem details (`application/problem+json`), never a stack trace.
 
-`problem(status, detail, ...)` builds the response; views return it, hooks return it, and the
-handlers installed by `init_app` turn everything else (bad JSON, schema errors, unknown routes,
-oversized bodies, crashes) into one.
+One builder per problem type (`invalid_request`, `no_week`, ...) over `problem(status, detail)`.
+The handlers installed by `init_app` answer every refusal a service raises (NotFound, Conflict,
+NoWeek, NotAuthenticated, InvalidField, UnknownScenario) and everything else (bad JSON, schema
+errors, unknown routes, oversized bodies, crashes) with one: routes never build errors by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pydantic import BaseModel, Field, ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES
 
+from api.services.errors import InvalidField, NotAuthenticated, NoWeek, UnknownScenario
+from api.storage import Conflict as StorageConflict
+from api.storage import NotFound
 from api.validation import field_errors
 from solver.result import Conflict
 
@@ -23,6 +27,10 @@ PROBLEM_MIMETYPE = "application/problem+json"
 # Problem types of our own; HTTP errors that need no more explanation use "about:blank".
 INVALID_JSON = "urn:trainweek:problem:invalid-json"
 INVALID_REQUEST = "urn:trainweek:problem:invalid-request"
+INFEASIBLE = "urn:trainweek:problem:infeasible-week"
+UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
+UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
+NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -96,20 +104,88 @@ def validation_problem(error: ValidationError) -> Response:
         }
         for e in field_errors(error)
     ]
+    return invalid_request(errors)
+
+
+def invalid_request(
+    errors: list[dict[str, str]], *, title: str = "Invalid request", type: str = INVALID_REQUEST
+) -> Response:
+    """400: each wrong field of the request and what is wrong with it."""
     return problem(
         400,
         "; ".join(f"{item['field']}: {item['message']}" for item in errors),
-        title="Invalid request",
-        type=INVALID_REQUEST,
+        title=title,
+        type=type,
         errors=errors,
     )
+
+
+def invalid_json(detail: str) -> Response:
+    """400: the body is not JSON at all, and where it breaks."""
+    return problem(400, detail, title="Invalid JSON", type=INVALID_JSON)
+
+
+def no_week(conflicts: list[Conflict], suggestions: list[str]) -> Response:
+    """422: no week keeps every hard rule, with the conflicts and what to relax."""
+    return problem(
+        422,
+        "no week keeps every hard rule; see conflicts, and suggestions for what to relax",
+        title="No week keeps every hard rule",
+        type=INFEASIBLE,
+        conflicts=[conflict.model_dump(mode="json") for conflict in conflicts],
+        suggestions=suggestions,
+    )
+
+
+def needs_week_of() -> Response:
+    """400: a calendar was asked for a week that does not say when it is."""
+    return invalid_request(
+        [{"field": "week_of", "message": "required for text/calendar"}],
+        title="Calendar needs week_of",
+        type=NEEDS_WEEK_OF,
+    )
+
+
+def not_acceptable(*offered: str) -> Response:
+    """406: the client accepts none of the media types the route answers in."""
+    return problem(406, f"ask for {' or '.join(offered)}")
+
+
+def unauthorized(error: NotAuthenticated) -> Response:
+    """401 with the RFC 6750 challenge."""
+    challenge = 'Bearer realm="trainweek"'
+    if error.error:
+        challenge += f', error="{error.error}"'
+    return problem(401, str(error), headers={"WWW-Authenticate": challenge})
 
 
 def init_app(app: Flask) -> None:
     """Check request bodies before the views run, and answer every error with a problem."""
     app.before_request(_require_json_object)
+    app.register_error_handler(NotAuthenticated, unauthorized)
+    app.register_error_handler(NotFound, lambda error: problem(404, str(error)))
+    app.register_error_handler(StorageConflict, lambda error: problem(409, str(error)))
+    app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
+    app.register_error_handler(InvalidField, _invalid_field)
+    app.register_error_handler(UnknownScenario, _unknown_scenario)
     app.register_error_handler(HTTPException, _http_problem)
     app.register_error_handler(Exception, _unexpected_problem)
+
+
+def _invalid_field(error: InvalidField) -> Response:
+    if error.field == "plan":
+        # The checker's message already says where in the plan: "plan.tue[0]: unknown ...".
+        return problem(400, str(error), title=error.title, type=UNKNOWN_PLAN_ID)
+    return invalid_request([{"field": error.field, "message": str(error)}], title=error.title)
+
+
+def _unknown_scenario(error: UnknownScenario) -> Response:
+    return problem(
+        404,
+        f"no scenario named '{error}'; GET /v1/scenarios lists them",
+        title="Unknown scenario",
+        type=UNKNOWN_SCENARIO,
+    )
 
 
 def _require_json_object() -> Response | None:
@@ -136,11 +212,9 @@ def _require_json_object() -> Response | None:
         # Parse once here for a precise message; request.get_json caches it for the view.
         body = request.get_json()
     except BadRequest as error:
-        return problem(400, _json_error(error), title="Invalid JSON", type=INVALID_JSON)
+        return invalid_json(_json_error(error))
     except RecursionError:
-        return problem(
-            400, "invalid JSON: nested too deeply", title="Invalid JSON", type=INVALID_JSON
-        )
+        return invalid_json("invalid JSON: nested too deeply")
     if not isinstance(body, dict):
         return problem(
             400,

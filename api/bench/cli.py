@@ -112,8 +112,9 @@ def command_line(config: BenchConfig, out: str) -> str:
     return shlex.join(parts)
 
 
-def bench_command(args: argparse.Namespace, console: Console) -> int:
+def bench_command(args: argparse.Namespace) -> int:
     """Run the bench with a progress bar, write the files, print the summary."""
+    console = Console()
     from api.bench.report import summary, write_outputs  # matplotlib only when benching
 
     config = config_from(args)

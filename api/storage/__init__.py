@@ -1,7 +1,8 @@
-"""The coach database: engine and transactions, tables, migrations, and a service per resource.
+"""Persistence only: the engine and transactions, the tables, migrations, and rows in and out.
 
-Plain Python over a SQLAlchemy session, no Flask: the blueprints in `api/` open a transaction,
-call a service and turn its answer (or its `StorageError`) into HTTP.
+Plain SQLAlchemy, no Flask and no domain: `api/services/` validates and combines what it reads
+and writes here; a refusal the stored data forces (no such row, a name taken) is a
+`StorageError`.
 """
 
 from api.storage.database import Database, database_url

@@ -1,21 +1,12 @@
-"""Field types shared by the coach resources."""
+"""Column helpers shared by the storage modules."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
-
-from pydantic import StringConstraints
-
-from api.storage.models import NAME_LENGTH
 
 # Ids are INTEGER columns: 32-bit on PostgreSQL. A larger number cannot name a row, and sending it
 # to the database would fail there (or overflow SQLite's 64 bits) instead of finding nothing.
 MAX_ID = 2**31 - 1
-
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LENGTH)
-]
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:

@@ -1,4 +1,4 @@
-"""The tables: coaches, their weight profiles, their athletes and the plans solved for them.
+"""The tables: coaches, their weight profiles, their athletes and each athlete's solve history.
 
 Portable SQL only (SQLite by default, PostgreSQL through `DATABASE_URL`): JSON columns, no
 dialect-specific types. A change here needs a migration in `api/migrations/versions/`.
@@ -92,15 +92,18 @@ class Athlete(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     coach: Mapped[Coach] = relationship(back_populates="athletes")
-    plans: Mapped[list[Plan]] = relationship(
+    history: Mapped[list[SolvedWeek]] = relationship(
         back_populates="athlete", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
-class Plan(Base):
-    """A solved week for an athlete: exactly what was asked, with which weights, and the answer."""
+class SolvedWeek(Base):
+    """A week solved for an athlete: exactly what was asked, with which weights, and the answer.
 
-    __tablename__ = "plans"
+    The athlete's history is these rows; "plan" is kept for multi-week training plans.
+    """
+
+    __tablename__ = "solved_weeks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     athlete_id: Mapped[int] = mapped_column(
@@ -117,4 +120,4 @@ class Plan(Base):
     objective: Mapped[int | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    athlete: Mapped[Athlete] = relationship(back_populates="plans")
+    athlete: Mapped[Athlete] = relationship(back_populates="history")

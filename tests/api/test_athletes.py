@@ -1,4 +1,4 @@
-"""/v1/athletes: a coach's athletes, solving their week, and the plans kept, newest first."""
+"""/v1/athletes: a coach's athletes, solving their week, and their history, newest first."""
 
 from __future__ import annotations
 
@@ -95,13 +95,13 @@ def test_put_replaces_the_athlete(client, ana):
     assert stored["default_week"]["days"] == {}
 
 
-def test_delete_answers_204_and_takes_the_plans_along(client, ana):
-    """A deleted athlete is 404 afterwards, and so are their plans."""
+def test_delete_answers_204_and_takes_the_history_along(client, ana):
+    """A deleted athlete is 404 afterwards, and so is their history."""
     athlete = create(client, ana)
     solve(client, ana, athlete["id"])
     assert client.delete(f"/v1/athletes/{athlete['id']}", headers=ana).status_code == 204
     assert client.get(f"/v1/athletes/{athlete['id']}", headers=ana).status_code == 404
-    assert client.get(f"/v1/athletes/{athlete['id']}/plans", headers=ana).status_code == 404
+    assert client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_schema_errors_are_400_naming_the_field(client, ana, body, field):
         ("put", "/v1/athletes/4242"),
         ("delete", "/v1/athletes/4242"),
         ("post", "/v1/athletes/4242/solve"),
-        ("get", "/v1/athletes/4242/plans"),
+        ("get", "/v1/athletes/4242/history"),
     ],
 )
 def test_an_athlete_that_does_not_exist_is_404(client, ana, method, url):
@@ -146,7 +146,7 @@ def test_solving_with_no_body_solves_the_default_week_and_keeps_the_plan(client,
     response = client.post(f"/v1/athletes/{athlete['id']}/solve", headers=ana)
     assert response.status_code == 201, response.get_data(as_text=True)
     plan = response.get_json()
-    assert response.headers["Location"] == f"/v1/athletes/{athlete['id']}/plans/{plan['id']}"
+    assert response.headers["Location"] == f"/v1/athletes/{athlete['id']}/history/{plan['id']}"
     assert plan["athlete"] == athlete["id"]
     assert plan["profile"] is None
     assert plan["result"]["status"] == "optimal"
@@ -218,18 +218,18 @@ def test_a_week_no_placement_can_keep_is_422_and_keeps_no_plan(client, ana):
     response = client.post(f"/v1/athletes/{athlete['id']}/solve", json={"days": races}, headers=ana)
     assert response.status_code == 422
     assert response.get_json()["conflicts"]
-    assert client.get(f"/v1/athletes/{athlete['id']}/plans", headers=ana).get_json() == {
-        "plans": []
+    assert client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).get_json() == {
+        "history": []
     }
 
 
-def test_plans_are_listed_newest_first(client, ana):
-    """Three solves come back latest first under {"plans": [...]}."""
+def test_history_is_listed_newest_first(client, ana):
+    """Three solves come back latest first under {"history": [...]}."""
     athlete = create(client, ana)
     ids = [solve(client, ana, athlete["id"])["id"] for _ in range(3)]
-    response = client.get(f"/v1/athletes/{athlete['id']}/plans", headers=ana)
+    response = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana)
     assert response.status_code == 200
-    assert [plan["id"] for plan in response.get_json()["plans"]] == ids[::-1]
+    assert [plan["id"] for plan in response.get_json()["history"]] == ids[::-1]
 
 
 def test_a_plan_of_another_athlete_is_404(client, ana):
@@ -237,12 +237,12 @@ def test_a_plan_of_another_athlete_is_404(client, ana):
     mia = create(client, ana)
     leo = create(client, ana, {"name": "Leo"})
     plan = solve(client, ana, mia["id"])
-    response = client.get(f"/v1/athletes/{leo['id']}/plans/{plan['id']}", headers=ana)
+    response = client.get(f"/v1/athletes/{leo['id']}/history/{plan['id']}", headers=ana)
     assert response.status_code == 404
 
 
 def test_another_coach_gets_404_on_every_athlete_route(client, ana, ben):
-    """Ben cannot read, change, delete, solve or list plans of Ana's athlete: all 404."""
+    """Ben cannot read, change, delete, solve or list the history of Ana's athlete: all 404."""
     athlete = create(client, ana)
     plan = solve(client, ana, athlete["id"])
     profile = client.post("/v1/profiles", json={"name": "p"}, headers=ana).get_json()
@@ -253,8 +253,8 @@ def test_another_coach_gets_404_on_every_athlete_route(client, ana, ben):
         ("delete", base, None),
         ("post", f"{base}/solve", None),
         ("post", f"{base}/solve", {"profile": profile["id"]}),
-        ("get", f"{base}/plans", None),
-        ("get", f"{base}/plans/{plan['id']}", None),
+        ("get", f"{base}/history", None),
+        ("get", f"{base}/history/{plan['id']}", None),
     ]
     for method, url, body in attempts:
         response = getattr(client, method)(url, json=body, headers=ben)
@@ -262,7 +262,7 @@ def test_another_coach_gets_404_on_every_athlete_route(client, ana, ben):
         assert response.get_json()["detail"] == f"no athlete {athlete['id']}"
     assert client.get("/v1/athletes", headers=ben).get_json() == {"athletes": []}
     assert client.get(base, headers=ana).get_json() == athlete
-    assert len(client.get(f"{base}/plans", headers=ana).get_json()["plans"]) == 1
+    assert len(client.get(f"{base}/history", headers=ana).get_json()["history"]) == 1
 
 
 def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, ben):
@@ -273,5 +273,5 @@ def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, be
     response = client.post(url, json={"profile": profile["id"]}, headers=ben)
     assert response.status_code == 404
     assert response.get_json()["detail"] == f"no profile {profile['id']}"
-    plans = client.get(f"/v1/athletes/{athlete['id']}/plans", headers=ben).get_json()
-    assert plans == {"plans": []}
+    plans = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ben).get_json()
+    assert plans == {"history": []}

@@ -23,8 +23,8 @@ PROTECTED = [
     ("put", "/v1/athletes/1"),
     ("delete", "/v1/athletes/1"),
     ("post", "/v1/athletes/1/solve"),
-    ("get", "/v1/athletes/1/plans"),
-    ("get", "/v1/athletes/1/plans/1"),
+    ("get", "/v1/athletes/1/history"),
+    ("get", "/v1/athletes/1/history/1"),
 ]
 BODIES = {
     "/v1/profiles": {"name": "p"},

@@ -11,8 +11,8 @@ COACH_PATHS = {
     "/v1/athletes": {"get", "post"},
     "/v1/athletes/{athlete_id}": {"get", "put", "delete"},
     "/v1/athletes/{athlete_id}/solve": {"post"},
-    "/v1/athletes/{athlete_id}/plans": {"get"},
-    "/v1/athletes/{athlete_id}/plans/{plan_id}": {"get"},
+    "/v1/athletes/{athlete_id}/history": {"get"},
+    "/v1/athletes/{athlete_id}/history/{solved_id}": {"get"},
 }
 
 
@@ -56,7 +56,14 @@ def test_bodies_and_answers_are_described_by_models(client):
     """Profile and athlete bodies, answers and the plan list point at named schemas."""
     doc = document(client)
     schemas = doc["components"]["schemas"]
-    for name in ("ProfileIn", "ProfileOut", "ProfileList", "AthleteIn", "AthleteOut", "PlanOut"):
+    for name in (
+        "ProfileIn",
+        "ProfileOut",
+        "ProfileList",
+        "AthleteIn",
+        "AthleteOut",
+        "SolvedWeekOut",
+    ):
         assert name in schemas, name
     create = doc["paths"]["/v1/profiles"]["post"]
     assert create["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(

@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from api.auth import NotAuthenticated
-from api.profiles import saved_weights
+from api.services.errors import NotAuthenticated
+from api.services.profiles import saved_weights
 from api.storage import NotFound
+from api.store import EXTENSION
 from solver import DEFAULT_WEIGHTS, SOFT_GOALS
 
 MARATHON = {
@@ -231,9 +232,11 @@ def test_the_default_weights_are_what_a_profile_starts_from(client, ana):
 def test_saved_weights_gives_the_owner_the_full_map_and_no_one_else(app, client, ana, ben):
     """The helper other endpoints use resolves the owner's profile and refuses anyone else."""
     profile = create(client, ana)
-    with app.test_request_context(headers=ana):
-        assert saved_weights(profile["id"]) == {**DEFAULT_WEIGHTS, **MARATHON["weights"]}
-    with app.test_request_context(headers=ben), pytest.raises(NotFound):
-        saved_weights(profile["id"])
-    with app.test_request_context(), pytest.raises(NotAuthenticated):
-        saved_weights(profile["id"])
+    db = app.extensions[EXTENSION]
+    ana_token = ana["Authorization"].removeprefix("Bearer ")
+    ben_token = ben["Authorization"].removeprefix("Bearer ")
+    assert saved_weights(db, ana_token, profile["id"]) == {**DEFAULT_WEIGHTS, **MARATHON["weights"]}
+    with pytest.raises(NotFound):
+        saved_weights(db, ben_token, profile["id"])
+    with pytest.raises(NotAuthenticated):
+        saved_weights(db, None, profile["id"])

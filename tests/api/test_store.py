@@ -6,7 +6,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 
 from api.app import create_app
 from api.storage.migrate import current_revision, head_revision
-from api.storage.models import Plan, Profile
+from api.storage.models import Profile, SolvedWeek
 from api.store import EXTENSION
 from tests.helpers import register
 
@@ -18,7 +18,7 @@ def test_starting_the_app_migrates_an_empty_database(tmp_path):
     app.extensions[EXTENSION].dispose()
     engine = create_engine(url)
     with engine.connect() as connection:
-        assert {"coaches", "profiles", "athletes", "plans"} <= set(
+        assert {"coaches", "profiles", "athletes", "solved_weeks"} <= set(
             inspect(connection).get_table_names()
         )
         assert current_revision(connection) == head_revision()
@@ -48,7 +48,7 @@ def test_everything_written_survives_a_restart(private_database):
     assert client.get("/v1/coaches/me", headers=ana).get_json()["name"] == "Ana"
     assert client.get("/v1/profiles", headers=ana).get_json() == {"profiles": [profile.get_json()]}
     assert client.get(f"/v1/athletes/{athlete_id}", headers=ana).get_json() == athlete.get_json()
-    plans = client.get(f"/v1/athletes/{athlete_id}/plans", headers=ana).get_json()["plans"]
+    plans = client.get(f"/v1/athletes/{athlete_id}/history", headers=ana).get_json()["history"]
     assert plans == [plan.get_json()]
     second.extensions[EXTENSION].dispose()
 
@@ -82,25 +82,25 @@ def test_a_crash_after_a_profile_is_written_stores_nothing(app, client, ana, mon
         assert profile.id is not None, "the row should be written by now"
         raise RuntimeError("crash after the insert")
 
-    monkeypatch.setattr("api.storage.profiles.profile_out", crash)
+    monkeypatch.setattr("api.services.profiles.profile_out", crash)
     response = client.post("/v1/profiles", json={"name": "p"}, headers=ana)
     assert response.status_code == 500
     assert response.mimetype == "application/problem+json"
     assert count(app, Profile) == 0
 
 
-def test_a_crash_after_a_plan_is_written_stores_nothing(app, client, ana, monkeypatch):
-    """A solve that fails after its plan row was inserted leaves no plan behind."""
+def test_a_crash_after_a_solved_week_is_written_stores_nothing(app, client, ana, monkeypatch):
+    """A solve that fails after its history row was inserted leaves no row behind."""
     athlete = client.post("/v1/athletes", json={"name": "Mia"}, headers=ana).get_json()
 
-    def crash(plan: Plan) -> None:
-        assert plan.id is not None, "the row should be written by now"
+    def crash(solved: SolvedWeek) -> None:
+        assert solved.id is not None, "the row should be written by now"
         raise RuntimeError("crash after the insert")
 
-    monkeypatch.setattr("api.storage.athletes.plan_out", crash)
+    monkeypatch.setattr("api.services.athletes.solved_week_out", crash)
     response = client.post(f"/v1/athletes/{athlete['id']}/solve", headers=ana)
     assert response.status_code == 500
-    assert count(app, Plan) == 0
+    assert count(app, SolvedWeek) == 0
 
 
 def test_a_refused_rename_leaves_the_profile_untouched(app, client, ana):

@@ -1,8 +1,5 @@
-"""GET /v1/scenarios, GET /v1/scenarios/<name>, POST /v1/scenarios/<name>/solve: the library.
-
-The scenarios and weight presets are read from `scenarios/` (or the folder named by the app's
-`SCENARIO_DIR` setting) once per folder and kept: they are data that ships with the service.
-"""
+"""The scenario library: list it, read a scenario, solve one as written, under a preset, or
+with weights of one's own."""
 
 from __future__ import annotations
 
@@ -10,26 +7,15 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from flask import Response, current_app
-from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from api.problems import INVALID_REQUEST, problem, problem_responses
+from api.services.errors import InvalidField, UnknownScenario
 from solver import WeekResult, solve
 from solver.domain import MAX_WEIGHT, GoalWeights
-from solver.profiles import Profile, load_profiles
+from solver.profiles import Profile as Preset
+from solver.profiles import load_profiles as load_presets
 from solver.rules import SOFT_GOAL_IDS
 from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
-
-JSON = "application/json"
-UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
-
-blueprint = APIBlueprint(
-    "scenarios",
-    __name__,
-    url_prefix="/v1/scenarios",
-    abp_tags=[Tag(name="scenarios", description="Real and hard weeks, and weight presets.")],
-)
 
 
 class ScenarioSummary(BaseModel):
@@ -56,12 +42,6 @@ class ScenarioList(BaseModel):
 
     scenarios: list[ScenarioSummary] = Field(description="Every scenario, by name.")
     presets: list[PresetSummary] = Field(description="Every weight preset, by name.")
-
-
-class ScenarioPath(BaseModel):
-    """Which scenario."""
-
-    name: str = Field(description="The scenario's name, as GET /v1/scenarios lists it.")
 
 
 class SolveScenarioBody(BaseModel):
@@ -102,30 +82,16 @@ class ScenarioSolved(BaseModel):
 
 
 @cache
-def _library(folder: Path) -> tuple[dict[str, Scenario], dict[str, Profile]]:
-    profiles = load_profiles(folder / "profiles")
-    return load_scenarios(folder, profiles=profiles), profiles
+def library(folder: Path = SCENARIO_DIR) -> tuple[dict[str, Scenario], dict[str, Preset]]:
+    """The scenarios and presets of a library folder, read once: they ship with the service."""
+    presets = load_presets(folder / "profiles")
+    return load_scenarios(folder, profiles=presets), presets
 
 
-def library() -> tuple[dict[str, Scenario], dict[str, Profile]]:
-    """The scenarios and presets of the app's scenario folder."""
-    return _library(Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR)))
-
-
-def _unknown(name: str) -> Response:
-    return problem(
-        404,
-        f"no scenario named '{name}'; GET /v1/scenarios lists them",
-        title="Unknown scenario",
-        type=UNKNOWN_SCENARIO,
-    )
-
-
-@blueprint.get("", responses={200: ScenarioList})
-def list_scenarios() -> Response:
-    """List the scenarios (name, description, source) and the weight presets."""
-    scenarios, profiles = library()
-    body = ScenarioList(
+def list_library(folder: Path = SCENARIO_DIR) -> ScenarioList:
+    """Every scenario (name, description, source) and every preset."""
+    scenarios, presets = library(folder)
+    return ScenarioList(
         scenarios=[
             ScenarioSummary(
                 name=s.name,
@@ -137,53 +103,37 @@ def list_scenarios() -> Response:
         ],
         presets=[
             PresetSummary(name=p.name, description=p.description, weights=p.full_weights)
-            for p in profiles.values()
+            for p in presets.values()
         ],
     )
-    return Response(body.model_dump_json(), mimetype=JSON)
 
 
-@blueprint.get("/<name>", responses={200: Scenario, **problem_responses(404)})
-def get_scenario(path: ScenarioPath) -> Response:
-    """One scenario: its week request, where it comes from, and what its answer must hold."""
-    scenarios, _ = library()
-    scenario = scenarios.get(path.name)
+def get_scenario(name: str, folder: Path = SCENARIO_DIR) -> Scenario:
+    """One scenario; UnknownScenario when the library has none by that name."""
+    scenario = library(folder)[0].get(name)
     if scenario is None:
-        return _unknown(path.name)
-    return Response(scenario.model_dump_json(), mimetype=JSON)
+        raise UnknownScenario(name)
+    return scenario
 
 
-@blueprint.post(
-    "/<name>/solve",
-    responses={200: ScenarioSolved, **problem_responses(400, 404, 413, 415)},
-)
-def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
-    """Solve a scenario as written, under a preset, or with weights of your own.
-
-    Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
-    have no week answers 200: the explanation is the answer, checked like any other.
-    """
-    scenarios, profiles = library()
-    scenario = scenarios.get(path.name)
-    if scenario is None:
-        return _unknown(path.name)
+def solve_scenario(
+    name: str, body: SolveScenarioBody, folder: Path = SCENARIO_DIR
+) -> ScenarioSolved:
+    """Solve a scenario and check its expectations; an infeasible scenario is an answer too."""
+    scenario = get_scenario(name, folder)
+    presets = library(folder)[1]
     request = scenario.request
     if body.preset is not None:
-        if body.preset not in profiles:
-            detail = f"unknown preset '{body.preset}'; known: {', '.join(profiles)}"
-            return problem(
-                400,
-                detail,
-                title="Invalid request",
-                type=INVALID_REQUEST,
-                errors=[{"field": "preset", "message": detail}],
+        if body.preset not in presets:
+            raise InvalidField(
+                "preset", f"unknown preset '{body.preset}'; known: {', '.join(presets)}"
             )
-        request = profiles[body.preset].apply(request)
+        request = presets[body.preset].apply(request)
     elif body.weights:
         request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
     result = solve(request)
     failures = scenario.expect.check(result, body.preset)
-    answer = ScenarioSolved(
+    return ScenarioSolved(
         scenario=scenario.name,
         preset=body.preset,
         weights={goal: request.weight(goal) for goal in SOFT_GOAL_IDS},
@@ -191,4 +141,3 @@ def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
         failures=failures,
         result=result,
     )
-    return Response(answer.model_dump_json(), mimetype=JSON)

@@ -1,15 +1,10 @@
-"""GET /v1/rules and GET /v1/sessions: the rule book and the session catalogue, by stable id."""
+"""The rule book and the session catalogue, as the API and the command line list them."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from solver import HARD_RULES, SOFT_GOALS, Session, catalogue
-
-blueprint = APIBlueprint("catalogue", __name__, url_prefix="/v1", abp_tags=[Tag(name="catalogue")])
 
 
 class HardRuleOut(BaseModel):
@@ -40,19 +35,21 @@ class Sessions(BaseModel):
     sessions: list[Session] = Field(description="Catalogue entries, in tie-break order.")
 
 
-@blueprint.get("/rules", responses={200: Rules})
-def rules() -> dict[str, Any]:
-    """List the hard rules and the soft goals with their default weights."""
-    return {
-        "hard": [{"id": rule.id, "description": rule.description} for rule in HARD_RULES.values()],
-        "soft": [
-            {"id": goal.id, "description": goal.description, "default_weight": goal.default_weight}
+def rule_book() -> Rules:
+    """Every hard rule and soft goal, in rule-book order, goals with their default weights."""
+    return Rules(
+        hard=[
+            HardRuleOut(id=rule.id, description=rule.description) for rule in HARD_RULES.values()
+        ],
+        soft=[
+            SoftGoalOut(
+                id=goal.id, description=goal.description, default_weight=goal.default_weight
+            )
             for goal in SOFT_GOALS.values()
         ],
-    }
+    )
 
 
-@blueprint.get("/sessions", responses={200: Sessions})
-def sessions() -> dict[str, Any]:
-    """List the session catalogue: id, name, leg load, gym, minutes and exercises."""
-    return {"sessions": [session.model_dump(mode="json") for session in catalogue()]}
+def session_catalogue() -> Sessions:
+    """Every strength session the solver can place, in catalogue order."""
+    return Sessions(sessions=list(catalogue()))

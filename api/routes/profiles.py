@@ -1,0 +1,77 @@
+"""/v1/profiles: a coach's weight profiles, named sets of soft-goal weights to solve with."""
+
+from __future__ import annotations
+
+from flask import Response, url_for
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, Field
+
+from api.auth import COACH_ONLY, bearer_token
+from api.problems import problem_responses
+from api.responses import json_response
+from api.services import profiles
+from api.services.profiles import ProfileIn, ProfileList, ProfileOut
+from api.store import database
+
+blueprint = APIBlueprint(
+    "profiles",
+    __name__,
+    url_prefix="/v1/profiles",
+    abp_tags=[Tag(name="profiles", description="A coach's weight profiles.")],
+    abp_responses=problem_responses(400, 401, 413, 415),
+    abp_security=COACH_ONLY,
+)
+
+
+class ProfilePath(BaseModel):
+    """Which profile."""
+
+    profile_id: int = Field(description="The profile's id.")
+
+
+@blueprint.post(
+    "", responses={201: ProfileOut, **problem_responses(409)}, operation_id="create_profile"
+)
+def create(body: ProfileIn) -> Response:
+    """Save a weight profile; its name must be new among your profiles."""
+    profile = profiles.create_profile(database(), bearer_token(), body)
+    location = url_for("profiles.get", profile_id=profile.id)
+    return json_response(profile, 201, headers={"Location": location})
+
+
+@blueprint.get("", responses={200: ProfileList}, operation_id="list_profiles")
+def list_all() -> Response:
+    """Your weight profiles, by name."""
+    return json_response(profiles.list_profiles(database(), bearer_token()))
+
+
+@blueprint.get(
+    "/<int:profile_id>",
+    responses={200: ProfileOut, **problem_responses(404)},
+    operation_id="get_profile",
+)
+def get(path: ProfilePath) -> Response:
+    """One of your weight profiles."""
+    return json_response(profiles.get_profile(database(), bearer_token(), path.profile_id))
+
+
+@blueprint.put(
+    "/<int:profile_id>",
+    responses={200: ProfileOut, **problem_responses(404, 409)},
+    operation_id="replace_profile",
+)
+def replace(path: ProfilePath, body: ProfileIn) -> Response:
+    """Replace one of your weight profiles: name, description and weights all as sent."""
+    profile = profiles.replace_profile(database(), bearer_token(), path.profile_id, body)
+    return json_response(profile)
+
+
+@blueprint.delete(
+    "/<int:profile_id>",
+    responses={204: None, **problem_responses(404)},
+    operation_id="delete_profile",
+)
+def delete(path: ProfilePath) -> Response:
+    """Delete one of your weight profiles; weeks solved with it keep their weights."""
+    profiles.delete_profile(database(), bearer_token(), path.profile_id)
+    return Response(status=204)

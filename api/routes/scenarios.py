@@ -1,0 +1,70 @@
+"""GET /v1/scenarios, GET /v1/scenarios/<name>, POST /v1/scenarios/<name>/solve: the library.
+
+The app's `SCENARIO_DIR` setting points at a library folder of one's own; by default the
+library that ships with trainweek.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Response, current_app
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, Field
+
+from api.problems import problem_responses
+from api.responses import json_response
+from api.services.scenarios import (
+    ScenarioList,
+    ScenarioSolved,
+    SolveScenarioBody,
+    get_scenario,
+    list_library,
+    solve_scenario,
+)
+from solver.scenario import SCENARIO_DIR, Scenario
+
+blueprint = APIBlueprint(
+    "scenarios",
+    __name__,
+    url_prefix="/v1/scenarios",
+    abp_tags=[Tag(name="scenarios", description="Real and hard weeks, and weight presets.")],
+)
+
+
+class ScenarioPath(BaseModel):
+    """Which scenario."""
+
+    name: str = Field(description="The scenario's name, as GET /v1/scenarios lists it.")
+
+
+def _folder() -> Path:
+    return Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR))
+
+
+@blueprint.get("", responses={200: ScenarioList}, operation_id="list_scenarios")
+def list_scenarios() -> Response:
+    """List the scenarios (name, description, source) and the weight presets."""
+    return json_response(list_library(_folder()))
+
+
+@blueprint.get(
+    "/<name>", responses={200: Scenario, **problem_responses(404)}, operation_id="get_scenario"
+)
+def get_one(path: ScenarioPath) -> Response:
+    """One scenario: its week request, where it comes from, and what its answer must hold."""
+    return json_response(get_scenario(path.name, _folder()))
+
+
+@blueprint.post(
+    "/<name>/solve",
+    operation_id="solve_scenario",
+    responses={200: ScenarioSolved, **problem_responses(400, 404, 413, 415)},
+)
+def solve(path: ScenarioPath, body: SolveScenarioBody) -> Response:
+    """Solve a scenario as written, under a preset, or with weights of your own.
+
+    Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
+    have no week answers 200: the explanation is the answer, checked like any other.
+    """
+    return json_response(solve_scenario(path.name, body, _folder()))

@@ -1,0 +1,110 @@
+"""/v1/weeks: solve a week, score a proposed one, compare weights, and each weight's range."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Response
+from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3.models import MediaType, Schema
+
+from api import problems
+from api.auth import COACH_OPTIONAL, optional_bearer_token
+from api.ical import week_calendar
+from api.problems import problem_responses
+from api.responses import CALENDAR, JSON, json_response, wanted_type
+from api.services.compare import CompareBody, compare_weeks
+from api.services.sensitivity import SensitivityBody, weight_sensitivity
+from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week, solve_week
+from api.store import database
+from solver import Evaluation, WeekResult
+from solver.compare import Comparison
+from solver.sensitivity import Sensitivity
+
+blueprint = APIBlueprint(
+    "weeks",
+    __name__,
+    url_prefix="/v1/weeks",
+    abp_tags=[Tag(name="weeks", description="Solve a week, score one, tune its weights.")],
+    abp_responses=problem_responses(400, 413, 415),
+)
+
+
+@blueprint.post(
+    "/solve",
+    operation_id="solve_week",
+    responses={200: WeekResult, **problem_responses(401, 404, 406, 422)},
+    security=COACH_OPTIONAL,
+    description="A week that keeps every hard rule is 200: `optimal`, or `feasible` when the "
+    "time limit cut the proof short. When no week can keep them all the answer is a 422 problem "
+    "with the conflicting rules (`conflicts`) and what to relax (`suggestions`). Send "
+    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file. With "
+    "`profile`, one of your weight profiles (send your bearer token), its weights apply first "
+    "and the request's `weights` on top.",
+)
+def solve(body: ProfiledWeekRequest) -> Response:
+    """Place the week's strength sessions: the optimal week, or why none exists."""
+    wanted = wanted_type(JSON, CALENDAR)
+    if wanted is None:
+        return problems.not_acceptable(JSON, CALENDAR)
+    if wanted == CALENDAR and body.week_of is None:
+        return problems.needs_week_of()
+    result = solve_week(database(), body, optional_bearer_token())
+    if wanted == CALENDAR and body.week_of is not None:
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return Response(
+            week_calendar(result, body.week_of, stamp),
+            mimetype=CALENDAR,
+            headers={
+                "Content-Disposition": f'attachment; filename="week-{body.week_of}.ics"',
+                "Vary": "Accept",
+            },
+        )
+    return json_response(result, headers={"Vary": "Accept"})
+
+
+# The same URL answers an iCalendar file on request: say so in the OpenAPI document too.
+blueprint.paths["/v1/weeks/solve"].post.responses["200"].content[CALENDAR] = MediaType(
+    schema=Schema(type="string", description="The week as an iCalendar (.ics) file.")
+)
+
+
+@blueprint.post(
+    "/evaluate",
+    operation_id="evaluate_week",
+    responses={200: Evaluation},
+    description="Uses the independent checker, not the solver: for any week /v1/weeks/solve "
+    "returns, the objective here is the same. Unknown days or session ids are a 400 problem.",
+)
+def evaluate(body: EvaluateBody) -> Response:
+    """Score a proposed week: the hard rules it breaks and what its soft goals cost."""
+    return json_response(evaluate_week(body))
+
+
+@blueprint.post(
+    "/compare",
+    operation_id="compare_weeks",
+    responses={200: Comparison, **problem_responses(401, 404, 422)},
+    security=COACH_OPTIONAL,
+)
+def compare(body: CompareBody) -> Response:
+    """Solve one week under two sets of weights: both weeks, what moved, and each goal's cost.
+
+    Each set of weights is laid over the request's own. When no week keeps every hard rule,
+    weights cannot help: the answer is 422 with the conflicting rules, as for /solve.
+    """
+    return json_response(compare_weeks(database(), body, optional_bearer_token()))
+
+
+@blueprint.post(
+    "/sensitivity",
+    responses={200: Sensitivity, **problem_responses(422)},
+    operation_id="week_sensitivity",
+)
+def sensitivity(body: SensitivityBody) -> Response:
+    """For each soft goal, the range of its weight that keeps the optimal week.
+
+    The other weights stay fixed. Each range comes with the week just outside it (null where
+    the range reaches 0 or the top of the scale), so a coach sees what a bigger move would do.
+    """
+    return json_response(weight_sensitivity(body))

@@ -1,0 +1,266 @@
+"""A coach's athletes: their default week, solving it (with overrides and a profile), and the
+history of weeks solved for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+
+from api.services.coaches import authenticated
+from api.services.errors import NoWeek
+from api.services.fields import Name
+from api.services.profiles import resolve_weights
+from api.services.weeks import ProfiledWeekRequest
+from api.storage import Database
+from api.storage import athletes as rows
+from api.storage.fields import as_utc
+from api.storage.models import Athlete, SolvedWeek
+from solver import WeekRequest, WeekResult, solve
+from solver.domain import Equipment, Level, Phase
+
+
+class AthleteIn(BaseModel):
+    """An athlete as a coach writes them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name = Field(description="The athlete's name.")
+    level: Level = Field(default="intermediate", description="Training age with strength work.")
+    phase: Phase | None = Field(
+        default=None, description="Where the athlete's training plan is now."
+    )
+    equipment: Equipment = Field(
+        default="gym", description="'home' rules out every session that needs a gym."
+    )
+    default_week: WeekRequest = Field(
+        default_factory=WeekRequest,
+        description="The week the athlete usually trains: runs, availability, session counts, "
+        "weights. Leave out `athlete`: level, phase and equipment above fill it in.",
+    )
+
+    @field_validator("default_week")
+    @classmethod
+    def _no_second_athlete_block(cls, week: WeekRequest) -> WeekRequest:
+        if "athlete" in week.model_fields_set:
+            raise ValueError(
+                "leave out default_week.athlete: set level, phase and equipment on the athlete"
+            )
+        return week
+
+
+class AthleteOut(AthleteIn):
+    """A stored athlete."""
+
+    id: int = Field(description="The athlete's id.")
+    created_at: dt.datetime = Field(description="When the athlete was added (UTC).")
+    updated_at: dt.datetime = Field(description="When they last changed (UTC).")
+
+    @field_serializer("default_week")
+    def _without_athlete_block(self, week: WeekRequest) -> dict[str, Any]:
+        # The week's own `athlete` would only show defaults that contradict the fields above.
+        return week.model_dump(mode="json", exclude={"athlete"})
+
+
+class AthleteList(BaseModel):
+    """The coach's athletes, by name."""
+
+    athletes: list[AthleteOut] = Field(description="Every athlete of the coach, by name.")
+
+
+class AthleteWeekRequest(ProfiledWeekRequest):
+    """What to change for this solve; send no body to solve the default week as it is.
+
+    Each field sent replaces the default week's (`athlete` replaces level, phase and equipment
+    for this week); `weights` go on top of the default week's, and `profile` under both.
+    """
+
+    # flask-openapi3 reads `openapi_extra` from the config: document the body as optional.
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="forbid",
+        openapi_extra={"required": False},  # type: ignore[typeddict-unknown-key]
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_body_is_no_change(cls, data: Any) -> Any:
+        return {} if data is None else data
+
+
+class SolvedWeekOut(BaseModel):
+    """A week solved for an athlete, with exactly what produced it."""
+
+    id: int = Field(description="The solved week's id in the athlete's history.")
+    athlete: int = Field(description="The athlete's id.")
+    profile: int | None = Field(
+        description="The weight profile solved with (null: none, or deleted since)."
+    )
+    created_at: dt.datetime = Field(description="When the week was solved (UTC).")
+    request: WeekRequest = Field(description="The week request solved, as the solver saw it.")
+    weights: dict[str, int] = Field(
+        description="Every soft goal's weight in that solve: defaults, profile and overrides "
+        "resolved."
+    )
+    result: WeekResult = Field(description="The solver's answer.")
+
+
+class History(BaseModel):
+    """The weeks solved for an athlete, newest first."""
+
+    history: list[SolvedWeekOut] = Field(
+        description="Every week solved for the athlete, newest first."
+    )
+
+
+def create_athlete(db: Database, token: str | None, data: AthleteIn) -> AthleteOut:
+    """Add an athlete for the coach."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        return athlete_out(rows.insert_athlete(session, coach.id, _columns(data)))
+
+
+def list_athletes(db: Database, token: str | None) -> AthleteList:
+    """The coach's athletes, by name."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        return AthleteList(athletes=[athlete_out(a) for a in rows.athletes_of(session, coach.id)])
+
+
+def get_athlete(db: Database, token: str | None, athlete_id: int) -> AthleteOut:
+    """One of the coach's athletes."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        return athlete_out(rows.owned_athlete(session, coach.id, athlete_id))
+
+
+def replace_athlete(
+    db: Database, token: str | None, athlete_id: int, data: AthleteIn
+) -> AthleteOut:
+    """Overwrite one of the coach's athletes with `data`; their history stays."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        return athlete_out(rows.update_athlete(session, athlete, _columns(data)))
+
+
+def delete_athlete(db: Database, token: str | None, athlete_id: int) -> None:
+    """Delete one of the coach's athletes and their history."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        rows.delete_athlete(session, rows.owned_athlete(session, coach.id, athlete_id))
+
+
+def athlete_week(
+    athlete: Athlete, body: ProfiledWeekRequest, weights: dict[str, int]
+) -> WeekRequest:
+    """The week to solve for the athlete, with every weight already resolved.
+
+    Start from the default week; each field the body sets replaces the default's. The athlete's
+    level, phase and equipment fill `athlete` unless the body sets it (a week away from the gym).
+    """
+    week = {**athlete.default_week, **body.week_fields()}
+    week["athlete"] = week.get("athlete") or {
+        "level": athlete.level,
+        "phase": athlete.phase,
+        "equipment": athlete.equipment,
+    }
+    week["weights"] = weights
+    return WeekRequest.model_validate(week)
+
+
+def solve_for_athlete(
+    db: Database, token: str | None, athlete_id: int, body: ProfiledWeekRequest
+) -> SolvedWeekOut:
+    """Solve the athlete's week and keep it in their history with its request and weights.
+
+    Weights resolve in layers: defaults, the profile's, the default week's, the body's. Raises
+    NoWeek, keeping nothing, when no week keeps every hard rule.
+    """
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        overrides = {**athlete.default_week.get("weights", {}), **body.weights}
+        weights = resolve_weights(session, coach.id, body.profile, overrides)
+        request = athlete_week(athlete, body, weights)
+        result = solve(request)
+        if result.status == "infeasible":
+            raise NoWeek(result.conflicts, result.suggestions)
+        solved = rows.insert_solved_week(
+            session,
+            athlete,
+            {
+                "profile_id": body.profile,
+                "request": request.model_dump(mode="json"),
+                "weights": dict(request.weights),
+                "result": result.model_dump(mode="json"),
+                "status": result.status,
+                "objective": result.objective,
+            },
+        )
+        return solved_week_out(solved)
+
+
+def athlete_history(db: Database, token: str | None, athlete_id: int) -> History:
+    """The weeks solved for one of the coach's athletes, newest first."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        return History(history=[solved_week_out(s) for s in rows.history_of(session, athlete)])
+
+
+def get_solved_week(
+    db: Database, token: str | None, athlete_id: int, solved_id: int
+) -> SolvedWeekOut:
+    """One week of an athlete's history."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        return solved_week_out(rows.solved_week_of(session, athlete, solved_id))
+
+
+def athlete_out(athlete: Athlete) -> AthleteOut:
+    """The athlete as answered."""
+    return AthleteOut.model_validate(
+        {
+            "id": athlete.id,
+            "name": athlete.name,
+            "level": athlete.level,
+            "phase": athlete.phase,
+            "equipment": athlete.equipment,
+            "default_week": athlete.default_week,
+            "created_at": as_utc(athlete.created_at),
+            "updated_at": as_utc(athlete.updated_at),
+        }
+    )
+
+
+def solved_week_out(solved: SolvedWeek) -> SolvedWeekOut:
+    """The solved week as answered."""
+    return SolvedWeekOut(
+        id=solved.id,
+        athlete=solved.athlete_id,
+        profile=solved.profile_id,
+        created_at=as_utc(solved.created_at),
+        request=WeekRequest.model_validate(solved.request),
+        weights=solved.weights,
+        result=WeekResult.model_validate(solved.result),
+    )
+
+
+def _columns(data: AthleteIn) -> dict[str, Any]:
+    return {
+        "name": data.name,
+        "level": data.level,
+        "phase": data.phase,
+        "equipment": data.equipment,
+        # As the coach wrote it: defaults stay defaults, so a later change of default applies.
+        "default_week": data.default_week.model_dump(mode="json", exclude_unset=True),
+    }

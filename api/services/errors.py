@@ -1,0 +1,38 @@
+"""What a service refuses, beside storage's NotFound and Conflict; the front doors say it their
+way (a problem+json response, or an exit code and one line)."""
+
+from __future__ import annotations
+
+from solver.result import Conflict
+
+
+class NotAuthenticated(Exception):
+    """No usable coach token: the message says what was wrong with it."""
+
+    def __init__(self, detail: str, error: str | None = None) -> None:
+        super().__init__(detail)
+        # RFC 6750's error code; left out when no credentials were sent at all.
+        self.error = error
+
+
+class NoWeek(Exception):
+    """No week keeps every hard rule: a minimal set of conflicting rules and what to relax."""
+
+    def __init__(self, conflicts: list[Conflict], suggestions: list[str]) -> None:
+        super().__init__("no week keeps every hard rule")
+        self.conflicts = conflicts
+        self.suggestions = suggestions
+
+
+class InvalidField(ValueError):
+    """A field the schema let through names something that does not exist (a preset, a
+    session in a placement): where it is and what is wrong."""
+
+    def __init__(self, field: str, message: str, title: str = "Invalid request") -> None:
+        super().__init__(message)
+        self.field = field
+        self.title = title
+
+
+class UnknownScenario(LookupError):
+    """No scenario by that name in the library."""

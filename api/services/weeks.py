@@ -1,0 +1,81 @@
+"""Solve a week as posted (optionally from a saved profile), and score a proposed week."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.services.coaches import authenticated
+from api.services.errors import InvalidField, NoWeek
+from api.services.profiles import resolve_weights
+from api.storage import Database
+from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
+from solver.domain import DayId
+
+
+class ProfiledWeekRequest(WeekRequest):
+    """A week request that may start from one of the coach's weight profiles."""
+
+    profile: int | None = Field(
+        default=None,
+        description="Id of one of your weight profiles (needs your bearer token): its weights "
+        "apply first, this request's `weights` on top.",
+    )
+
+    def week_fields(self) -> dict[str, Any]:
+        """The fields set in this request, bar `profile`: a plain week request's input."""
+        return self.model_dump(exclude={"profile"}, exclude_unset=True)
+
+
+class PlannedSession(BaseModel):
+    """A strength session someone placed on a day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session: str = Field(description="Catalogue id of the session (see GET /v1/sessions).")
+
+
+class EvaluateBody(BaseModel):
+    """A week request and a proposed placement of its strength sessions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    request: WeekRequest = Field(description="The week, as posted to /v1/weeks/solve.")
+    plan: dict[DayId, list[PlannedSession]] = Field(
+        description="Strength sessions placed on each day, keyed mon..sun; a day left out has none."
+    )
+
+
+def solve_week(db: Database, body: ProfiledWeekRequest, token: str | None = None) -> WeekResult:
+    """The optimal week for the request; NoWeek when no week keeps every hard rule.
+
+    Without `profile` the database is not touched; with it, the profile must be the token's
+    coach's, and its weights go under the request's own.
+    """
+    request: WeekRequest = body
+    if body.profile is not None:
+        with db.transaction() as session:
+            coach = authenticated(session, token)
+            weights = resolve_weights(session, coach.id, body.profile, body.weights)
+        request = WeekRequest.model_validate({**body.week_fields(), "weights": weights})
+    return solved(request)
+
+
+def solved(request: WeekRequest) -> WeekResult:
+    """Solve the request; NoWeek when no week keeps every hard rule."""
+    result = solve(request)
+    if result.status == "infeasible":
+        raise NoWeek(result.conflicts, result.suggestions)
+    return result
+
+
+def evaluate_week(body: EvaluateBody) -> Evaluation:
+    """Score a proposed week with the independent checker: rules broken, goals' costs."""
+    placement: dict[str, list[str]] = {
+        day: [entry.session for entry in entries] for day, entries in body.plan.items()
+    }
+    try:
+        return evaluate(body.request, placement)
+    except PlanError as error:
+        raise InvalidField("plan", str(error), title="Unknown id in plan") from None
