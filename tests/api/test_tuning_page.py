@@ -212,13 +212,13 @@ def test_an_impossible_scenario_loads_as_its_explanation(page: Page, live_app: F
     expect(page.locator("#day-thu .session")).to_have_count(0)
 
 
-def test_a_library_profile_sets_the_sliders(page: Page, live_app: Flask):
-    """Picking a coaching profile from the library moves the sliders to its weights."""
+def test_a_preset_sets_the_sliders(page: Page, live_app: Flask):
+    """Picking a weight preset from the library moves the sliders to its weights."""
     if not has_route(live_app, "/v1/scenarios", "GET"):
         pytest.skip("GET /v1/scenarios is not served")
-    weights = page.request.get("/v1/scenarios").json()["profiles"]
-    chosen = next(p for p in weights if p["name"] == "hard-days-hard")
-    page.get_by_label("Start from").select_option("hard-days-hard")
+    presets = page.request.get("/v1/scenarios").json()["presets"]
+    chosen = next(p for p in presets if p["name"] == "hard-days-hard")
+    page.locator("#preset-picker").get_by_label("Start from").select_option("hard-days-hard")
     for goal, weight in chosen["weights"].items():
         expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
