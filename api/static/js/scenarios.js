@@ -1,7 +1,7 @@
 // The scenario loader: a week from the library (GET /v1/scenarios/{name}) fills the grid.
 
 import { getJson } from "./api.js";
-import { $, el, humanize } from "./dom.js";
+import { $, el } from "./dom.js";
 import { showFailure } from "./status.js";
 
 // `load` gets the scenario's week request. The loader stays hidden when the library is empty.
@@ -9,7 +9,7 @@ export function initScenarios(scenarios, { load }) {
   if (!scenarios.length) return;
   const select = $("#scenario-select");
   select.replaceChildren(...scenarios.map((scenario) => {
-    const option = el("option", { value: scenario.name, text: humanize(scenario.name) });
+    const option = el("option", { value: scenario.name, text: scenario.name.replaceAll("-", " ") });
     if (scenario.description) option.title = scenario.description;
     return option;
   }));
