@@ -38,6 +38,20 @@ def text_of(client: FlaskClient, path: str) -> str:
         return response.get_data(as_text=True)
 
 
+def page_modules(client: FlaskClient) -> dict[str, str]:
+    """Every ES module the page loads, by URL: main.js and what it imports, transitively."""
+    modules: dict[str, str] = {}
+    pending = ["/static/js/main.js"]
+    while pending:
+        url = pending.pop()
+        if url in modules:
+            continue
+        modules[url] = text_of(client, url)
+        for name in re.findall(r'^import [^;]*? from "\./([\w-]+\.js)";', modules[url], re.M):
+            pending.append(f"/static/js/{name}")
+    return modules
+
+
 def closed_week() -> dict[str, Any]:
     """A week with no day open for strength: no week can exist."""
     return {"days": {day: {"available": False} for day in DAYS}}
@@ -188,16 +202,18 @@ def test_the_page_is_served_with_its_own_assets_and_nothing_external(client):
     assert page.mimetype == "text/html"
     html = page.get_data(as_text=True)
     assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html)
-    assert sorted(assets) == ["/static/tuning.css", "/static/tuning.js"]
-    for text in [html, *(text_of(client, asset) for asset in assets)]:
+    assert sorted(assets) == ["/static/js/main.js", "/static/tuning.css"]
+    assert '<script type="module" src="/static/js/main.js">' in html
+    texts = [html, text_of(client, "/static/tuning.css"), *page_modules(client).values()]
+    for text in texts:
         assert not re.search(r"https?://", text)
 
 
 def test_the_page_uses_only_endpoints_the_app_serves_or_that_may_be_absent(client):
-    """Every /v1 URL the script calls is routed, except the optional ones it degrades without."""
-    script = text_of(client, "/static/tuning.js")
-    called = set(re.findall(r'"(/v1/[a-z/]+)"', script))
+    """Every URL the page's modules call is routed, except the optional ones it degrades without."""
+    script = "\n".join(page_modules(client).values())
+    called = set(re.findall(r'"(/openapi\.json|/v1/[a-z/]+)"', script))
     routes = {rule.rule for rule in client.application.url_map.iter_rules()}
     optional = {"/v1/scenarios", "/v1/profiles"}
-    assert {"/v1/rules", "/v1/weeks/solve", "/v1/weeks/sensitivity"} <= called
+    assert {"/openapi.json", "/v1/rules", "/v1/weeks/solve", "/v1/weeks/sensitivity"} <= called
     assert called - optional <= routes

@@ -7,6 +7,7 @@ where a missing browser fails: `.ci/run` installs it.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,15 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Response,
+    Route,
+    expect,
+    sync_playwright,
+)
 from werkzeug.serving import make_server
 
 from api.app import create_app
@@ -22,6 +31,11 @@ from api.app import create_app
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
+MODULES = Path(__file__).parents[2] / "api" / "static" / "js"
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -102,6 +116,12 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     yield page
     context.close()
     assert errors == [], "the page raised JavaScript errors"
+
+
+def open_page(browser: Browser, base_url: str, width: int = 1280) -> Page:
+    """A fresh page in a context of its own, not yet navigated."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, base_url=base_url)
+    return context.new_page()
 
 
 def strength_on(page: Page, day: str) -> str:
@@ -212,13 +232,13 @@ def test_an_impossible_scenario_loads_as_its_explanation(page: Page, live_app: F
     expect(page.locator("#day-thu .session")).to_have_count(0)
 
 
-def test_a_library_profile_sets_the_sliders(page: Page, live_app: Flask):
-    """Picking a coaching profile from the library moves the sliders to its weights."""
+def test_a_preset_sets_the_sliders(page: Page, live_app: Flask):
+    """Picking a weight preset from the library moves the sliders to its weights."""
     if not has_route(live_app, "/v1/scenarios", "GET"):
         pytest.skip("GET /v1/scenarios is not served")
-    weights = page.request.get("/v1/scenarios").json()["profiles"]
-    chosen = next(p for p in weights if p["name"] == "hard-days-hard")
-    page.get_by_label("Start from").select_option("hard-days-hard")
+    presets = page.request.get("/v1/scenarios").json()["presets"]
+    chosen = next(p for p in presets if p["name"] == "hard-days-hard")
+    page.locator("#preset-picker").get_by_label("Start from").select_option("hard-days-hard")
     for goal, weight in chosen["weights"].items():
         expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
@@ -253,3 +273,86 @@ def test_saving_with_a_bad_token_shows_the_problem(page: Page, live_app: Flask):
     page.get_by_label("Name", exact=True).fill("Nope")
     page.get_by_role("button", name="Save profile").click()
     expect(page.locator("#save-result")).to_have_attribute("data-kind", "error")
+
+
+def test_every_module_loads_without_errors(browser: Browser, base_url: str):
+    """Each ES module under api/static/js is fetched and the page loads with no error at all."""
+    page = open_page(browser, base_url)
+    problems: list[str] = []
+    modules: set[str] = set()
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            problems.append(f"{response.status} {response.url}")
+        if "/static/js/" in response.url:
+            modules.add(response.url.rsplit("/", 1)[1])
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(message.text)
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
+    page.goto("/", wait_until="networkidle")
+    status = page.locator("#status").get_attribute("data-kind")
+    page.context.close()
+    assert problems == []
+    assert modules == {path.name for path in MODULES.glob("*.js")}
+    assert status == "optimal"
+
+
+def test_limits_come_from_the_openapi_document(browser: Browser, base_url: str):
+    """Served an OpenAPI document with other limits, the page enforces those, not copies."""
+    page = open_page(browser, base_url)
+    openapi = page.request.get("/openapi.json").json()
+    schemas = openapi["components"]["schemas"]
+    assert (
+        schemas["WeekRequest"]["properties"]["weights"]["additionalProperties"]["maximum"] == 1000
+    )
+    schemas["WeekRequest"]["properties"]["weights"]["additionalProperties"]["maximum"] = 77
+    schemas["ProfileIn"]["properties"]["name"]["maxLength"] = 42
+    schemas["Run"]["properties"]["minutes"]["maximum"] = 99
+    schemas["Day"]["properties"]["runs"]["maxItems"] = 1
+
+    def doctored(route: Route) -> None:
+        route.fulfill(json=openapi)
+
+    page.route("**/openapi.json", doctored)
+    page.goto("/")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator(".weight-value[data-goal=spread_sessions]")).to_have_attribute("max", "77")
+    expect(page.locator("#profile-name")).to_have_attribute("maxlength", "42")
+    open_day(page, "Monday")
+    expect(page.get_by_label("Monday run 1 minutes")).to_have_attribute("max", "99")
+    expect(page.locator("#day-editor .add-run")).to_be_hidden()  # one run, and one is the most
+    page.context.close()
+
+
+def test_the_page_runs_under_a_strict_content_security_policy(browser: Browser, base_url: str):
+    """With script-src and style-src 'self' only, nothing is refused: no inline script or style."""
+    page = open_page(browser, base_url)
+    refused: list[str] = []
+    page.on("console", lambda message: message.type == "error" and refused.append(message.text))
+
+    def with_csp(route: Route) -> None:
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": STRICT_CSP}
+        route.fulfill(response=response, headers=headers)
+
+    page.route(f"{base_url}/", with_csp)
+    page.goto("/")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator("#slider-strength_on_easy_days .range-note")).not_to_be_empty()
+    page.context.close()
+    assert refused == []
+
+
+def test_the_template_has_no_inline_script_handlers_or_styles():
+    """The page's HTML keeps to markup: scripts by src, no on...= handlers, no style= attributes."""
+    template = (MODULES.parents[1] / "templates" / "tuning.html").read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", template), "inline script"
+    assert not re.search(r"<style\b", template), "inline style sheet"
+    assert not re.search(r"\son[a-z]+\s*=", template), "inline event handler"
+    assert not re.search(r"\sstyle\s*=", template), "inline style attribute"

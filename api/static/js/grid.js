@@ -1,0 +1,199 @@
+// The week grid: each day's runs and the strength the solver placed, and the day editor.
+
+import { $, el, fillSelect, humanize } from "./dom.js";
+import { DAYS, DAY_NAMES, isKey, state } from "./state.js";
+
+const RUN_TYPE_WORDS = { cross_train: "Cross-train" }; // where the id's own words read badly
+const LEG_LOAD = { heavy: "Heavy legs", light: "Light legs", none: "No leg load" };
+const NEW_RUN = { type: "easy", minutes: 45 };
+
+let editingDay = null;
+let onChange = () => {};
+
+export const runTypeLabel = (type) => RUN_TYPE_WORDS[type] ?? humanize(type);
+
+// `changed` is called whenever the coach edits a day, to re-solve the week.
+export function initGrid({ changed }) {
+  onChange = changed;
+}
+
+function runLabel(run) {
+  return `${runTypeLabel(run.type)} ${run.minutes}′`;
+}
+
+export function renderDays() {
+  const week = $("#week");
+  // Keep the strength already shown while the week re-solves.
+  const slots = Object.fromEntries(
+    [...week.querySelectorAll(".day")].map((item) => [item.dataset.day, $(".strength-slot", item)]));
+  week.replaceChildren();
+  for (const day of DAYS) {
+    const item = $("#day-template").content.firstElementChild.cloneNode(true);
+    item.id = `day-${day}`;
+    item.dataset.day = day;
+    $(".day-name", item).textContent = DAY_NAMES[day].slice(0, 3);
+    $(".day-name", item).title = DAY_NAMES[day];
+    renderRuns(day, item);
+    if (slots[day]) $(".strength-slot", item).replaceWith(slots[day]);
+    else $(".strength-slot", item).append(el("p", { class: "no-strength", text: "—" }));
+    const edit = $(".edit-day", item);
+    edit.setAttribute("aria-label", `Edit ${DAY_NAMES[day]}`);
+    edit.setAttribute("aria-expanded", String(editingDay === day));
+    edit.addEventListener("click", () => openEditor(editingDay === day ? null : day));
+    item.classList.toggle("editing", editingDay === day);
+    week.append(item);
+    if (editingDay === day) week.append(dayEditor(day));
+  }
+}
+
+function renderRuns(day, item = $(`#day-${day}`)) {
+  const d = state.days[day];
+  const runs = $(".runs", item);
+  runs.replaceChildren(...(d.runs.length
+    ? d.runs.map((run) => el("li", { class: `run-chip run-${run.type}${isKey(run) ? " key" : ""}` },
+      el("span", { text: runLabel(run) }),
+      isKey(run) ? el("span", { class: "visually-hidden", text: " (key run)" }) : null))
+    : [el("li", { class: "rest", text: "Rest day" })]));
+  const flags = [];
+  if (!d.available) flags.push("no strength");
+  else if (!d.gym) flags.push("no gym");
+  if (d.available && d.available_minutes !== null) flags.push(`${d.available_minutes}′ in all`);
+  $(".day-flags", item).textContent = flags.join(" · ");
+}
+
+function openEditor(day) {
+  editingDay = day;
+  renderDays();
+  if (day) $("#day-editor select, #day-editor .add-run").focus();
+}
+
+function changed(day) {
+  renderRuns(day);
+  onChange();
+}
+
+function dayEditor(day) {
+  const d = state.days[day];
+  const { runsPerDay, dayMinutes } = state.limits;
+  const rows = d.runs.map((run, index) => runEditor(day, run, index));
+  const add = el("button", { type: "button", class: "button secondary add-run", text: "+ Add a run" });
+  add.hidden = d.runs.length >= runsPerDay;
+  add.addEventListener("click", () => {
+    d.runs.push({ ...NEW_RUN, key: null });
+    changed(day);
+    renderDays();
+    $("#day-editor .run-row:last-child select").focus();
+  });
+  const available = el("input", { type: "checkbox", checked: d.available, id: "edit-available" });
+  available.addEventListener("change", () => { d.available = available.checked; changed(day); });
+  const gym = el("input", { type: "checkbox", checked: d.gym, id: "edit-gym" });
+  gym.addEventListener("change", () => { d.gym = gym.checked; changed(day); });
+  const minutes = el("input", {
+    type: "number", min: dayMinutes.min, max: dayMinutes.max, step: 5, id: "edit-minutes",
+    class: "short-number", value: d.available_minutes ?? "", placeholder: "no limit",
+  });
+  minutes.addEventListener("input", () => {
+    const value = Number.parseInt(minutes.value, 10);
+    d.available_minutes = Number.isFinite(value) && value >= dayMinutes.min ? value : null;
+    changed(day);
+  });
+  const done = el("button", { type: "button", class: "button primary", text: "Done" });
+  done.addEventListener("click", () => {
+    openEditor(null);
+    $(`#day-${day} .edit-day`).focus();
+  });
+  return el("li", { class: "day-editor", id: "day-editor", "aria-labelledby": "day-editor-title" },
+    el("div", { class: "editor-head" },
+      el("h3", { id: "day-editor-title", text: `${DAY_NAMES[day]}: runs and availability` }),
+      done),
+    d.runs.length ? el("ul", { class: "run-rows" }, ...rows)
+      : el("p", { class: "rest", text: "Rest day: no run." }),
+    add,
+    el("div", { class: "editor-options" },
+      el("label", { for: "edit-available" }, available, " Strength possible this day"),
+      el("label", { for: "edit-gym" }, gym, " Gym access"),
+      el("label", { for: "edit-minutes" }, "Training time, runs included (min) ", minutes)));
+}
+
+function runEditor(day, run, index) {
+  const d = state.days[day];
+  const { runTypes, runMinutes } = state.limits;
+  const what = `${DAY_NAMES[day]} run ${index + 1}`;
+  const type = el("select", { "aria-label": `${what} type`, class: "run-type" });
+  fillSelect(type, runTypes, runTypeLabel);
+  type.value = run.type;
+  const minutes = el("input", {
+    type: "number", min: runMinutes.min, max: runMinutes.max, step: 5, value: run.minutes,
+    "aria-label": `${what} minutes`, class: "short-number",
+  });
+  const key = el("input", { type: "checkbox", checked: isKey(run) });
+  key.setAttribute("aria-label", `${what} is a key run`);
+  const remove = el("button", {
+    type: "button", class: "button link danger", text: "Remove", "aria-label": `Remove ${what}`,
+  });
+  type.addEventListener("change", () => {
+    run.type = type.value;
+    run.key = null; // back to the type's default
+    key.checked = isKey(run);
+    changed(day);
+  });
+  minutes.addEventListener("input", () => {
+    const value = Number.parseInt(minutes.value, 10);
+    if (Number.isFinite(value) && value >= runMinutes.min) {
+      run.minutes = value;
+      changed(day);
+    }
+  });
+  key.addEventListener("change", () => { run.key = key.checked; changed(day); });
+  remove.addEventListener("click", () => {
+    d.runs.splice(index, 1);
+    changed(day);
+    renderDays();
+    $("#day-editor select, #day-editor .add-run").focus();
+  });
+  return el("li", { class: "run-row" },
+    type,
+    el("span", { class: "minutes-wrap" }, minutes, " min"),
+    el("label", { class: "key-label", title: "A key run: the week is built around it" },
+      key, " Key run"),
+    remove);
+}
+
+// Show the strength placed in a solved week (null: no week exists), marking what moved.
+export function renderStrength(result) {
+  const plan = {};
+  for (const day of DAYS) {
+    const item = $(`#day-${day}`);
+    const slot = $(".strength-slot", item);
+    const sessions = result ? result.days[day].strength : [];
+    plan[day] = sessions.map((s) => s.session).join(",");
+    slot.replaceChildren(...(sessions.length
+      ? sessions.map(sessionCard)
+      : [el("p", { class: "no-strength", text: result ? "No strength" : "—" })]));
+    // Mark what moved since the last week shown; no week, nothing moved.
+    const moved = result !== null && state.lastPlan !== null && state.lastPlan[day] !== plan[day];
+    const badge = $(".day-badge", item);
+    badge.hidden = !moved;
+    badge.textContent = moved ? "changed" : "";
+    item.classList.toggle("changed", moved);
+    if (moved) {
+      item.classList.remove("flash");
+      void item.offsetWidth; // restart the animation
+      item.classList.add("flash");
+    }
+  }
+  $("#week").dataset.plan = JSON.stringify(plan);
+  state.lastPlan = result ? plan : null;
+}
+
+function sessionCard(session) {
+  return el("div", {
+    class: `session legs-${session.leg_load}`,
+    title: session.exercises.join(" · "),
+    "data-session": session.session,
+  },
+  el("span", { class: "session-name", text: session.name }),
+  el("span", { class: "session-meta" },
+    el("span", { class: "tag", text: LEG_LOAD[session.leg_load] ?? humanize(session.leg_load) }),
+    ` ${session.minutes} min${session.position === "after_run" ? " · after the run" : ""}`));
+}

@@ -1,0 +1,43 @@
+// Every limit, id list and default the page needs from the server, read once from
+// GET /openapi.json. Paths start at the request bodies the page posts (WeekRequest to
+// /v1/weeks/solve, ProfileIn to /v1/profiles), so a schema renamed or split on the way
+// down keeps working.
+
+import { integerRange, schemaValue } from "./schema.js";
+
+const DAY = "WeekRequest.properties.days.additionalProperties";
+const RUN = `${DAY}.properties.runs.items`;
+const ATHLETE = "WeekRequest.properties.athlete";
+const STRENGTH = "WeekRequest.properties.strength";
+
+export function readLimits(openapi) {
+  const value = (path) => schemaValue(openapi, path);
+  const range = (path) => integerRange(openapi, path);
+  const optional = (path, fallback) => {
+    try {
+      return value(path);
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    weight: range("WeekRequest.properties.weights.additionalProperties"),
+    runsPerDay: value(`${DAY}.properties.runs.maxItems`),
+    runMinutes: range(`${RUN}.properties.minutes`),
+    runTypes: value(`${RUN}.properties.type.enum`),
+    dayMinutes: range(`${DAY}.properties.available_minutes`),
+    levels: value(`${ATHLETE}.properties.level.enum`),
+    defaultLevel: value(`${ATHLETE}.properties.level.default`),
+    phases: value(`${ATHLETE}.properties.phase.enum`),
+    equipment: value(`${ATHLETE}.properties.equipment.enum`),
+    defaultEquipment: value(`${ATHLETE}.properties.equipment.default`),
+    sessions: range(`${STRENGTH}.properties.target_sessions`),
+    defaultMinSessions: value(`${STRENGTH}.properties.min_sessions.default`),
+    defaultMaxSessions: value(`${STRENGTH}.properties.max_sessions.default`),
+    profileName: {
+      minLength: optional("ProfileIn.properties.name.minLength", 1),
+      maxLength: value("ProfileIn.properties.name.maxLength"),
+    },
+    profileDescription: { maxLength: value("ProfileIn.properties.description.maxLength") },
+  };
+}
