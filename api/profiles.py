@@ -12,6 +12,7 @@ from api.storage import profiles
 from api.storage.profiles import ProfiledWeekRequest, ProfileIn, ProfileOut
 from api.store import transaction
 from solver import WeekRequest
+from solver.domain import GoalWeights
 
 JSON = "application/json"
 
@@ -90,7 +91,7 @@ def week_to_solve(body: ProfiledWeekRequest) -> WeekRequest:
         return profiles.week_with_profile(session, current_coach(session).id, body)
 
 
-def saved_weights(profile_id: int) -> dict[str, int]:
+def saved_weights(profile_id: int) -> GoalWeights:
     """Every goal's weight under one of the requesting coach's profiles, for any endpoint that
     takes saved profile ids (NotAuthenticated without the owner's token, NotFound otherwise)."""
     with transaction() as session:

@@ -15,6 +15,7 @@ from api.storage.fields import Name, as_utc, may_exist
 from api.storage.models import Profile
 from solver import DEFAULT_WEIGHTS, WeekRequest
 from solver.domain import GoalWeights
+from solver.rules import SoftGoalId
 
 
 class ProfileIn(BaseModel):
@@ -84,7 +85,7 @@ def replace_profile(
         _refuse_taken_name(session, coach_id, data.name)
     profile.name = data.name
     profile.description = data.description
-    profile.weights = dict(data.weights)
+    profile.weights = {str(goal): weight for goal, weight in data.weights.items()}
     _flush_or_conflict(session, data.name)
     return profile_out(profile)
 
@@ -110,17 +111,17 @@ def owned_profile(session: Session, coach_id: int, profile_id: int) -> Profile:
 
 
 def resolve_weights(
-    session: Session, coach_id: int | None, profile_id: int | None, weights: dict[str, int]
-) -> dict[str, int]:
+    session: Session, coach_id: int | None, profile_id: int | None, weights: GoalWeights
+) -> GoalWeights:
     """Every soft goal's weight: the defaults, then the profile's, then `weights` on top."""
-    profile_weights: dict[str, int] = {}
+    profile_weights: GoalWeights = {}
     if profile_id is not None:
         if coach_id is None:
             raise NotFound(f"no profile {profile_id}")
         stored = owned_profile(session, coach_id, profile_id).weights
         # A goal dropped from the rule book since the profile was saved no longer means anything.
         profile_weights = {
-            goal: weight for goal, weight in stored.items() if goal in DEFAULT_WEIGHTS
+            SoftGoalId(goal): weight for goal, weight in stored.items() if goal in DEFAULT_WEIGHTS
         }
     return {**DEFAULT_WEIGHTS, **profile_weights, **weights}
 
