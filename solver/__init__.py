@@ -9,7 +9,7 @@ from solver.cpsat.engine import SEED
 from solver.cpsat.solve import solve
 from solver.domain import DAYS, WeekRequest
 from solver.result import Evaluation, WeekResult
-from solver.rules import DEFAULT_WEIGHTS, HARD_RULES, SOFT_GOALS
+from solver.rules import DEFAULT_WEIGHTS, HARD_RULES, SOFT_GOALS, HardRuleId, SoftGoalId
 
 __all__ = [
     "DAYS",
@@ -18,8 +18,10 @@ __all__ = [
     "SEED",
     "SOFT_GOALS",
     "Evaluation",
+    "HardRuleId",
     "PlanError",
     "Session",
+    "SoftGoalId",
     "WeekRequest",
     "WeekResult",
     "catalogue",

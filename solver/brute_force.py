@@ -14,7 +14,7 @@ from solver.catalogue import Session, catalogue
 from solver.checker import Scorer
 from solver.domain import DAYS, WeekRequest
 from solver.result import Plan
-from solver.rules import tie_break_rank
+from solver.rules import tie_break
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,6 @@ def brute_force_optimum(request: WeekRequest) -> BruteForceOptimum:
     """Try every placement; the lowest (objective, tie-break) among those keeping the rules wins."""
     scorer = Scorer(request)
     options = day_options(request, scorer)
-    index_of = {session.id: index for index, session in enumerate(catalogue())}
     open_days = [d for d in range(len(DAYS)) if options[d]]
     best: tuple[int, int] | None = None
     best_placed: list[list[Session]] | None = None
@@ -59,11 +58,8 @@ def brute_force_optimum(request: WeekRequest) -> BruteForceOptimum:
                     placed[day_index] = [session]
                 if scorer.breaks_hard_rule(placed):
                     continue
-                rank = sum(
-                    tie_break_rank(index_of[s.id], d, len(index_of))
-                    for d, s in zip(days, sessions, strict=True)
-                )
-                score = (scorer.objective(placed), rank)
+                plan = {DAYS[d]: [s.id] for d, s in zip(days, sessions, strict=True)}
+                score = (scorer.objective(placed), tie_break(plan))
                 if best is None or score < best:
                     best, best_placed = score, placed
     if best is None or best_placed is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from solver.catalogue import Session, session_by_id
 from solver.domain import DAY_NAMES, DAYS, Day, DayId, WeekRequest
 from solver.result import Conflict, Evaluation, Penalty, Plan
-from solver.rules import SOFT_GOAL_IDS
+from solver.rules import HARD_RULE_IDS, SOFT_GOAL_IDS, HardRuleId, SoftGoalId
 
 
 class PlanError(ValueError):
@@ -85,7 +85,7 @@ def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluat
     )
 
 
-def goal_details(request: WeekRequest, plan: Plan) -> dict[str, list[str]]:
+def goal_details(request: WeekRequest, plan: Plan) -> dict[SoftGoalId, list[str]]:
     """Every soft goal's misses in words, one line per unit of penalty."""
     week = _Week(request, tuple(request.week), parse_plan(plan))
     return {goal_id: check(week) for goal_id, check in GOAL_CHECKS.items()}
@@ -119,7 +119,7 @@ class Scorer:
         return sum(weight * len(GOAL_CHECKS[goal](week)) for goal, weight in self.weights.items())
 
 
-def _active_weights(request: WeekRequest) -> dict[str, int]:
+def _active_weights(request: WeekRequest) -> dict[SoftGoalId, int]:
     weights = {goal_id: request.weight(goal_id) for goal_id in SOFT_GOAL_IDS}
     return {goal_id: weight for goal_id, weight in weights.items() if weight > 0}
 
@@ -147,7 +147,7 @@ def _session_count(week: _Week) -> list[Conflict]:
     with_sessions = [i for i, sessions in enumerate(week.placed) if sessions]
     return [
         Conflict(
-            rule="session_count",
+            rule=HardRuleId.SESSION_COUNT,
             message=f"{week.count} session(s) placed; the week asks for {low} to {high}",
             days=_ids(*with_sessions),
         )
@@ -157,7 +157,7 @@ def _session_count(week: _Week) -> list[Conflict]:
 def _one_session_per_day(week: _Week) -> list[Conflict]:
     return [
         Conflict(
-            rule="one_session_per_day",
+            rule=HardRuleId.ONE_SESSION_PER_DAY,
             message=f"{_day(i)}: {len(sessions)} strength sessions on one day",
             days=_ids(i),
         )
@@ -169,7 +169,7 @@ def _one_session_per_day(week: _Week) -> list[Conflict]:
 def _no_heavy_legs_before_key_run(week: _Week) -> list[Conflict]:
     return [
         Conflict(
-            rule="no_heavy_legs_before_key_run",
+            rule=HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
             message=f"{_day(i)}: {session.name} loads the legs heavily the day before "
             f"{_day(i + 1)}'s {_key_run_name(week.days[i + 1])}",
             days=_ids(i, i + 1),
@@ -183,7 +183,7 @@ def _no_heavy_legs_before_key_run(week: _Week) -> list[Conflict]:
 def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
     return [
         Conflict(
-            rule="heavy_legs_48h_apart",
+            rule=HardRuleId.HEAVY_LEGS_48H_APART,
             message=f"{_day(i)} and {_day(i + 1)}: heavy-leg sessions on consecutive days",
             days=_ids(i, i + 1),
         )
@@ -195,7 +195,7 @@ def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
 def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
     return [
         Conflict(
-            rule="no_strength_on_race_day",
+            rule=HardRuleId.NO_STRENGTH_ON_RACE_DAY,
             message=f"{_day(i)}: strength on a race day",
             days=_ids(i),
         )
@@ -215,10 +215,9 @@ def _fits_availability(week: _Week) -> list[Conflict]:
         if not day.available:
             reasons.append("the day is marked unavailable")
         for session in sessions:
-            if session.needs_gym and home:
-                reasons.append(f"{session.name} needs a gym and the athlete trains at home")
-            elif session.needs_gym and not day.gym:
-                reasons.append(f"{session.name} needs a gym and there is no gym access")
+            if not week.request.equipment_allows(i, session):
+                where = "the athlete trains at home" if home else "there is no gym access"
+                reasons.append(f"{session.name} needs a gym and {where}")
         minutes_left = day.minutes_left
         strength_minutes = sum(session.minutes for session in sessions)
         if minutes_left is not None and strength_minutes > minutes_left:
@@ -229,7 +228,7 @@ def _fits_availability(week: _Week) -> list[Conflict]:
         if reasons:
             conflicts.append(
                 Conflict(
-                    rule="fits_availability",
+                    rule=HardRuleId.FITS_AVAILABILITY,
                     message=f"{_day(i)}: " + "; ".join(reasons),
                     days=_ids(i),
                 )
@@ -238,16 +237,21 @@ def _fits_availability(week: _Week) -> list[Conflict]:
 
 
 # Rules that one day's sessions break or keep whatever the other days hold.
-DAY_RULES = ("one_session_per_day", "no_strength_on_race_day", "fits_availability")
+DAY_RULES = (
+    HardRuleId.ONE_SESSION_PER_DAY,
+    HardRuleId.NO_STRENGTH_ON_RACE_DAY,
+    HardRuleId.FITS_AVAILABILITY,
+)
 
-HARD_RULE_CHECKS: dict[str, Callable[[_Week], list[Conflict]]] = {
-    "session_count": _session_count,
-    "one_session_per_day": _one_session_per_day,
-    "no_heavy_legs_before_key_run": _no_heavy_legs_before_key_run,
-    "heavy_legs_48h_apart": _heavy_legs_48h_apart,
-    "no_strength_on_race_day": _no_strength_on_race_day,
-    "fits_availability": _fits_availability,
+HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Conflict]]] = {
+    HardRuleId.SESSION_COUNT: _session_count,
+    HardRuleId.ONE_SESSION_PER_DAY: _one_session_per_day,
+    HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: _no_heavy_legs_before_key_run,
+    HardRuleId.HEAVY_LEGS_48H_APART: _heavy_legs_48h_apart,
+    HardRuleId.NO_STRENGTH_ON_RACE_DAY: _no_strength_on_race_day,
+    HardRuleId.FITS_AVAILABILITY: _fits_availability,
 }
+assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in rule-book order"
 
 
 # --- soft goals: each returns one line of detail per unit of penalty ------------------------
@@ -354,15 +358,16 @@ def _level_fit(week: _Week) -> list[str]:
     ]
 
 
-GOAL_CHECKS: dict[str, Callable[[_Week], list[str]]] = {
-    "target_sessions": _target_sessions,
-    "keep_recovery_days_easy": _keep_recovery_days_easy,
-    "strength_on_hard_days": _strength_on_hard_days,
-    "strength_on_easy_days": _strength_on_easy_days,
-    "heavy_legs_48h_before_key_run": _heavy_legs_48h_before_key_run,
-    "no_heavy_legs_after_long_run": _no_heavy_legs_after_long_run,
-    "spread_sessions": _spread_sessions,
-    "lower_body_in_week": _lower_body_in_week,
-    "phase_fit": _phase_fit,
-    "level_fit": _level_fit,
+GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
+    SoftGoalId.TARGET_SESSIONS: _target_sessions,
+    SoftGoalId.KEEP_RECOVERY_DAYS_EASY: _keep_recovery_days_easy,
+    SoftGoalId.STRENGTH_ON_HARD_DAYS: _strength_on_hard_days,
+    SoftGoalId.STRENGTH_ON_EASY_DAYS: _strength_on_easy_days,
+    SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN: _heavy_legs_48h_before_key_run,
+    SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN: _no_heavy_legs_after_long_run,
+    SoftGoalId.SPREAD_SESSIONS: _spread_sessions,
+    SoftGoalId.LOWER_BODY_IN_WEEK: _lower_body_in_week,
+    SoftGoalId.PHASE_FIT: _phase_fit,
+    SoftGoalId.LEVEL_FIT: _level_fit,
 }
+assert tuple(GOAL_CHECKS) == SOFT_GOAL_IDS, "every soft goal is checked, in rule-book order"

@@ -15,7 +15,7 @@ from solver.checker import evaluate, goal_details
 from solver.cpsat.solve import solve
 from solver.domain import DAY_NAMES, DAYS, DayId, WeekRequest
 from solver.result import Plan, WeekResult
-from solver.rules import SOFT_GOAL_IDS
+from solver.rules import SOFT_GOAL_IDS, SoftGoalId
 
 DayChangeKind = Literal["added", "removed", "changed"]
 
@@ -36,7 +36,7 @@ class DayChange(BaseModel):
 class GoalCostChange(BaseModel):
     """One soft goal's weight, misses and cost in each week."""
 
-    goal: str = Field(description="Soft goal id (see GET /v1/rules).")
+    goal: SoftGoalId = Field(description="Soft goal id (see GET /v1/rules).")
     weights: tuple[int, int] = Field(description="The goal's weight under each set of weights.")
     counts: tuple[int, int] = Field(
         description="How often each week misses the goal (counted even at weight 0)."
@@ -78,7 +78,7 @@ class Comparison(BaseModel):
     diff: WeekDiff = Field(description="What moved between them and how each goal's cost changed.")
 
 
-def with_weights(request: WeekRequest, weights: Mapping[str, int]) -> WeekRequest:
+def with_weights(request: WeekRequest, weights: Mapping[SoftGoalId, int]) -> WeekRequest:
     """The request with `weights` laid over its own weights, goal by goal."""
     merged = {**request.weights, **weights}
     # Validated again (unknown goal ids, range) and as the request's own class, so a subclass
@@ -89,7 +89,7 @@ def with_weights(request: WeekRequest, weights: Mapping[str, int]) -> WeekReques
 
 
 def compare(
-    request: WeekRequest, weights_a: Mapping[str, int], weights_b: Mapping[str, int]
+    request: WeekRequest, weights_a: Mapping[SoftGoalId, int], weights_b: Mapping[SoftGoalId, int]
 ) -> Comparison:
     """Solve the week under each set of weights (each laid over the request's own) and diff."""
     request_a, request_b = with_weights(request, weights_a), with_weights(request, weights_b)
@@ -174,7 +174,7 @@ def describe_changes(plan_a: Plan, plan_b: Plan) -> list[str]:
     return lines
 
 
-def _goal_counts(request: WeekRequest, result: WeekResult) -> dict[str, int]:
+def _goal_counts(request: WeekRequest, result: WeekResult) -> dict[SoftGoalId, int]:
     """Each goal's misses in the week, counted even where its weight is 0 (no week: none)."""
     if result.objective is None:
         return {}

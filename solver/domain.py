@@ -5,22 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from solver.rules import SOFT_GOAL_IDS, SOFT_GOALS
+from solver.catalogue import Session
 
-DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES: dict[str, str] = {
-    "mon": "Mon",
-    "tue": "Tue",
-    "wed": "Wed",
-    "thu": "Thu",
-    "fri": "Fri",
-    "sat": "Sat",
-    "sun": "Sun",
-}
+# The days live in solver/days.py (the rule book needs them too); the domain re-exports them.
+from solver.days import DAY_NAMES as DAY_NAMES
+from solver.days import DAYS as DAYS
+from solver.days import DayId as DayId
+from solver.rules import SOFT_GOAL_IDS, SOFT_GOALS, SoftGoalId
 
-DayId = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_train"]
 KEY_RUN_TYPES: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -178,19 +172,26 @@ class Strength(_Strict):
 Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT, strict=True)]
 
 
-def known_goal_weights(weights: dict[str, int]) -> dict[str, int]:
-    """Refuse weights for goals that do not exist, naming the ones that do."""
-    unknown = sorted(set(weights) - set(SOFT_GOAL_IDS))
-    if unknown:
-        raise ValueError(
-            f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
-        )
+def known_goal_weights(weights: object) -> object:
+    """Refuse weights for goals that do not exist, naming the ones that do.
+
+    Runs before the keys are read as `SoftGoalId`, so an unknown id gets this message (the
+    known ids in rule-book order) rather than pydantic's enum error; anything but a dict passes
+    through to pydantic's own type error.
+    """
+    if isinstance(weights, dict):
+        unknown = sorted(str(goal) for goal in set(weights) - set(SOFT_GOAL_IDS))
+        if unknown:
+            raise ValueError(
+                f"unknown goal id(s) {', '.join(unknown)}; known: {', '.join(SOFT_GOAL_IDS)}"
+            )
     return weights
 
 
-# Soft goal id -> weight. Shared by week requests and by the API's saved weight profiles so both
-# refuse an unknown goal with the same message.
-GoalWeights = Annotated[dict[str, Weight], AfterValidator(known_goal_weights)]
+# Soft goal id -> weight: the one validator of weights. Shared by week requests and by the API's
+# saved weight profiles so both refuse an unknown goal with the same message; the keys are
+# `SoftGoalId`, which the OpenAPI document shows as an enum of goal ids.
+GoalWeights = Annotated[dict[SoftGoalId, Weight], BeforeValidator(known_goal_weights)]
 
 
 class WeekRequest(_Strict):
@@ -245,9 +246,16 @@ class WeekRequest(_Strict):
         target = DEFAULT_TARGET_BY_PHASE[phase] if phase else DEFAULT_TARGET
         return min(max(target, self.strength.min_sessions), self.strength.max_sessions)
 
-    def weight(self, goal_id: str) -> int:
+    def weight(self, goal_id: SoftGoalId) -> int:
         """The goal's weight for this request: the override, else the default."""
         return self.weights.get(goal_id, SOFT_GOALS[goal_id].default_weight)
+
+    def equipment_allows(self, day_index: int, session: Session) -> bool:
+        """Whether the day's equipment allows the session: gym sessions only where there is a
+        gym, and never for an athlete who trains at home."""
+        if not session.needs_gym:
+            return True
+        return self.athlete.equipment != "home" and self.day(DAYS[day_index]).gym
 
 
 _REST_DAY = Day()

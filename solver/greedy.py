@@ -14,6 +14,7 @@ from solver.catalogue import catalogue
 from solver.checker import evaluate
 from solver.domain import DAYS, WeekRequest
 from solver.result import Plan
+from solver.rules import HardRuleId
 
 GreedyStatus = Literal["found", "failed"]
 
@@ -65,6 +66,6 @@ def _breaks_a_rule_so_far(request: WeekRequest, plan: Plan) -> bool:
     """Whether the partial week breaks a hard rule (too few sessions is not broken yet)."""
     violations = evaluate(request, plan).violations
     return any(
-        violation.rule != "session_count" or _count(plan) > request.strength.max_sessions
+        violation.rule != HardRuleId.SESSION_COUNT or _count(plan) > request.strength.max_sessions
         for violation in violations
     )

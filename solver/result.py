@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from solver.catalogue import LegLoad, Session
 from solver.domain import DayId, Run
+from solver.rules import HardRuleId, SoftGoalId
 
 Status = Literal["optimal", "feasible", "infeasible"]
 Position = Literal["after_run", "on_its_own"]
@@ -54,7 +55,7 @@ class DayPlan(BaseModel):
 class Penalty(BaseModel):
     """What one soft goal costs in this week."""
 
-    goal: str = Field(description="Soft goal id (see GET /v1/rules).")
+    goal: SoftGoalId = Field(description="Soft goal id (see GET /v1/rules).")
     weight: int = Field(description="The goal's weight in this request.")
     count: int = Field(description="How many times the week misses the goal.")
     cost: int = Field(description="weight x count: this goal's share of the objective.")
@@ -64,7 +65,7 @@ class Penalty(BaseModel):
 class Conflict(BaseModel):
     """A hard rule that cannot be kept (or, when evaluating a week, that it breaks)."""
 
-    rule: str = Field(description="Hard rule id (see GET /v1/rules).")
+    rule: HardRuleId = Field(description="Hard rule id (see GET /v1/rules).")
     message: str = Field(description="What goes wrong, in a runner's words.")
     days: list[DayId] = Field(description="The days involved.")
 

@@ -6,14 +6,46 @@ infeasibility explanation, the HTTP API and the README all use these ids.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from solver.catalogue import catalogue
+from solver.days import DAYS
+
+
+class HardRuleId(StrEnum):
+    """The id of a hard rule, in rule-book order."""
+
+    SESSION_COUNT = "session_count"
+    ONE_SESSION_PER_DAY = "one_session_per_day"
+    NO_HEAVY_LEGS_BEFORE_KEY_RUN = "no_heavy_legs_before_key_run"
+    HEAVY_LEGS_48H_APART = "heavy_legs_48h_apart"
+    NO_STRENGTH_ON_RACE_DAY = "no_strength_on_race_day"
+    FITS_AVAILABILITY = "fits_availability"
+
+
+class SoftGoalId(StrEnum):
+    """The id of a soft goal, in rule-book order."""
+
+    TARGET_SESSIONS = "target_sessions"
+    KEEP_RECOVERY_DAYS_EASY = "keep_recovery_days_easy"
+    STRENGTH_ON_HARD_DAYS = "strength_on_hard_days"
+    STRENGTH_ON_EASY_DAYS = "strength_on_easy_days"
+    HEAVY_LEGS_48H_BEFORE_KEY_RUN = "heavy_legs_48h_before_key_run"
+    NO_HEAVY_LEGS_AFTER_LONG_RUN = "no_heavy_legs_after_long_run"
+    SPREAD_SESSIONS = "spread_sessions"
+    LOWER_BODY_IN_WEEK = "lower_body_in_week"
+    PHASE_FIT = "phase_fit"
+    LEVEL_FIT = "level_fit"
 
 
 @dataclass(frozen=True)
 class HardRule:
     """A rule no week may break."""
 
-    id: str
+    id: HardRuleId
     description: str
 
 
@@ -21,76 +53,79 @@ class HardRule:
 class SoftGoal:
     """A goal traded off against the others by its weight; each unit missed costs `weight`."""
 
-    id: str
+    id: SoftGoalId
     description: str
     default_weight: int
 
 
-HARD_RULES: dict[str, HardRule] = {
+HARD_RULES: dict[HardRuleId, HardRule] = {
     rule.id: rule
     for rule in (
-        HardRule("session_count", "Place between min_sessions and max_sessions strength sessions."),
-        HardRule("one_session_per_day", "At most one strength session on any day."),
         HardRule(
-            "no_heavy_legs_before_key_run",
+            HardRuleId.SESSION_COUNT,
+            "Place between min_sessions and max_sessions strength sessions.",
+        ),
+        HardRule(HardRuleId.ONE_SESSION_PER_DAY, "At most one strength session on any day."),
+        HardRule(
+            HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
             "No heavy-leg session the day before a key run: legs stay fresh for it.",
         ),
         HardRule(
-            "heavy_legs_48h_apart",
+            HardRuleId.HEAVY_LEGS_48H_APART,
             "Heavy-leg sessions at least 48 h apart: never on consecutive days.",
         ),
-        HardRule("no_strength_on_race_day", "No strength session on a race day."),
+        HardRule(HardRuleId.NO_STRENGTH_ON_RACE_DAY, "No strength session on a race day."),
         HardRule(
-            "fits_availability",
+            HardRuleId.FITS_AVAILABILITY,
             "Strength only on available days, within the day's minutes, and gym sessions only "
             "where there is a gym.",
         ),
     )
 }
 
-SOFT_GOALS: dict[str, SoftGoal] = {
+SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
     goal.id: goal
     for goal in (
         SoftGoal(
-            "target_sessions",
+            SoftGoalId.TARGET_SESSIONS,
             "Place the target number of sessions: each session above or below it counts.",
             10,
         ),
         SoftGoal(
-            "keep_recovery_days_easy",
+            SoftGoalId.KEEP_RECOVERY_DAYS_EASY,
             "Keep rest and recovery days easy: each session on one counts.",
             4,
         ),
         SoftGoal(
-            "strength_on_hard_days",
+            SoftGoalId.STRENGTH_ON_HARD_DAYS,
             "Stack strength after a key run ('hard days hard'): each session on a day "
             "without a key run counts.",
             3,
         ),
         SoftGoal(
-            "strength_on_easy_days",
+            SoftGoalId.STRENGTH_ON_EASY_DAYS,
             "Put strength on easy days so key runs stay focused: each session on a key-run "
             "day counts.",
             1,
         ),
         SoftGoal(
-            "heavy_legs_48h_before_key_run",
+            SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN,
             "Keep heavy legs 48 h clear of key runs: each heavy-leg session two days before "
             "a key run counts.",
             5,
         ),
         SoftGoal(
-            "no_heavy_legs_after_long_run",
+            SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN,
             "No heavy legs the day after a long run: each such session counts.",
             4,
         ),
         SoftGoal(
-            "spread_sessions",
+            SoftGoalId.SPREAD_SESSIONS,
             "Spread strength through the week: each pair of sessions on consecutive days counts.",
             2,
         ),
         SoftGoal(
-            "lower_body_in_week",
+            SoftGoalId.LOWER_BODY_IN_WEEK,
             "Work the legs each week, except in taper and race week: heavy lower-body work for "
             "intermediate and advanced runners (what improves running economy; one heavy "
             "session keeps the gains), light work is enough for beginners. A week without it "
@@ -98,23 +133,28 @@ SOFT_GOALS: dict[str, SoftGoal] = {
             6,
         ),
         SoftGoal(
-            "phase_fit",
+            SoftGoalId.PHASE_FIT,
             "Fit the training phase: in race week only mobility and core (each leg session "
             "counts), in taper no heavy legs (each counts), at peak one heavy session is enough "
             "(each beyond one counts).",
             8,
         ),
         SoftGoal(
-            "level_fit",
+            SoftGoalId.LEVEL_FIT,
             "Beginners start with bodyweight and light loads: each heavy-leg session counts.",
             6,
         ),
     )
 }
 
-HARD_RULE_IDS: tuple[str, ...] = tuple(HARD_RULES)
-SOFT_GOAL_IDS: tuple[str, ...] = tuple(SOFT_GOALS)
-DEFAULT_WEIGHTS: dict[str, int] = {goal.id: goal.default_weight for goal in SOFT_GOALS.values()}
+assert tuple(HARD_RULES) == tuple(HardRuleId), "the rule book describes every rule, in order"
+assert tuple(SOFT_GOALS) == tuple(SoftGoalId), "the rule book describes every goal, in order"
+
+HARD_RULE_IDS: tuple[HardRuleId, ...] = tuple(HardRuleId)
+SOFT_GOAL_IDS: tuple[SoftGoalId, ...] = tuple(SoftGoalId)
+DEFAULT_WEIGHTS: dict[SoftGoalId, int] = {
+    goal.id: goal.default_weight for goal in SOFT_GOALS.values()
+}
 
 
 def tie_break_rank(session_index: int, day_index: int, session_count: int) -> int:
@@ -126,6 +166,25 @@ def tie_break_rank(session_index: int, day_index: int, session_count: int) -> in
     with a session, and an earlier session in the catalogue beats a later one.
     """
     return (session_index + 1) * (session_count + 1) ** day_index
+
+
+def tie_break(plan: Mapping[str, Sequence[str]]) -> int:
+    """The week's tie-break: the sum of its placements' ranks (`tie_break_rank`), lowest wins.
+
+    The sum is over placements, so the model weighs each day-and-session variable by the
+    tie-break of the one-placement week it stands for.
+    """
+    index_of = _catalogue_index()
+    return sum(
+        tie_break_rank(index_of[session_id], DAYS.index(day), len(index_of))
+        for day, session_ids in plan.items()
+        for session_id in session_ids
+    )
+
+
+@cache
+def _catalogue_index() -> dict[str, int]:
+    return {session.id: index for index, session in enumerate(catalogue())}
 
 
 def tie_break_scale(session_count: int, max_sessions: int = 3) -> int:

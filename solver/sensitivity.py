@@ -23,7 +23,7 @@ from solver.compare import describe_changes, with_weights
 from solver.cpsat.solve import solve
 from solver.domain import MAX_WEIGHT, WeekRequest
 from solver.result import Conflict, Plan, Status, WeekResult
-from solver.rules import SOFT_GOAL_IDS
+from solver.rules import SOFT_GOAL_IDS, SoftGoalId
 
 
 class WeekOutside(BaseModel):
@@ -40,7 +40,7 @@ class WeekOutside(BaseModel):
 class GoalRange(BaseModel):
     """The weights of one soft goal that keep the current week, the other weights fixed."""
 
-    goal: str = Field(description="Soft goal id (see GET /v1/rules).")
+    goal: SoftGoalId = Field(description="Soft goal id (see GET /v1/rules).")
     weight: int = Field(description="The goal's current weight.")
     low: int = Field(description="Lowest weight that keeps the current week.")
     high: int = Field(description="Highest weight that keeps the current week.")
@@ -78,9 +78,9 @@ class _Week:
 
     plan: Plan
     objective: int
-    counts: dict[str, int]
+    counts: dict[SoftGoalId, int]
 
-    def line(self, goal: str, weights: dict[str, int]) -> tuple[int, int]:
+    def line(self, goal: SoftGoalId, weights: dict[SoftGoalId, int]) -> tuple[int, int]:
         """(rest, slope): the week's cost is rest + slope * w when the goal's weight is w."""
         rest = sum(weights[g] * count for g, count in self.counts.items() if g != goal)
         return rest, self.counts[goal]
@@ -91,9 +91,9 @@ class _Solver:
     """Solves the request at chosen weights, each set of weights once."""
 
     request: WeekRequest
-    cache: dict[tuple[tuple[str, int], ...], _Week] = field(default_factory=dict)
+    cache: dict[tuple[tuple[SoftGoalId, int], ...], _Week] = field(default_factory=dict)
 
-    def at(self, goal: str, weight: int) -> _Week:
+    def at(self, goal: SoftGoalId, weight: int) -> _Week:
         """The optimal week with `goal` weighted `weight`, the other weights as requested."""
         weights = self.weights({goal: weight})
         key = tuple(sorted(weights.items()))
@@ -101,7 +101,7 @@ class _Solver:
             self.remember(weights, solve(with_weights(self.request, weights)))
         return self.cache[key]
 
-    def remember(self, weights: dict[str, int], result: WeekResult) -> _Week:
+    def remember(self, weights: dict[SoftGoalId, int], result: WeekResult) -> _Week:
         """Keep the week solved at these weights."""
         if result.objective is None:  # weights never change which weeks exist
             raise AssertionError("a week that exists at one weight exists at every weight")
@@ -110,7 +110,7 @@ class _Solver:
         self.cache[tuple(sorted(weights.items()))] = week
         return week
 
-    def weights(self, overrides: dict[str, int] | None = None) -> dict[str, int]:
+    def weights(self, overrides: dict[SoftGoalId, int] | None = None) -> dict[SoftGoalId, int]:
         """Every goal's effective weight, with `overrides` on top."""
         return {goal: self.request.weight(goal) for goal in SOFT_GOAL_IDS} | (overrides or {})
 
@@ -158,7 +158,7 @@ def sensitivity(request: WeekRequest) -> Sensitivity:
 
 
 def _boundary(
-    solver: _Solver, goal: str, current: _Week, direction: int
+    solver: _Solver, goal: SoftGoalId, current: _Week, direction: int
 ) -> tuple[int, _Week | None]:
     """The last weight keeping `current`, moving from the goal's weight in `direction` (+1/-1),
     and the week one step beyond it (None when the range reaches the end of the scale)."""

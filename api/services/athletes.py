@@ -24,7 +24,7 @@ from api.storage import Database
 from api.storage import athletes as rows
 from api.storage.fields import as_utc
 from api.storage.models import Athlete, SolvedWeek
-from solver import WeekRequest, WeekResult, solve
+from solver import SoftGoalId, WeekRequest, WeekResult, solve
 from solver.domain import Equipment, Level, Phase
 
 
@@ -159,7 +159,7 @@ def delete_athlete(db: Database, token: str | None, athlete_id: int) -> None:
 
 
 def athlete_week(
-    athlete: Athlete, body: ProfiledWeekRequest, weights: dict[str, int]
+    athlete: Athlete, body: ProfiledWeekRequest, weights: dict[SoftGoalId, int]
 ) -> WeekRequest:
     """The week to solve for the athlete, with every weight already resolved.
 
@@ -187,7 +187,8 @@ def solve_for_athlete(
     with db.transaction() as session:
         coach = authenticated(session, token)
         athlete = rows.owned_athlete(session, coach.id, athlete_id)
-        overrides = {**athlete.default_week.get("weights", {}), **body.weights}
+        default_weights = athlete.default_week.get("weights", {})
+        overrides = {**{SoftGoalId(g): w for g, w in default_weights.items()}, **body.weights}
         weights = resolve_weights(session, coach.id, body.profile, overrides)
         request = athlete_week(athlete, body, weights)
         result = solve(request)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.services.errors import NoWeek
 from api.services.profiles import saved_weights
 from api.storage import Database
-from solver import WeekRequest
+from solver import SoftGoalId, WeekRequest
 from solver.compare import Comparison, compare
 from solver.domain import GoalWeights
 
@@ -42,6 +44,8 @@ class CompareBody(BaseModel):
 
 def compare_weeks(db: Database, body: CompareBody, token: str | None = None) -> Comparison:
     """Both optimal weeks, what moved, and each goal's cost; NoWeek when no week exists."""
+    first: Mapping[SoftGoalId, int]
+    second: Mapping[SoftGoalId, int]
     if body.profiles is not None:
         first, second = (saved_weights(db, token, profile) for profile in body.profiles)
     else:

@@ -15,7 +15,7 @@ from api.storage import Database
 from api.storage import profiles as rows
 from api.storage.fields import as_utc
 from api.storage.models import Profile
-from solver import DEFAULT_WEIGHTS
+from solver import DEFAULT_WEIGHTS, SoftGoalId
 from solver.domain import GoalWeights
 
 
@@ -51,9 +51,10 @@ def create_profile(db: Database, token: str | None, data: ProfileIn) -> ProfileO
     """Save a new profile for the coach; its name must be new among theirs."""
     with db.transaction() as session:
         coach = authenticated(session, token)
-        weights = dict(data.weights)
         return profile_out(
-            rows.insert_profile(session, coach.id, data.name, data.description, weights)
+            rows.insert_profile(
+                session, coach.id, data.name, data.description, _stored(data.weights)
+            )
         )
 
 
@@ -78,9 +79,10 @@ def replace_profile(
     with db.transaction() as session:
         coach = authenticated(session, token)
         profile = rows.owned_profile(session, coach.id, profile_id)
-        weights = dict(data.weights)
         return profile_out(
-            rows.update_profile(session, profile, data.name, data.description, weights)
+            rows.update_profile(
+                session, profile, data.name, data.description, _stored(data.weights)
+            )
         )
 
 
@@ -92,24 +94,28 @@ def delete_profile(db: Database, token: str | None, profile_id: int) -> None:
 
 
 def resolve_weights(
-    session: Session, coach_id: int, profile_id: int | None, overrides: Mapping[str, int]
-) -> dict[str, int]:
+    session: Session, coach_id: int, profile_id: int | None, overrides: Mapping[SoftGoalId, int]
+) -> dict[SoftGoalId, int]:
     """Every soft goal's weight: the defaults, then the profile's, then `overrides` on top."""
-    profile_weights: dict[str, int] = {}
+    profile_weights: dict[SoftGoalId, int] = {}
     if profile_id is not None:
         stored = rows.owned_profile(session, coach_id, profile_id).weights
         # A goal dropped from the rule book since the profile was saved no longer means anything.
         profile_weights = {
-            goal: weight for goal, weight in stored.items() if goal in DEFAULT_WEIGHTS
+            SoftGoalId(goal): weight for goal, weight in stored.items() if goal in DEFAULT_WEIGHTS
         }
     return {**DEFAULT_WEIGHTS, **profile_weights, **overrides}
 
 
-def saved_weights(db: Database, token: str | None, profile_id: int) -> dict[str, int]:
+def saved_weights(db: Database, token: str | None, profile_id: int) -> dict[SoftGoalId, int]:
     """Every goal's weight under one of the coach's profiles."""
     with db.transaction() as session:
         coach = authenticated(session, token)
         return resolve_weights(session, coach.id, profile_id, {})
+
+
+def _stored(weights: Mapping[SoftGoalId, int]) -> dict[str, int]:
+    return {str(goal): weight for goal, weight in weights.items()}
 
 
 def profile_out(profile: Profile) -> ProfileOut:

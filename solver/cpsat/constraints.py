@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
+from solver.rules import HARD_RULE_IDS, HardRuleId
+
+
+class SessionBound(StrEnum):
+    """The two halves of `session_count`: each can be guarded, or left out, on its own."""
+
+    MIN = "min"
+    MAX = "max"
 
 
 @dataclass(frozen=True)
 class Guard:
     """One piece of a hard rule that an explanation can switch off: a rule on some days."""
 
-    rule: str
+    rule: HardRuleId
     days: tuple[int, ...]
-    part: str = ""
+    part: SessionBound | None = None
 
 
 @dataclass
@@ -25,46 +35,58 @@ class Constraints:
 
     With `guarded=True` each rule, day by day, is enforced only under its own literal, so that
     an infeasible week can be explained by the smallest set of guards that cannot all hold.
+    `without` and `without_bounds` leave rules, or one half of `session_count`, out of the
+    model: only the ablation tests do, to show that each rule is what keeps weeks from breaking
+    it.
     """
 
     model: cp_model.CpModel
     request: WeekRequest
     variables: Variables
     guarded: bool = False
+    without: frozenset[HardRuleId] = frozenset()
+    without_bounds: frozenset[SessionBound] = frozenset()
     guards: dict[Guard, cp_model.IntVar] = field(default_factory=dict)
 
     def add_constraints(self) -> None:
         """Add the hard rules."""
-        self._session_count()
-        self._one_session_per_day()
-        self._no_heavy_legs_before_key_run()
-        self._heavy_legs_48h_apart()
-        self._no_strength_on_race_day()
-        self._fits_availability()
+        rules: dict[HardRuleId, Callable[[], None]] = {
+            HardRuleId.SESSION_COUNT: self._session_count,
+            HardRuleId.ONE_SESSION_PER_DAY: self._one_session_per_day,
+            HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: self._no_heavy_legs_before_key_run,
+            HardRuleId.HEAVY_LEGS_48H_APART: self._heavy_legs_48h_apart,
+            HardRuleId.NO_STRENGTH_ON_RACE_DAY: self._no_strength_on_race_day,
+            HardRuleId.FITS_AVAILABILITY: self._fits_availability,
+        }
+        assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
+        for rule, add in rules.items():
+            if rule not in self.without:
+                add()
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
         if not self.guarded:
             return
         if guard not in self.guards:
-            self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{guard.part}")
+            part = guard.part or ""
+            self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{part}")
         constraint.only_enforce_if(self.guards[guard])
 
     def _session_count(self) -> None:
         """Place between min_sessions and max_sessions sessions."""
         total = self.variables.total()
         strength = self.request.strength
-        self._enforce(
-            self.model.add(total >= strength.min_sessions), Guard("session_count", (), "min")
-        )
-        self._enforce(
-            self.model.add(total <= strength.max_sessions), Guard("session_count", (), "max")
-        )
+        if SessionBound.MIN not in self.without_bounds:
+            constraint = self.model.add(total >= strength.min_sessions)
+            self._enforce(constraint, Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN))
+        if SessionBound.MAX not in self.without_bounds:
+            constraint = self.model.add(total <= strength.max_sessions)
+            self._enforce(constraint, Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MAX))
 
     def _one_session_per_day(self) -> None:
         """At most one strength session on any day."""
         for day_index in range(len(DAYS)):
             constraint = self.model.add(self.variables.on_day(day_index) <= 1)
-            self._enforce(constraint, Guard("one_session_per_day", (day_index,)))
+            self._enforce(constraint, Guard(HardRuleId.ONE_SESSION_PER_DAY, (day_index,)))
 
     def _no_heavy_legs_before_key_run(self) -> None:
         """No heavy-leg session the day before a key run."""
@@ -72,35 +94,35 @@ class Constraints:
         for day_index in range(len(DAYS) - 1):
             if week[day_index + 1].has_key_run:
                 constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
-                guard = Guard("no_heavy_legs_before_key_run", (day_index, day_index + 1))
-                self._enforce(constraint, guard)
+                days = (day_index, day_index + 1)
+                self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, days))
 
     def _heavy_legs_48h_apart(self) -> None:
         """Heavy-leg sessions never on consecutive days."""
         heavy = self.variables.heavy_day
         for day_index in range(len(DAYS) - 1):
             constraint = self.model.add(heavy[day_index] + heavy[day_index + 1] <= 1)
-            self._enforce(constraint, Guard("heavy_legs_48h_apart", (day_index, day_index + 1)))
+            days = (day_index, day_index + 1)
+            self._enforce(constraint, Guard(HardRuleId.HEAVY_LEGS_48H_APART, days))
 
     def _no_strength_on_race_day(self) -> None:
         """No strength on a race day."""
         for day_index, day in enumerate(self.request.week):
             if day.is_race_day:
                 constraint = self.model.add(self.variables.on_day(day_index) == 0)
-                self._enforce(constraint, Guard("no_strength_on_race_day", (day_index,)))
+                self._enforce(constraint, Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,)))
 
     def _fits_availability(self) -> None:
         """Strength only on available days, within the day's minutes, gym sessions at a gym."""
-        home = self.request.athlete.equipment == "home"
         sessions = self.variables.sessions
         for day_index, day in enumerate(self.request.week):
-            guard = Guard("fits_availability", (day_index,))
+            guard = Guard(HardRuleId.FITS_AVAILABILITY, (day_index,))
             placed = self.variables.placed[day_index]
             if not day.available:
                 self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
                 continue
             for var, session in zip(placed, sessions, strict=True):
-                if session.needs_gym and (home or not day.gym):
+                if not self.request.equipment_allows(day_index, session):
                     self._enforce(self.model.add(var == 0), guard)
             minutes_left = day.minutes_left
             if minutes_left is not None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import Session, catalogue
-from solver.cpsat.constraints import Constraints, Guard
+from solver.cpsat.constraints import Constraints, Guard, SessionBound
 from solver.cpsat.engine import Model, new_solver
 from solver.cpsat.variables import Variables
 from solver.domain import DAY_NAMES, DAYS, WeekRequest
 from solver.result import Conflict
-from solver.rules import HARD_RULE_IDS
+from solver.rules import HARD_RULE_IDS, HardRuleId
 
 EXPLAIN_TIME_LIMIT_S = 5.0
 
@@ -107,9 +107,7 @@ def _day(day_index: int) -> str:
 
 def _usable_sessions(request: WeekRequest, day_index: int) -> list[Session]:
     """Sessions the day's equipment allows, whatever their length."""
-    home = request.athlete.equipment == "home"
-    gym = request.week[day_index].gym and not home
-    return [s for s in catalogue() if gym or not s.needs_gym]
+    return [s for s in catalogue() if request.equipment_allows(day_index, s)]
 
 
 def _fit_reason(request: WeekRequest, day_index: int) -> str:
@@ -137,21 +135,21 @@ def _key_run(request: WeekRequest, day_index: int) -> str:
 def _describe(request: WeekRequest, guard: Guard) -> str:
     strength = request.strength
     match guard.rule, guard.part:
-        case "session_count", "min":
+        case HardRuleId.SESSION_COUNT, SessionBound.MIN:
             return f"the week asks for at least {strength.min_sessions} session(s)"
-        case "session_count", _:
+        case HardRuleId.SESSION_COUNT, _:
             return f"the week allows at most {strength.max_sessions} session(s)"
-        case "one_session_per_day", _:
+        case HardRuleId.ONE_SESSION_PER_DAY, _:
             return f"{_day(guard.days[0])} can hold only one session"
-        case "no_heavy_legs_before_key_run", _:
+        case HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, _:
             return (
                 f"no heavy legs on {_day(guard.days[0])}, before {_key_run(request, guard.days[1])}"
             )
-        case "heavy_legs_48h_apart", _:
+        case HardRuleId.HEAVY_LEGS_48H_APART, _:
             return f"no heavy legs on both {_day(guard.days[0])} and {_day(guard.days[1])}"
-        case "no_strength_on_race_day", _:
+        case HardRuleId.NO_STRENGTH_ON_RACE_DAY, _:
             return f"{_day(guard.days[0])} is race day: no strength"
-        case "fits_availability", _:
+        case HardRuleId.FITS_AVAILABILITY, _:
             return _fit_reason(request, guard.days[0])
     raise ValueError(f"unknown rule {guard.rule}")
 
@@ -175,15 +173,17 @@ def _conflicts(request: WeekRequest, core: list[Guard]) -> list[Conflict]:
 
 def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel) -> list[str]:
     suggestions = []
-    if Guard("session_count", (), "min") in core:
-        others = [g for g in guarded.guards if g != Guard("session_count", (), "min")]
+    if Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN) in core:
+        others = [
+            g for g in guarded.guards if g != Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN)
+        ]
         most = guarded.most_sessions(others)
         if most >= 1:
             suggestions.append(f"ask for {most} session(s): set min_sessions to {most}")
     for guard in core:
         day_index = guard.days[0] if guard.days else 0
         day, name = request.week[day_index], _day(day_index)
-        if guard.rule == "fits_availability":
+        if guard.rule == HardRuleId.FITS_AVAILABILITY:
             if not day.available:
                 suggestions.append(f"allow strength on {name}")
                 continue
@@ -195,12 +195,12 @@ def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel
                     f"free {more} more min on {name} "
                     f"(available_minutes {day.available_minutes + more})"
                 )
-        elif guard.rule == "no_heavy_legs_before_key_run":
+        elif guard.rule == HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN:
             run_day = guard.days[1]
             suggestions.append(
                 f"mark {_key_run(request, run_day)} as not key (key: false) to allow heavy legs "
                 f"on {name}"
             )
-        elif guard.rule == "one_session_per_day":
+        elif guard.rule == HardRuleId.ONE_SESSION_PER_DAY:
             suggestions.append(f"make another day available so {name} need not hold two")
     return list(dict.fromkeys(suggestions))

@@ -9,46 +9,59 @@ from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.rules import SOFT_GOAL_IDS, tie_break_rank, tie_break_scale
+from solver.rules import SOFT_GOAL_IDS, SoftGoalId, tie_break, tie_break_scale
 
 
 @dataclass
 class Objective:
-    """Builds each goal's count of misses and minimises their weighted sum."""
+    """Builds each goal's count of misses and minimises their weighted sum.
+
+    Goals in `without` are left out whatever their weight: only the ablation tests do, to show
+    that each goal is what keeps weeks from missing it.
+    """
 
     model: cp_model.CpModel
     request: WeekRequest
     variables: Variables
-    counts: dict[str, cp_model.LinearExpr] = field(default_factory=dict)
+    without: frozenset[SoftGoalId] = frozenset()
+    counts: dict[SoftGoalId, cp_model.LinearExpr] = field(default_factory=dict)
 
     def add_objective(self) -> None:
-        """Minimise the weighted sum of goal counts, ties broken by `tie_break_rank`."""
-        goals: dict[str, Callable[[], cp_model.LinearExpr]] = {
-            "target_sessions": self._target_sessions,
-            "keep_recovery_days_easy": self._keep_recovery_days_easy,
-            "strength_on_hard_days": self._strength_on_hard_days,
-            "strength_on_easy_days": self._strength_on_easy_days,
-            "heavy_legs_48h_before_key_run": self._heavy_legs_48h_before_key_run,
-            "no_heavy_legs_after_long_run": self._no_heavy_legs_after_long_run,
-            "spread_sessions": self._spread_sessions,
-            "lower_body_in_week": self._lower_body_in_week,
-            "phase_fit": self._phase_fit,
-            "level_fit": self._level_fit,
+        """Minimise the weighted sum of goal counts, ties broken by `tie_break`."""
+        goals: dict[SoftGoalId, Callable[[], cp_model.LinearExpr]] = {
+            SoftGoalId.TARGET_SESSIONS: self._target_sessions,
+            SoftGoalId.KEEP_RECOVERY_DAYS_EASY: self._keep_recovery_days_easy,
+            SoftGoalId.STRENGTH_ON_HARD_DAYS: self._strength_on_hard_days,
+            SoftGoalId.STRENGTH_ON_EASY_DAYS: self._strength_on_easy_days,
+            SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN: self._heavy_legs_48h_before_key_run,
+            SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN: self._no_heavy_legs_after_long_run,
+            SoftGoalId.SPREAD_SESSIONS: self._spread_sessions,
+            SoftGoalId.LOWER_BODY_IN_WEEK: self._lower_body_in_week,
+            SoftGoalId.PHASE_FIT: self._phase_fit,
+            SoftGoalId.LEVEL_FIT: self._level_fit,
         }
         assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
         weights = {goal: self.request.weight(goal) for goal in goals}
-        self.counts = {goal: build() for goal, build in goals.items() if weights[goal] > 0}
+        self.counts = {
+            goal: build()
+            for goal, build in goals.items()
+            if weights[goal] > 0 and goal not in self.without
+        }
         penalty = cp_model.LinearExpr.weighted_sum(
             list(self.counts.values()), [weights[goal] for goal in self.counts]
         )
-        ranks = [
-            (var, tie_break_rank(session_index, day_index, len(self.variables.sessions)))
-            for day_index, day in enumerate(self.variables.placed)
-            for session_index, var in enumerate(day)
+        # The tie-break is a sum over placements: each variable weighs what its placement alone
+        # would rank.
+        placements = [
+            (var, tie_break({day: [session.id]}))
+            for day, day_vars in zip(DAYS, self.variables.placed, strict=True)
+            for session, var in zip(self.variables.sessions, day_vars, strict=True)
         ]
-        tie_break = cp_model.LinearExpr.weighted_sum([v for v, _ in ranks], [r for _, r in ranks])
+        ranks = cp_model.LinearExpr.weighted_sum(
+            [var for var, _ in placements], [rank for _, rank in placements]
+        )
         # Scaled past every sum of ranks, the tie-break never outweighs a unit of penalty.
-        self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + tie_break)
+        self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + ranks)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
         if wanted == "any":

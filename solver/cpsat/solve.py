@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
 from solver.checker import evaluate, goal_details
-from solver.cpsat.constraints import Constraints
+from solver.cpsat.constraints import Constraints, SessionBound
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
 from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
-from solver.rules import tie_break_scale
+from solver.rules import HardRuleId, SoftGoalId, tie_break_scale
+
+
+@dataclass(frozen=True)
+class Ablation:
+    """Parts of the model to leave out: hard rules, halves of `session_count`, soft goals.
+
+    Only the ablation tests (tests/solver/test_ablation.py) leave anything out, to show that
+    each rule and goal is what keeps the optimal week from breaking or missing it.
+    """
+
+    rules: frozenset[HardRuleId] = frozenset()
+    bounds: frozenset[SessionBound] = frozenset()
+    goals: frozenset[SoftGoalId] = frozenset()
 
 
 def solve(request: WeekRequest, *, seed: int = SEED) -> WeekResult:
@@ -24,11 +38,26 @@ def solve(request: WeekRequest, *, seed: int = SEED) -> WeekResult:
     `seed` is CP-SAT's random seed; only the benchmark changes it, to show that the week does
     not depend on it (ties are broken by the objective, not by the search).
     """
+    return _solve(request, seed, Ablation())
+
+
+def solve_ablated(request: WeekRequest, ablation: Ablation) -> WeekResult:
+    """Solve with the parts `ablation` names left out of the model: for the ablation tests.
+
+    The week may break the rules left out; its penalties leave out the goals left out. An
+    infeasible week is still explained, and a timed-out one still found, with every rule.
+    """
+    return _solve(request, SEED, ablation)
+
+
+def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
     started = time.perf_counter()
     model = Model()
     variables = Variables.create(model)
-    Constraints(model, request, variables).add_constraints()
-    objective = Objective(model, request, variables)
+    Constraints(
+        model, request, variables, without=ablation.rules, without_bounds=ablation.bounds
+    ).add_constraints()
+    objective = Objective(model, request, variables, without=ablation.goals)
     objective.add_objective()
 
     solver = new_solver(request.time_limit_s, seed)
@@ -75,7 +104,7 @@ def _plan(placed: list[list[bool]], variables: Variables) -> Plan:
     }
 
 
-def _penalty(request: WeekRequest, goal: str, count: int, details: list[str]) -> Penalty:
+def _penalty(request: WeekRequest, goal: SoftGoalId, count: int, details: list[str]) -> Penalty:
     weight = request.weight(goal)
     return Penalty(goal=goal, weight=weight, count=count, cost=weight * count, details=details)
 

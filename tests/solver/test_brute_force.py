@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from solver import evaluate, solve
+from solver import DAYS, catalogue, evaluate, solve
 from solver.brute_force import brute_force_optimum
-from solver.catalogue import catalogue
-from solver.rules import tie_break_rank
+from solver.rules import tie_break
 from tests.solver.random_weeks import random_week
 
 WEEKS = 500
 CHUNK = 50
-
-
-def tie_break(plan: dict[str, list[str]]) -> int:
-    index_of = {session.id: index for index, session in enumerate(catalogue())}
-    days = list(plan)
-    return sum(
-        tie_break_rank(index_of[s], days.index(day), len(index_of))
-        for day, ids in plan.items()
-        for s in ids
-    )
 
 
 @pytest.mark.parametrize("first_seed", range(0, WEEKS, CHUNK))
@@ -49,3 +38,12 @@ def test_model_matches_enumerator_and_checker_on_random_weeks(first_seed):
             (p.goal, p.count, p.cost) for p in result.penalties
         ], f"seed {seed}"
     assert statuses == {"optimal", "infeasible"}, "each chunk exercises both outcomes"
+
+
+def test_tie_break_reads_the_week_from_sunday_back():
+    """An empty later day beats a session there, and an earlier catalogue session a later one."""
+    first, second = (session.id for session in catalogue()[:2])
+    assert tie_break({"mon": [second]}) < tie_break({"tue": [first]})
+    assert tie_break({"sat": [first]}) < tie_break({"sat": [second]})
+    assert tie_break({"sun": [first]}) > tie_break({day: [second] for day in DAYS[:-1]})
+    assert tie_break({}) == 0

@@ -1,0 +1,157 @@
+"""Ablation: the model without one hard rule or soft goal returns a week the checker faults.
+
+Each rule and goal is shown to be what keeps the optimal week from breaking or missing it:
+left out of the model (`solve_ablated`), the week that comes back breaks exactly that rule, or
+misses that goal and costs more on the full objective than the full model's week.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from solver import WeekRequest, evaluate, solve
+from solver.cpsat.constraints import SessionBound
+from solver.cpsat.solve import Ablation, solve_ablated
+from solver.domain import Strength
+from solver.rules import HardRuleId, SoftGoalId
+from tests.helpers import runs, week
+
+CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+KEY_WEEK = {"tue": runs("intervals"), "thu": runs("easy"), "sat": runs("long")}
+
+
+def broken_rules(request: WeekRequest, ablation: Ablation) -> set[str]:
+    """The hard rules the checker finds broken in the ablated model's week (which must exist)."""
+    result = solve_ablated(request, ablation)
+    assert result.status == "optimal"
+    return {violation.rule for violation in evaluate(request, result.plan).violations}
+
+
+def assert_full_model_keeps_the_rules(request: WeekRequest) -> None:
+    """The full model's week keeps every hard rule: what the ablated week breaks is the rule's."""
+    result = solve(request)
+    assert result.status == "optimal"
+    assert evaluate(request, result.plan).feasible
+
+
+def test_without_min_sessions_the_week_has_too_few_sessions():
+    """Without the min half of session_count, a week where every session costs holds fewer
+    than min_sessions."""
+    request = week(
+        strength={"min_sessions": 2, "target_sessions": 2}, weights={"target_sessions": 0}
+    )
+    assert_full_model_keeps_the_rules(request)
+    ablation = Ablation(bounds=frozenset({SessionBound.MIN}))
+    assert broken_rules(request, ablation) == {HardRuleId.SESSION_COUNT}
+    assert solve_ablated(request, ablation).session_count < 2
+
+
+def test_without_max_sessions_the_week_has_too_many_sessions():
+    """Without the max half of session_count, a target above max_sessions (which validation
+    refuses, so built here by hand) gets more than max_sessions."""
+    strength = Strength.model_construct(min_sessions=1, max_sessions=1, target_sessions=3)
+    request = week(KEY_WEEK).model_copy(update={"strength": strength})
+    assert_full_model_keeps_the_rules(request)
+    ablation = Ablation(bounds=frozenset({SessionBound.MAX}))
+    assert broken_rules(request, ablation) == {HardRuleId.SESSION_COUNT}
+    assert solve_ablated(request, ablation).session_count == 3
+
+
+# hard rule -> a week whose optimum, without the rule, breaks it (and keeps every other rule).
+RULE_WEEKS = {
+    HardRuleId.ONE_SESSION_PER_DAY: week(
+        {**CLOSED, "tue": runs("intervals"), "wed": {}}, strength={"min_sessions": 2}
+    ),
+    HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: week(
+        {**CLOSED, "fri": runs("easy"), "sat": {**runs("long"), "available": False}}
+    ),
+    HardRuleId.HEAVY_LEGS_48H_APART: week(
+        {**CLOSED, "tue": {}, "wed": {}}, strength={"min_sessions": 2, "max_sessions": 2}
+    ),
+    HardRuleId.NO_STRENGTH_ON_RACE_DAY: week(
+        {"sat": runs("race"), "wed": runs("easy")},
+        strength={"max_sessions": 1},
+        weights={"strength_on_hard_days": 50},
+    ),
+    HardRuleId.FITS_AVAILABILITY: week({**CLOSED, "thu": {}}),
+}
+
+
+@pytest.mark.parametrize("rule", list(RULE_WEEKS))
+def test_without_the_rule_the_week_breaks_it(rule):
+    """Without the rule, the optimal week breaks that rule and no other; with it, none."""
+    request = RULE_WEEKS[rule]
+    assert_full_model_keeps_the_rules(request)
+    assert broken_rules(request, Ablation(rules=frozenset({rule}))) == {rule}
+
+
+def test_every_hard_rule_has_an_ablation_week():
+    """No hard rule goes without an ablation test (session_count has one per half)."""
+    assert set(RULE_WEEKS) | {HardRuleId.SESSION_COUNT} == set(HardRuleId)
+
+
+def test_session_count_without_both_halves_breaks_on_either_side():
+    """Leaving out the whole rule drops both halves: the min week then has too few sessions."""
+    request = week(
+        strength={"min_sessions": 2, "target_sessions": 2}, weights={"target_sessions": 0}
+    )
+    assert broken_rules(request, Ablation(rules=frozenset({HardRuleId.SESSION_COUNT}))) == {
+        HardRuleId.SESSION_COUNT
+    }
+
+
+# soft goal -> a week where the goal, at its default weight, keeps the optimum from missing it.
+GOAL_WEEKS = {
+    SoftGoalId.TARGET_SESSIONS: week(KEY_WEEK, strength={"target_sessions": 3}),
+    SoftGoalId.KEEP_RECOVERY_DAYS_EASY: week(
+        {"mon": runs("recovery"), "tue": runs("easy"), "wed": {"available": False}},
+        strength={"max_sessions": 1},
+    ),
+    SoftGoalId.STRENGTH_ON_HARD_DAYS: week(KEY_WEEK),
+    SoftGoalId.STRENGTH_ON_EASY_DAYS: week(
+        {"mon": runs("intervals"), "wed": runs("tempo")},
+        weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
+    ),
+    SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN: week(
+        {**CLOSED, "mon": {}, "thu": runs("easy"), "sat": {**runs("long"), "available": False}},
+        strength={"min_sessions": 2, "max_sessions": 2},
+    ),
+    SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN: week(
+        {"mon": runs("long"), "tue": runs("easy")},
+        strength={"max_sessions": 1},
+        weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
+    ),
+    SoftGoalId.SPREAD_SESSIONS: week(
+        {**CLOSED, "mon": runs("easy"), "tue": runs("easy"), "thu": {}},
+        strength={"target_sessions": 2},
+        weights={"keep_recovery_days_easy": 1},
+    ),
+    SoftGoalId.LOWER_BODY_IN_WEEK: week(
+        {**CLOSED, "wed": {"available_minutes": 20, "gym": False}}, strength={"max_sessions": 1}
+    ),
+    SoftGoalId.PHASE_FIT: week(KEY_WEEK, athlete={"phase": "race_week"}),
+    SoftGoalId.LEVEL_FIT: week(KEY_WEEK, athlete={"level": "beginner"}),
+}
+
+
+def goal_count(request: WeekRequest, plan: dict[str, list[str]], goal: SoftGoalId) -> int:
+    """How often the checker finds the plan missing the goal."""
+    return {p.goal: p.count for p in evaluate(request, plan).penalties}.get(goal, 0)
+
+
+@pytest.mark.parametrize("goal", list(GOAL_WEEKS))
+def test_without_the_goal_the_week_misses_it_and_costs_more(goal):
+    """Without the goal, the optimal week misses it and costs more on the full objective than
+    the full model's week."""
+    request = GOAL_WEEKS[goal]
+    full = evaluate(request, solve(request).plan)
+    ablated_week = solve_ablated(request, Ablation(goals=frozenset({goal}))).plan
+    ablated = evaluate(request, ablated_week)
+    assert ablated.feasible
+    assert goal_count(request, ablated_week, goal) > 0
+    assert full.objective < ablated.objective
+
+
+def test_every_soft_goal_has_an_ablation_week():
+    """No soft goal goes without an ablation test."""
+    assert set(GOAL_WEEKS) == set(SoftGoalId)
