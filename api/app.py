@@ -7,6 +7,8 @@ from typing import Any
 
 from flask import Response, jsonify, redirect
 from flask_openapi3 import Info, OpenAPI
+from flask_openapi3.utils import get_model_schema
+from pydantic import BaseModel
 
 from api import auth, problems, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
@@ -18,19 +20,55 @@ class TrainweekAPI(OpenAPI):
     """flask-openapi3's app, with an OpenAPI document that says what the service does."""
 
     def generate_spec_json(self) -> None:
-        """Build the OpenAPI document, then fix two things flask-openapi3 writes on its own.
+        """Build the OpenAPI document, then fix three things flask-openapi3 writes on its own.
 
-        It writes `securitySchemes: null`, which OpenAPI forbids (and there are none); and it
-        gives each operation without a declared 400 an `application/json` *array* of the
-        validation error model, where ours is one `application/problem+json` object.
+        It writes `securitySchemes: null`, which OpenAPI forbids (and there are none); it gives
+        each operation without a declared 400 an `application/json` *array* of the validation
+        error model, where ours is one `application/problem+json` object; and it drops
+        `propertyNames`, which says which keys a map takes (goal ids in `weights`, day ids).
         """
         super().generate_spec_json()
+        _restore_property_names(self.spec_json["components"]["schemas"])
         if not self.spec_json["components"].get("securitySchemes"):
             self.spec_json["components"].pop("securitySchemes", None)
         bad_request = problems.problem_responses(400)[400]
         for path_item in self.spec_json["paths"].values():
             for operation in path_item.values():
                 operation["responses"]["400"] = bad_request
+
+
+def _restore_property_names(components: dict[str, Any]) -> None:
+    """Copy `propertyNames` from pydantic's own JSON schemas of our models into the document."""
+    models = {model.__name__: model for model in _our_models(BaseModel)}
+    for name, schema in components.items():
+        model = models.get(name)
+        if model is not None:
+            _copy_property_names(get_model_schema(model), schema)
+
+
+def _copy_property_names(source: Any, target: Any) -> None:
+    if not isinstance(source, dict) or not isinstance(target, dict):
+        return
+    if "propertyNames" in source:
+        target["propertyNames"] = source["propertyNames"]
+    for key, value in source.items():
+        if key == "$defs":
+            continue
+        if isinstance(value, list) and isinstance(target.get(key), list):
+            for source_item, target_item in zip(value, target[key], strict=False):
+                _copy_property_names(source_item, target_item)
+        else:
+            _copy_property_names(value, target.get(key))
+
+
+def _our_models(base: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every pydantic model defined in trainweek's own packages."""
+    found = []
+    for model in base.__subclasses__():
+        if model.__module__.split(".")[0] in ("api", "solver"):
+            found.append(model)
+        found.extend(_our_models(model))
+    return found
 
 
 def create_app(config: dict[str, Any] | None = None) -> OpenAPI:

@@ -1,4 +1,8 @@
-"""The layers: api/ never reaches into ortools, and solver/ never into the web layer."""
+"""The layers, as docs/architecture.md draws them: which package may import which.
+
+routes -> services -> storage, solver        cli -> services -> storage, solver
+solver never imports the web layer; api never imports ortools or the CP-SAT internals.
+"""
 
 from __future__ import annotations
 
@@ -7,41 +11,94 @@ from pathlib import Path
 
 import pytest
 
-API = Path(__file__).resolve().parents[1] / "api"
+from solver import HardRuleId, SoftGoalId
+
+ROOT = Path(__file__).resolve().parents[1]
+API = ROOT / "api"
+SOLVER = ROOT / "solver"
+WEB = {"flask", "flask_openapi3", "werkzeug"}
 
 
 def imported_modules(path: Path) -> set[str]:
-    """Every module a Python file imports, by its dotted name."""
+    """Every module a Python file imports, by its dotted name (`from a import b` gives a.b too)."""
     modules = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             modules.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
     return modules
 
 
-@pytest.mark.parametrize(
-    "path", sorted(API.rglob("*.py")), ids=lambda path: str(path.relative_to(API))
-)
-def test_api_never_imports_ortools(path: Path) -> None:
-    """No api/ module imports ortools or the solver's CP-SAT internals (solver.cpsat)."""
-    forbidden = {
+def modules_under(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.py"))
+
+
+def forbidden(path: Path, prefixes: set[str]) -> list[str]:
+    """The imports of `path` that are, or lie under, one of `prefixes`."""
+    return sorted(
         module
         for module in imported_modules(path)
-        if module.split(".")[0] == "ortools" or module.startswith("solver.cpsat")
-    }
-    assert not forbidden, f"{path.name} imports {sorted(forbidden)}"
+        if any(module == prefix or module.startswith(prefix + ".") for prefix in prefixes)
+    )
 
 
-SOLVER = API.parent / "solver"
+def ids(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", modules_under(API), ids=ids)
+def test_api_never_imports_ortools(path: Path) -> None:
+    """No api/ module imports ortools or the solver's CP-SAT internals (solver.cpsat)."""
+    assert not forbidden(path, {"ortools", "solver.cpsat"})
+
+
+@pytest.mark.parametrize("path", modules_under(SOLVER), ids=ids)
+def test_solver_never_imports_the_web_layer(path: Path) -> None:
+    """No solver/ module imports Flask, werkzeug, flask-openapi3 or the api package."""
+    assert not forbidden(path, WEB | {"api"})
+
+
+@pytest.mark.parametrize("path", modules_under(API / "routes"), ids=ids)
+def test_a_route_calls_services_never_another_route_nor_storage(path: Path) -> None:
+    """A route module imports no other route module and never reaches storage directly."""
+    others = {f"api.routes.{p.stem}" for p in modules_under(API / "routes") if p != path}
+    assert not forbidden(path, others | {"api.storage", "api.cli"})
+
+
+@pytest.mark.parametrize("path", modules_under(API / "services"), ids=ids)
+def test_services_know_no_http(path: Path) -> None:
+    """Services are plain Python the CLI calls too: no Flask, no routes, no HTTP helpers."""
+    http = {"api.routes", "api.cli", "api.app", "api.problems", "api.auth", "api.responses"}
+    assert not forbidden(path, WEB | http | {"api.store"})
+
+
+@pytest.mark.parametrize("path", modules_under(API / "storage"), ids=ids)
+def test_storage_is_rows_only(path: Path) -> None:
+    """Storage knows tables and transactions: no solver, no services, no routes, no Flask."""
+    assert not forbidden(path, WEB | {"solver", "api.services", "api.routes", "api.cli"})
+
+
+@pytest.mark.parametrize("path", modules_under(API / "cli"), ids=ids)
+def test_the_cli_goes_through_services(path: Path) -> None:
+    """A command calls services, never the HTTP routes or the storage layer."""
+    assert not forbidden(path, {"api.routes", "api.storage"})
+
+
+RULE_AND_GOAL_IDS = {str(member) for member in (*HardRuleId, *SoftGoalId)}
 
 
 @pytest.mark.parametrize(
-    "path", sorted(SOLVER.rglob("*.py")), ids=lambda path: str(path.relative_to(SOLVER))
+    "path",
+    [p for p in modules_under(SOLVER) + modules_under(API) if p.name != "rules.py"],
+    ids=ids,
 )
-def test_solver_never_imports_the_web_layer(path: Path) -> None:
-    """No solver/ module imports Flask, werkzeug, flask-openapi3 or the api package."""
-    web = {"flask", "flask_openapi3", "werkzeug", "api"}
-    forbidden = {module for module in imported_modules(path) if module.split(".")[0] in web}
-    assert not forbidden, f"{path.name} imports {sorted(forbidden)}"
+def test_rule_and_goal_ids_are_spelled_only_in_the_rule_book(path: Path) -> None:
+    """No module writes a rule or goal id as a bare string: each names its enum member."""
+    literals = {
+        node.value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    assert not literals & RULE_AND_GOAL_IDS

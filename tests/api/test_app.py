@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from flask.testing import FlaskClient
 
 from api.app import create_app
@@ -70,3 +73,21 @@ def test_apps_are_independent() -> None:
     second = create_app()
     assert first.config["MAX_CONTENT_LENGTH"] == 10
     assert second.config["MAX_CONTENT_LENGTH"] == 256 * 1024
+
+
+def test_importing_the_app_loads_neither_matplotlib_nor_rich() -> None:
+    """The service starts without the bench's charts or the terminal's tables."""
+    probe = (
+        "import sys, api.app; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'rich'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_every_operation_has_a_stable_operation_id(client: FlaskClient) -> None:
+    """Clients generate code from /openapi.json: each operation is named, once, in snake_case."""
+    spec = client.get("/openapi.json").get_json()
+    names = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
+    assert len(names) == len(set(names))
+    assert all(name.replace("_", "").isalpha() and name.islower() for name in names)
