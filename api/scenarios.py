@@ -1,13 +1,11 @@
 """GET /v1/scenarios, GET /v1/scenarios/<name>, POST /v1/scenarios/<name>/solve: the library.
 
-The scenarios and weight presets are read from `scenarios/` (or the folder named by the app's
-`SCENARIO_DIR` setting) once per folder and kept: they are data that ships with the service.
+The scenarios and weight presets are the library `solver.library` serves (or the folder named by
+the app's `SCENARIO_DIR` setting), read once per folder and kept: data that ships with the service.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from flask import Response, current_app
@@ -17,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from api.problems import INVALID_REQUEST, problem, problem_responses
 from solver import WeekResult, solve
 from solver.domain import MAX_WEIGHT, GoalWeights
-from solver.profiles import Profile, load_profiles
+from solver.library import load_library
+from solver.presets import Preset
 from solver.rules import SOFT_GOAL_IDS
-from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
+from solver.scenario import Scenario
 
 JSON = "application/json"
 UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
@@ -101,15 +100,9 @@ class ScenarioSolved(BaseModel):
     )
 
 
-@cache
-def _library(folder: Path) -> tuple[dict[str, Scenario], dict[str, Profile]]:
-    profiles = load_profiles(folder / "profiles")
-    return load_scenarios(folder, profiles=profiles), profiles
-
-
-def library() -> tuple[dict[str, Scenario], dict[str, Profile]]:
+def library() -> tuple[dict[str, Scenario], dict[str, Preset]]:
     """The scenarios and presets of the app's scenario folder."""
-    return _library(Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR)))
+    return load_library(current_app.config.get("SCENARIO_DIR"))
 
 
 def _unknown(name: str) -> Response:
@@ -124,7 +117,7 @@ def _unknown(name: str) -> Response:
 @blueprint.get("", responses={200: ScenarioList})
 def list_scenarios() -> Response:
     """List the scenarios (name, description, source) and the weight presets."""
-    scenarios, profiles = library()
+    scenarios, presets = library()
     body = ScenarioList(
         scenarios=[
             ScenarioSummary(
@@ -137,7 +130,7 @@ def list_scenarios() -> Response:
         ],
         presets=[
             PresetSummary(name=p.name, description=p.description, weights=p.full_weights)
-            for p in profiles.values()
+            for p in presets.values()
         ],
     )
     return Response(body.model_dump_json(), mimetype=JSON)
@@ -163,14 +156,14 @@ def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
     Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
     have no week answers 200: the explanation is the answer, checked like any other.
     """
-    scenarios, profiles = library()
+    scenarios, presets = library()
     scenario = scenarios.get(path.name)
     if scenario is None:
         return _unknown(path.name)
     request = scenario.request
     if body.preset is not None:
-        if body.preset not in profiles:
-            detail = f"unknown preset '{body.preset}'; known: {', '.join(profiles)}"
+        if body.preset not in presets:
+            detail = f"unknown preset '{body.preset}'; known: {', '.join(presets)}"
             return problem(
                 400,
                 detail,
@@ -178,7 +171,7 @@ def solve_scenario(path: ScenarioPath, body: SolveScenarioBody) -> Response:
                 type=INVALID_REQUEST,
                 errors=[{"field": "preset", "message": detail}],
             )
-        request = profiles[body.preset].apply(request)
+        request = presets[body.preset].apply(request)
     elif body.weights:
         request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
     result = solve(request)

@@ -1,7 +1,7 @@
 """Write a bench run as `results.csv`, `results.json` and one self-contained `report.html`.
 
 The HTML has no external resource: CSS inline, charts as base64 PNG from matplotlib (Agg).
-Every piece of text that comes from a scenario, a profile or a result is escaped.
+Every piece of text that comes from a scenario, a preset or a result is escaped.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def write_outputs(run: BenchRun, out_dir: Path, command: str = "trainweek bench"
 
 CSV_COLUMNS = [
     "scenario",
-    "profile",
+    "preset",
     "kind",
     "expected_status",
     "status",
@@ -102,7 +102,7 @@ CSV_COLUMNS = [
 
 
 def write_csv(run: BenchRun, path: Path) -> None:
-    """One row per scenario x profile; the cost of each goal in its own `cost_<goal>` column."""
+    """One row per scenario x preset; the cost of each goal in its own `cost_<goal>` column."""
     goal_columns = [CSV_GOAL_PREFIX + goal for goal in SOFT_GOALS]
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, fieldnames=[*CSV_COLUMNS, *goal_columns])
@@ -120,7 +120,7 @@ def results_json(run: BenchRun, command: str) -> dict[str, Any]:
         "command": command,
         "settings": {
             "scenarios": config.scenarios,
-            "profiles": list(run.profiles),
+            "presets": list(run.presets),
             "seeds": config.seed_values,
             "repeat": config.repeat,
             "brute_force_limit": config.brute_force_limit,
@@ -169,7 +169,7 @@ class Summary:
 
 
 def summary(rows: list[Row]) -> Summary:
-    """Count what went right and wrong over every scenario x profile."""
+    """Count what went right and wrong over every scenario x preset."""
     feasible_rows = [r for r in rows if r.status != "infeasible"]
     brute = [r for r in rows if r.brute_force_ms is not None]
     return Summary(
@@ -213,7 +213,7 @@ def _by_scenario(rows: Iterable[Row]) -> dict[str, list[Row]]:
 
 
 def solve_time_chart(rows: list[Row]) -> str:
-    """Median solve time per scenario over the profiles, a whisker to the slowest solve."""
+    """Median solve time per scenario over the presets, a whisker to the slowest solve."""
     grouped = _by_scenario(rows)
     names = list(grouped)[::-1]  # first scenario on top
     medians = [statistics.median(r.time_median_ms for r in grouped[n]) for n in names]
@@ -228,25 +228,25 @@ def solve_time_chart(rows: list[Row]) -> str:
     axes.set_xlabel(
         "milliseconds (build + solve; infeasible weeks, in grey, include the explanation)"
     )
-    axes.set_title("Solve time per scenario: median over profiles, tick at the slowest")
+    axes.set_title("Solve time per scenario: median over presets, tick at the slowest")
     axes.tick_params(axis="y", labelsize=8)
     axes.legend(loc="lower right", fontsize=8)
     axes.grid(axis="x", alpha=0.3)
     return _png(figure)
 
 
-def penalty_chart(rows: list[Row], profiles: list[str]) -> str:
-    """Total cost per soft goal over all scenarios, one stacked bar per profile."""
-    figure, axes = plt.subplots(figsize=(10, 0.5 * len(profiles) + 1.8), layout="constrained")
-    left = [0] * len(profiles)
+def penalty_chart(rows: list[Row], presets: list[str]) -> str:
+    """Total cost per soft goal over all scenarios, one stacked bar per preset."""
+    figure, axes = plt.subplots(figsize=(10, 0.5 * len(presets) + 1.8), layout="constrained")
+    left = [0] * len(presets)
     for goal, colour in zip(SOFT_GOALS, GOAL_COLOURS, strict=False):
-        costs = [sum(r.cost_per_goal[goal] for r in rows if r.profile == p) for p in profiles]
+        costs = [sum(r.cost_per_goal[goal] for r in rows if r.preset == p) for p in presets]
         if not any(costs):
             continue
-        axes.barh(profiles[::-1], costs[::-1], left=left[::-1], color=colour, label=goal)
+        axes.barh(presets[::-1], costs[::-1], left=left[::-1], color=colour, label=goal)
         left = [a + b for a, b in zip(left, costs, strict=True)]
-    axes.set_xlabel("total penalty over the scenarios (each profile weighs the goals its own way)")
-    axes.set_title("Penalty breakdown per profile")
+    axes.set_xlabel("total penalty over the scenarios (each preset weighs the goals its own way)")
+    axes.set_title("Penalty breakdown per preset")
     axes.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5), title="soft goal")
     axes.grid(axis="x", alpha=0.3)
     return _png(figure)
@@ -309,7 +309,7 @@ img { max-width: 100%; }
 
 def report_html(run: BenchRun, command: str) -> str:
     """The whole report as one HTML document."""
-    profiles = list(run.profiles)
+    presets = list(run.presets)
     totals = summary(run.rows)
     sections = [
         _header(run, command),
@@ -318,8 +318,8 @@ def report_html(run: BenchRun, command: str) -> str:
         _matrix_section(run),
         "<h2>Solve time</h2>",
         _img(solve_time_chart(run.rows), "Solve time per scenario"),
-        "<h2>What each profile pays for</h2>",
-        _img(penalty_chart(run.rows, profiles), "Penalty breakdown per profile"),
+        "<h2>What each preset pays for</h2>",
+        _img(penalty_chart(run.rows, presets), "Penalty breakdown per preset"),
         _greedy_section(run),
         _brute_force_section(run),
         _scenario_list(run),
@@ -342,7 +342,7 @@ def _header(run: BenchRun, command: str) -> str:
     config = run.config
     return (
         "<h1>trainweek bench</h1>"
-        f"<p class='lead'>{len(run.scenarios)} scenarios &times; {len(run.profiles)} profiles "
+        f"<p class='lead'>{len(run.scenarios)} scenarios &times; {len(run.presets)} presets "
         f"&times; {config.seeds} seed(s) &times; {config.repeat} repeat(s), "
         f"{run.wall_time_s:.1f} s in all. Command: <code>{escape(command)}</code>. "
         f"Python {escape(info['python'])}, OR-Tools {escape(info['ortools'])}, "
@@ -382,9 +382,9 @@ def _summary_section(totals: Summary) -> str:
 def _failures_section(rows: list[Row]) -> str:
     failed = [r for r in rows if not r.expectations_met]
     if not failed:
-        return "<p class='ok'>Every scenario's expectations hold under every profile.</p>"
+        return "<p class='ok'>Every scenario's expectations hold under every preset.</p>"
     items = "".join(
-        f"<li><b>{escape(r.scenario)}</b> @ {escape(r.profile)}: "
+        f"<li><b>{escape(r.scenario)}</b> @ {escape(r.preset)}: "
         + "; ".join(escape(f) for f in r.failures)
         + "</li>"
         for r in failed
@@ -447,21 +447,21 @@ def _run_strip(request: WeekRequest) -> str:
 
 
 def _matrix_section(run: BenchRun) -> str:
-    profiles = list(run.profiles)
-    reference = profiles[0]
-    head = "".join(f"<th>{escape(p)}</th>" for p in profiles)
+    presets = list(run.presets)
+    reference = presets[0]
+    head = "".join(f"<th>{escape(p)}</th>" for p in presets)
     body = []
     for name, rows in _by_scenario(run.rows).items():
-        by_profile = {r.profile: r for r in rows}
+        by_preset = {r.preset: r for r in rows}
         scenario = run.scenarios[name]
         cells = []
-        for profile in profiles:
-            row = by_profile[profile]
+        for preset in presets:
+            row = by_preset[preset]
             if row.status == "infeasible":
                 rules = ", ".join(row.conflicts)
                 cells.append(f"<td class='noweek'>no week: {escape(rules)}</td>")
                 continue
-            changed = profile != reference and row.plan != by_profile[reference].plan
+            changed = preset != reference and row.plan != by_preset[reference].plan
             mark = " class='changed'" if changed else ""
             cells.append(f"<td{mark}>{_session_strip(row.plan)}</td>")
         body.append(
@@ -469,9 +469,9 @@ def _matrix_section(run: BenchRun) -> str:
             f"<br>{_run_strip(scenario.request)}</th>{''.join(cells)}</tr>"
         )
     return (
-        "<h2>Where each session landed (scenario &times; profile)</h2>"
+        "<h2>Where each session landed (scenario &times; preset)</h2>"
         "<p class='note'>Each strip is Mon..Sun. Under the scenario name are its runs; in each "
-        f"profile's column the sessions placed. A yellow cell differs from the "
+        f"preset's column the sessions placed. A yellow cell differs from the "
         f"<b>{escape(reference)}</b> column: that is the weight change at work.</p>"
         + _legend()
         + f"<div class='wide'><table class='matrix'><tr><th>scenario</th>{head}</tr>"
@@ -480,23 +480,23 @@ def _matrix_section(run: BenchRun) -> str:
 
 
 def _greedy_section(run: BenchRun) -> str:
-    profiles = list(run.profiles)
-    reference = profiles[0]
-    head = "".join(f"<th>{escape(p)}</th>" for p in profiles)
+    presets = list(run.presets)
+    reference = presets[0]
+    head = "".join(f"<th>{escape(p)}</th>" for p in presets)
     body = []
     for name, rows in _by_scenario(run.rows).items():
-        by_profile = {r.profile: r for r in rows}
+        by_preset = {r.preset: r for r in rows}
         if all(r.status == "infeasible" for r in rows):
             greedy_too = all(r.greedy_status == "failed" for r in rows)
             note = "no week exists" + ("; greedy finds none either" if greedy_too else "")
             body.append(
                 f"<tr><th>{escape(name)}</th>"
-                f"<td class='noweek' colspan='{len(profiles) + 2}'>{note}</td></tr>"
+                f"<td class='noweek' colspan='{len(presets) + 2}'>{note}</td></tr>"
             )
             continue
         cells = []
-        for profile in profiles:
-            row = by_profile[profile]
+        for preset in presets:
+            row = by_preset[preset]
             if row.greedy_status == "failed" and row.status != "infeasible":
                 cells.append("<td class='bad'>no week found; one exists</td>")
             elif row.status == "infeasible":
@@ -505,7 +505,7 @@ def _greedy_section(run: BenchRun) -> str:
                 extra = row.greedy_extra_cost or 0
                 css = "num bad" if extra > 0 else "num ok"
                 cells.append(f"<td class='{css}'>{'+' + str(extra) if extra else '='}</td>")
-        ref = by_profile[reference]
+        ref = by_preset[reference]
         weeks = ""
         if ref.status != "infeasible":
             greedy_plan = _plan_from(ref.greedy_week)
@@ -520,7 +520,7 @@ def _greedy_section(run: BenchRun) -> str:
     return (
         "<h2>Greedy baseline</h2><p class='note'>A hand-written rules app: walk Mon..Sun, place "
         "the first session that breaks no hard rule, stop at the target. Each cell is how much "
-        "more its week costs than the optimum under that profile (= means it found an optimal "
+        "more its week costs than the optimum under that preset (= means it found an optimal "
         f"week). The last two columns show both weeks under <b>{escape(reference)}</b> with "
         "their cost.</p>"
         f"<table><tr><th>scenario</th>{head}<th>solver week</th><th>greedy week</th></tr>"
@@ -540,7 +540,7 @@ def _brute_force_section(run: BenchRun) -> str:
     brute = [r for r in run.rows if r.brute_force_placements is not None]
     if not brute:
         return ""
-    profile = brute[0].profile
+    preset = brute[0].preset
     body = []
     for row in brute:
         if row.brute_force_ms is None:
@@ -560,7 +560,7 @@ def _brute_force_section(run: BenchRun) -> str:
     return (
         "<h2>Brute force beside the solver</h2>"
         f"<p class='note'>Weeks with at most {limit} placements to try were also solved by "
-        f"exhaustive enumeration under <b>{escape(profile)}</b>; {len(skipped)} larger weeks "
+        f"exhaustive enumeration under <b>{escape(preset)}</b>; {len(skipped)} larger weeks "
         f"(up to {max((r.brute_force_placements or 0) for r in brute)} placements, about a "
         "second each) were skipped to keep the run short (<code>--brute-force-limit</code> "
         "raises the bar). For a week with no solution the day-by-day filters leave nothing to "
