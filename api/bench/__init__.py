@@ -1,7 +1,1 @@
-"""`trainweek bench`: scenarios x profiles x seeds, solved, checked, compared and reported."""
-
-from __future__ import annotations
-
-from api.bench.runner import BenchConfig, BenchError, BenchRun, Row, run_bench
-
-__all__ = ["BenchConfig", "BenchError", "BenchRun", "Row", "run_bench"]
+"""`trainweek bench` on the command line; the bench itself lives in `solver.bench`."""

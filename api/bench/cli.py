@@ -14,7 +14,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.bench.runner import DEFAULT_BRUTE_FORCE_LIMIT, BenchConfig, BenchError, run_bench, select
+from solver.bench.runner import (
+    DEFAULT_BRUTE_FORCE_LIMIT,
+    BenchConfig,
+    BenchError,
+    run_bench,
+    select,
+)
 from solver.presets import PresetError
 from solver.scenario import ScenarioError
 
@@ -114,7 +120,7 @@ def command_line(config: BenchConfig, out: str) -> str:
 
 def bench_command(args: argparse.Namespace, console: Console) -> int:
     """Run the bench with a progress bar, write the files, print the summary."""
-    from api.bench.report import summary, write_outputs  # matplotlib only when benching
+    from solver.bench.report import summary, write_outputs  # matplotlib only when benching
 
     config = config_from(args)
     try:

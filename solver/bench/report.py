@@ -1,7 +1,8 @@
 """Write a bench run as `results.csv`, `results.json` and one self-contained `report.html`.
 
-The HTML has no external resource: CSS inline, charts as base64 PNG from matplotlib (Agg).
-Every piece of text that comes from a scenario, a preset or a result is escaped.
+The HTML, rendered from `templates/report.html.j2`, has no external resource: CSS inline,
+charts as base64 PNG from matplotlib (Agg). Jinja2 escapes every piece of text that comes from a
+scenario, a preset or a result.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import platform
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,10 @@ import matplotlib
 matplotlib.use("Agg")  # before pyplot: no display, no GUI backend warnings
 
 import matplotlib.pyplot as plt
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from api.bench.runner import BenchRun, Row
 from solver import DAYS, SOFT_GOALS, catalogue
+from solver.bench.runner import BenchRun, Row
 from solver.domain import DAY_NAMES, WeekRequest
 
 CSV_GOAL_PREFIX = "cost_"
@@ -276,82 +278,77 @@ def brute_force_chart(rows: list[Row]) -> str | None:
 
 
 # --- HTML ------------------------------------------------------------------------------------
+# The page is templates/report.html.j2; these functions only shape the run into what it shows.
 
-CSS = """
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto;
-       max-width: 1320px; color: #222; padding: 0 16px; }
-h1 { font-size: 24px; margin-bottom: 4px; } h2 { margin-top: 36px; border-bottom: 1px solid #ddd; }
-p.lead, p.note { color: #555; max-width: 900px; }
-code { background: #f3f3f3; padding: 1px 4px; border-radius: 3px; }
-table { border-collapse: collapse; margin: 8px 0 16px; }
-th, td { border: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical-align: middle; }
-th { background: #f6f6f6; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.summary td.num { font-size: 16px; font-weight: 600; }
-.ok { color: #1a7f37; } .bad { color: #c62828; font-weight: 600; }
-.week { display: inline-flex; gap: 2px; }
-.slot { width: 17px; height: 18px; border-radius: 3px; font-size: 9px; line-height: 18px;
-        text-align: center; color: #fff; background: #eee; }
-.slot.empty { color: #aaa; } .slot.run { background: #fff; color: #333; border: 1px solid #ccc;
-        line-height: 16px; font-size: 8px; } .slot.run.key { border-color: #333; font-weight: 700; }
-.slot.race { background: #222; color: #fff; }
-.heavy { background: #b2182b; } .light { background: #ef8a62; } .none { background: #4393c3; }
-td.changed { outline: 2px solid #f0b400; outline-offset: -2px; background: #fffbea; }
-td.noweek { color: #777; font-style: italic; }
-.matrix td, .matrix th { padding: 3px 5px; } .matrix th.scenario { width: 200px; }
-.wide { overflow-x: auto; }
-.legend span.slot { display: inline-block; vertical-align: middle; margin-right: 4px; }
-.legend { margin: 6px 0; color: #444; }
-img { max-width: 100%; }
-.small { font-size: 12px; color: #666; }
-"""
+
+@dataclass(frozen=True)
+class Slot:
+    """One day of a Mon..Sun strip: a session, a run day or an empty day."""
+
+    css: str
+    title: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """A scenario under a preset: the sessions placed, or the rules that leave no week."""
+
+    slots: list[Slot] | None
+    conflicts: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class GreedyCell:
+    """How much more the greedy week costs than the optimum, or why there is no number."""
+
+    css: str
+    text: str
 
 
 def report_html(run: BenchRun, command: str) -> str:
     """The whole report as one HTML document."""
     presets = list(run.presets)
-    totals = summary(run.rows)
-    sections = [
-        _header(run, command),
-        _summary_section(totals),
-        _failures_section(run.rows),
-        _matrix_section(run),
-        "<h2>Solve time</h2>",
-        _img(solve_time_chart(run.rows), "Solve time per scenario"),
-        "<h2>What each preset pays for</h2>",
-        _img(penalty_chart(run.rows, presets), "Penalty breakdown per preset"),
-        _greedy_section(run),
-        _brute_force_section(run),
-        _scenario_list(run),
-    ]
-    return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        "<title>trainweek bench report</title>"
-        f"<style>{CSS}</style></head><body>\n" + "\n".join(sections) + "\n</body></html>\n"
+    brute = [r for r in run.rows if r.brute_force_placements is not None]
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        run=run,
+        command=command,
+        machine=machine(run),
+        presets=presets,
+        reference=presets[0],
+        summary_cells=_summary_cells(summary(run.rows)),
+        failed=[r for r in run.rows if not r.expectations_met],
+        legend_sessions=[(SESSION_ABBREVIATIONS.get(s.id, "?"), s) for s in catalogue()],
+        run_letters=[(letter, kind.replace("_", " ")) for kind, letter in RUN_LETTERS.items()],
+        matrix=_matrix_rows(run, presets),
+        solve_time_png=solve_time_chart(run.rows),
+        penalty_png=penalty_chart(run.rows, presets),
+        greedy=_greedy_rows(run, presets),
+        brute=brute,
+        brute_force_png=brute_force_chart(run.rows) if brute else None,
+        brute_force_ran=[r for r in brute if r.brute_force_ms is not None],
+        brute_force_skipped=sum(r.brute_force_ms is None for r in brute),
+        brute_force_largest=max((r.brute_force_placements or 0) for r in brute) if brute else 0,
     )
 
 
-def _img(png: str | None, alt: str) -> str:
-    if png is None:
-        return "<p class='note'>Nothing to chart.</p>"
-    return f"<img alt='{escape(alt)}' src='data:image/png;base64,{png}'>"
-
-
-def _header(run: BenchRun, command: str) -> str:
-    info = machine(run)
-    config = run.config
-    return (
-        "<h1>trainweek bench</h1>"
-        f"<p class='lead'>{len(run.scenarios)} scenarios &times; {len(run.presets)} presets "
-        f"&times; {config.seeds} seed(s) &times; {config.repeat} repeat(s), "
-        f"{run.wall_time_s:.1f} s in all. Command: <code>{escape(command)}</code>. "
-        f"Python {escape(info['python'])}, OR-Tools {escape(info['ortools'])}, "
-        f"{escape(info['platform'])}.</p>"
+@cache
+def _environment() -> Environment:
+    # Autoescape: every scenario, preset and result string reaches the page as text, never markup.
+    return Environment(
+        loader=PackageLoader("solver.bench"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
     )
 
 
-def _summary_section(totals: Summary) -> str:
-    cells = [
+def _summary_cells(totals: Summary) -> list[tuple[str, str]]:
+    return [
         (
             "weeks found where one should exist",
             f"{totals.solved} / {totals.solves - totals.expected_infeasible}",
@@ -373,41 +370,10 @@ def _summary_section(totals: Summary) -> str:
             f"{totals.brute_force_agrees} / {totals.brute_force_runs}",
         ),
     ]
-    body = "".join(
-        f"<tr><th>{label}</th><td class='num'>{value}</td></tr>" for label, value in cells
-    )
-    return f"<h2>Summary</h2><table class='summary'>{body}</table>"
 
 
-def _failures_section(rows: list[Row]) -> str:
-    failed = [r for r in rows if not r.expectations_met]
-    if not failed:
-        return "<p class='ok'>Every scenario's expectations hold under every preset.</p>"
-    items = "".join(
-        f"<li><b>{escape(r.scenario)}</b> @ {escape(r.preset)}: "
-        + "; ".join(escape(f) for f in r.failures)
-        + "</li>"
-        for r in failed
-    )
-    return f"<h2 class='bad'>Expectations that do not hold</h2><ul>{items}</ul>"
-
-
-def _legend() -> str:
-    sessions = "".join(
-        f"<span class='slot {s.leg_load}'>{SESSION_ABBREVIATIONS.get(s.id, '?')}</span>"
-        f"{escape(s.name)} ({s.leg_load} legs) &nbsp; "
-        for s in catalogue()
-    )
-    runs = ", ".join(
-        f"{letter} {escape(kind.replace('_', ' '))}" for kind, letter in RUN_LETTERS.items()
-    )
-    return (
-        f"<div class='legend'>{sessions}</div>"
-        f"<div class='legend small'>Runs row: {runs}; a bold border marks a key run.</div>"
-    )
-
-
-def _session_strip(plan: dict[str, list[str]]) -> str:
+def session_slots(plan: dict[str, list[str]]) -> list[Slot]:
+    """Mon..Sun: the session placed each day (its leg load as colour), or an empty day."""
     by_id = {s.id: s for s in catalogue()}
     slots = []
     for day in DAYS:
@@ -416,23 +382,19 @@ def _session_strip(plan: dict[str, list[str]]) -> str:
             session = by_id[sessions[0]]
             label = SESSION_ABBREVIATIONS.get(session.id, "?")
             title = f"{DAY_NAMES[day]}: {session.name}"
-            slots.append(
-                f"<span class='slot {session.leg_load}' title='{escape(title)}'>{label}</span>"
-            )
+            slots.append(Slot(f"slot {session.leg_load}", title, label))
         else:
-            slots.append(f"<span class='slot empty' title='{DAY_NAMES[day]}'>&middot;</span>")
-    return f"<span class='week'>{''.join(slots)}</span>"
+            slots.append(Slot("slot empty", DAY_NAMES[day], "\u00b7"))
+    return slots
 
 
-def _run_strip(request: WeekRequest) -> str:
+def run_slots(request: WeekRequest) -> list[Slot]:
+    """Mon..Sun: each day's runs as letters, key runs and race days marked, or a rest day."""
     slots = []
     for day_id in DAYS:
         day = request.day(day_id)
         if not day.runs:
-            slots.append(
-                f"<span class='slot empty' title='{DAY_NAMES[day_id]}: rest'>"
-                f"{DAY_NAMES[day_id][:2]}</span>"
-            )
+            slots.append(Slot("slot empty", f"{DAY_NAMES[day_id]}: rest", DAY_NAMES[day_id][:2]))
             continue
         letters = "+".join(RUN_LETTERS[run.type] for run in day.runs)
         classes = (
@@ -440,92 +402,67 @@ def _run_strip(request: WeekRequest) -> str:
         )
         runs = ", ".join(f"{run.type.replace('_', ' ')} {run.minutes} min" for run in day.runs)
         title = f"{DAY_NAMES[day_id]}: {runs}" + ("" if day.available else " (no strength)")
-        slots.append(
-            f"<span class='{classes}' title='{escape(title)}'>{escape(letters[:4])}</span>"
-        )
-    return f"<span class='week'>{''.join(slots)}</span>"
+        slots.append(Slot(classes, title, letters[:4]))
+    return slots
 
 
-def _matrix_section(run: BenchRun) -> str:
-    presets = list(run.presets)
+def _matrix_rows(run: BenchRun, presets: list[str]) -> list[dict[str, Any]]:
     reference = presets[0]
-    head = "".join(f"<th>{escape(p)}</th>" for p in presets)
-    body = []
-    for name, rows in _by_scenario(run.rows).items():
-        by_preset = {r.preset: r for r in rows}
-        scenario = run.scenarios[name]
+    rows = []
+    for name, scenario_rows in _by_scenario(run.rows).items():
+        by_preset = {r.preset: r for r in scenario_rows}
         cells = []
         for preset in presets:
             row = by_preset[preset]
             if row.status == "infeasible":
-                rules = ", ".join(row.conflicts)
-                cells.append(f"<td class='noweek'>no week: {escape(rules)}</td>")
+                cells.append(MatrixCell(None, ", ".join(row.conflicts), changed=False))
                 continue
             changed = preset != reference and row.plan != by_preset[reference].plan
-            mark = " class='changed'" if changed else ""
-            cells.append(f"<td{mark}>{_session_strip(row.plan)}</td>")
-        body.append(
-            f"<tr><th class='scenario' title='{escape(scenario.description)}'>{escape(name)}"
-            f"<br>{_run_strip(scenario.request)}</th>{''.join(cells)}</tr>"
+            cells.append(MatrixCell(session_slots(row.plan), "", changed))
+        scenario = run.scenarios[name]
+        rows.append(
+            {
+                "name": name,
+                "description": scenario.description,
+                "runs": run_slots(scenario.request),
+                "cells": cells,
+            }
         )
-    return (
-        "<h2>Where each session landed (scenario &times; preset)</h2>"
-        "<p class='note'>Each strip is Mon..Sun. Under the scenario name are its runs; in each "
-        f"preset's column the sessions placed. A yellow cell differs from the "
-        f"<b>{escape(reference)}</b> column: that is the weight change at work.</p>"
-        + _legend()
-        + f"<div class='wide'><table class='matrix'><tr><th>scenario</th>{head}</tr>"
-        + f"{''.join(body)}</table></div>"
-    )
+    return rows
 
 
-def _greedy_section(run: BenchRun) -> str:
-    presets = list(run.presets)
+def _greedy_rows(run: BenchRun, presets: list[str]) -> list[dict[str, Any]]:
     reference = presets[0]
-    head = "".join(f"<th>{escape(p)}</th>" for p in presets)
-    body = []
-    for name, rows in _by_scenario(run.rows).items():
-        by_preset = {r.preset: r for r in rows}
-        if all(r.status == "infeasible" for r in rows):
-            greedy_too = all(r.greedy_status == "failed" for r in rows)
+    rows: list[dict[str, Any]] = []
+    for name, scenario_rows in _by_scenario(run.rows).items():
+        by_preset = {r.preset: r for r in scenario_rows}
+        if all(r.status == "infeasible" for r in scenario_rows):
+            greedy_too = all(r.greedy_status == "failed" for r in scenario_rows)
             note = "no week exists" + ("; greedy finds none either" if greedy_too else "")
-            body.append(
-                f"<tr><th>{escape(name)}</th>"
-                f"<td class='noweek' colspan='{len(presets) + 2}'>{note}</td></tr>"
-            )
+            rows.append({"name": name, "no_week": note})
             continue
         cells = []
         for preset in presets:
             row = by_preset[preset]
             if row.greedy_status == "failed" and row.status != "infeasible":
-                cells.append("<td class='bad'>no week found; one exists</td>")
+                cells.append(GreedyCell("bad", "no week found; one exists"))
             elif row.status == "infeasible":
-                cells.append("<td class='noweek'>none exists</td>")
+                cells.append(GreedyCell("noweek", "none exists"))
             else:
                 extra = row.greedy_extra_cost or 0
                 css = "num bad" if extra > 0 else "num ok"
-                cells.append(f"<td class='{css}'>{'+' + str(extra) if extra else '='}</td>")
+                cells.append(GreedyCell(css, f"+{extra}" if extra else "="))
         ref = by_preset[reference]
-        weeks = ""
+        weeks = None
         if ref.status != "infeasible":
-            greedy_plan = _plan_from(ref.greedy_week)
-            weeks = (
-                f"<td>{_session_strip(ref.plan)} <span class='small'>{ref.objective}</span></td>"
-                f"<td>{_session_strip(greedy_plan)} "
-                f"<span class='small'>{ref.greedy_objective}</span></td>"
-            )
-        else:
-            weeks = "<td class='noweek' colspan='2'>no week exists</td>"
-        body.append(f"<tr><th>{escape(name)}</th>{''.join(cells)}{weeks}</tr>")
-    return (
-        "<h2>Greedy baseline</h2><p class='note'>A hand-written rules app: walk Mon..Sun, place "
-        "the first session that breaks no hard rule, stop at the target. Each cell is how much "
-        "more its week costs than the optimum under that preset (= means it found an optimal "
-        f"week). The last two columns show both weeks under <b>{escape(reference)}</b> with "
-        "their cost.</p>"
-        f"<table><tr><th>scenario</th>{head}<th>solver week</th><th>greedy week</th></tr>"
-        f"{''.join(body)}</table>"
-    )
+            weeks = {
+                "solver": session_slots(ref.plan),
+                "solver_cost": ref.objective,
+                "greedy": session_slots(_plan_from(ref.greedy_week)),
+                "greedy_cost": ref.greedy_objective,
+            }
+        rows.append({"name": name, "no_week": None, "cells": cells, "weeks": weeks})
+    return rows
 
 
 def _plan_from(week: str) -> dict[str, list[str]]:
@@ -534,53 +471,3 @@ def _plan_from(week: str) -> dict[str, list[str]]:
         day, _, session = item.partition(":")
         plan.setdefault(day, []).append(session)
     return plan
-
-
-def _brute_force_section(run: BenchRun) -> str:
-    brute = [r for r in run.rows if r.brute_force_placements is not None]
-    if not brute:
-        return ""
-    preset = brute[0].preset
-    body = []
-    for row in brute:
-        if row.brute_force_ms is None:
-            continue
-        agrees = "yes" if row.brute_force_agrees else "<span class='bad'>NO</span>"
-        if row.status == "infeasible":
-            agrees += " (no week)"
-        ratio = row.brute_force_ms / row.time_median_ms if row.time_median_ms else 0.0
-        body.append(
-            f"<tr><th>{escape(row.scenario)}</th><td class='num'>{row.brute_force_placements}</td>"
-            f"<td class='num'>{row.time_median_ms:.1f}</td>"
-            f"<td class='num'>{row.brute_force_ms:.1f}</td>"
-            f"<td class='num'>{ratio:.1f}&times;</td><td>{agrees}</td></tr>"
-        )
-    skipped = [r for r in brute if r.brute_force_ms is None]
-    limit = run.config.brute_force_limit
-    return (
-        "<h2>Brute force beside the solver</h2>"
-        f"<p class='note'>Weeks with at most {limit} placements to try were also solved by "
-        f"exhaustive enumeration under <b>{escape(preset)}</b>; {len(skipped)} larger weeks "
-        f"(up to {max((r.brute_force_placements or 0) for r in brute)} placements, about a "
-        "second each) were skipped to keep the run short (<code>--brute-force-limit</code> "
-        "raises the bar). For a week with no solution the day-by-day filters leave nothing to "
-        "try, so brute force answers at once, while CP-SAT's time includes the explanation of "
-        "which rules conflict.</p>"
-        + _img(brute_force_chart(run.rows), "CP-SAT and brute force times")
-        + "<table><tr><th>scenario</th><th>placements</th><th>CP-SAT ms</th>"
-        "<th>brute force ms</th><th>ratio</th><th>same optimum</th></tr>"
-        + "".join(body)
-        + "</table>"
-    )
-
-
-def _scenario_list(run: BenchRun) -> str:
-    body = "".join(
-        f"<tr><th>{escape(s.name)}</th><td>{escape(s.expect.status)}</td>"
-        f"<td>{escape(s.description)}</td><td class='small'>{escape(s.source)}</td></tr>"
-        for s in run.scenarios.values()
-    )
-    return (
-        "<h2>The scenarios</h2><table><tr><th>name</th><th>expected</th><th>week</th>"
-        f"<th>source</th></tr>{body}</table>"
-    )
