@@ -3,7 +3,7 @@
 `expect` is what a runner or coach would assert of the answer: the status; facts about days
 (`never`: "no heavy legs on Fri"; `must`: "a session on Tue"; no days named means any day); how
 many sessions; and, for a week that cannot work, the hard rules its explanation must name.
-A fact holds under every weight profile unless it names the profiles it is about.
+A fact holds under every weight preset unless it names the presets it is about.
 """
 
 from __future__ import annotations
@@ -11,32 +11,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from solver.catalogue import session_by_id
 from solver.domain import DAY_NAMES, DayId, WeekRequest
 from solver.result import PlacedSession, WeekResult
-from solver.rules import HARD_RULE_IDS
+from solver.rules import HardRuleId
 
 SCENARIO_FIELDS = ("name", "description", "source", "expect")
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # What a fact is about: sessions with this leg load, or `legs` for any session that works the
 # legs (heavy or light).
 LegFilter = Literal["heavy", "light", "none", "legs"]
 ExpectedStatus = Literal["optimal", "infeasible"]
-HardRuleId = Literal[
-    "session_count",
-    "one_session_per_day",
-    "no_heavy_legs_before_key_run",
-    "heavy_legs_48h_apart",
-    "no_strength_on_race_day",
-    "fits_availability",
-]
-assert set(get_args(HardRuleId)) == set(HARD_RULE_IDS), "HardRuleId lists every hard rule"
 
 
 class ScenarioError(ValueError):
@@ -47,19 +37,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _ProfileScoped(_Strict):
+class _PresetScoped(_Strict):
     why: str = Field(min_length=1, description="Why a runner or coach would assert this.")
-    profiles: list[str] | None = Field(
+    presets: list[str] | None = Field(
         default=None,
-        description="Only under these weight profiles; leave out for every profile.",
+        description="Only under these weight presets; leave out for every preset.",
     )
 
-    def applies_to(self, profile: str | None) -> bool:
-        """Whether the fact is asserted under `profile` (None: solved without a profile)."""
-        return self.profiles is None or profile in self.profiles
+    def applies_to(self, preset: str | None) -> bool:
+        """Whether the fact is asserted under `preset` (None: solved without a preset)."""
+        return self.presets is None or preset in self.presets
 
 
-class DayFact(_ProfileScoped):
+class DayFact(_PresetScoped):
     """Sessions of a kind on some days: e.g. heavy legs on Fri, or any session on Tue.
 
     As a `never` fact: no such session on any of the days. As a `must` fact: at least one.
@@ -124,7 +114,7 @@ class DayFact(_ProfileScoped):
         return f"{what} on {where}"
 
 
-class CountFact(_ProfileScoped):
+class CountFact(_PresetScoped):
     """How many sessions the week holds."""
 
     min: int = Field(ge=0, le=3, description="Fewest sessions.")
@@ -161,12 +151,12 @@ class Expect(_Strict):
         return self
 
     @property
-    def profiles_named(self) -> set[str]:
-        """Every profile a fact is scoped to."""
-        facts: list[_ProfileScoped] = [*self.never, *self.must, *self.sessions]
-        return {name for fact in facts for name in fact.profiles or []}
+    def presets_named(self) -> set[str]:
+        """Every preset a fact is scoped to."""
+        facts: list[_PresetScoped] = [*self.never, *self.must, *self.sessions]
+        return {name for fact in facts for name in fact.presets or []}
 
-    def check(self, result: WeekResult, profile: str | None = None) -> list[str]:
+    def check(self, result: WeekResult, preset: str | None = None) -> list[str]:
         """What the result gets wrong, one sentence per failed expectation; empty when all hold."""
         if result.status == "feasible":
             return [f"status: expected {self.status}, got feasible (time limit hit before proof)"]
@@ -181,14 +171,14 @@ class Expect(_Strict):
                     f"(it names {', '.join(sorted(named)) or 'nothing'})"
                 )
         for fact in self.never:
-            if fact.applies_to(profile) and (found := fact.found(result)):
+            if fact.applies_to(preset) and (found := fact.found(result)):
                 failures.append(f"never {fact} ({fact.why}): found {'; '.join(found)}")
         for fact in self.must:
-            if fact.applies_to(profile) and not fact.found(result):
+            if fact.applies_to(preset) and not fact.found(result):
                 failures.append(f"must have {fact} ({fact.why}): none in {_week(result)}")
         count = result.session_count
         for count_fact in self.sessions:
-            if count_fact.applies_to(profile) and not count_fact.min <= count <= count_fact.max:
+            if count_fact.applies_to(preset) and not count_fact.min <= count <= count_fact.max:
                 failures.append(
                     f"sessions {count_fact.min}..{count_fact.max} ({count_fact.why}): "
                     f"{count} placed in {_week(result)}"
@@ -249,20 +239,20 @@ class Scenario(BaseModel):
 
 
 def load_scenarios(
-    folder: Path = SCENARIO_DIR, pattern: str = "*.json", profiles: Iterable[str] | None = None
+    folder: Path, pattern: str = "*.json", presets: Iterable[str] | None = None
 ) -> dict[str, Scenario]:
     """Every scenario in the folder matching the glob, by name, in file-name order.
 
-    With `profiles`, a fact scoped to a profile that does not exist is an error: a typo there
+    With `presets`, a fact scoped to a preset that does not exist is an error: a typo there
     would silently switch the fact off.
     """
     scenarios = {path.stem: Scenario.load(path) for path in sorted(folder.glob(pattern))}
-    if profiles is not None:
-        known = set(profiles)
+    if presets is not None:
+        known = set(presets)
         for scenario in scenarios.values():
-            unknown = sorted(scenario.expect.profiles_named - known)
+            unknown = sorted(scenario.expect.presets_named - known)
             if unknown:
                 raise ScenarioError(
-                    f"{scenario.name}.json: expect names unknown profile(s) {', '.join(unknown)}"
+                    f"{scenario.name}.json: expect names unknown preset(s) {', '.join(unknown)}"
                 )
     return scenarios

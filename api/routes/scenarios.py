@@ -22,7 +22,7 @@ from api.services.scenarios import (
     list_library,
     solve_scenario,
 )
-from solver.scenario import SCENARIO_DIR, Scenario
+from solver.scenario import Scenario
 
 blueprint = APIBlueprint(
     "scenarios",
@@ -38,8 +38,9 @@ class ScenarioPath(BaseModel):
     name: str = Field(description="The scenario's name, as GET /v1/scenarios lists it.")
 
 
-def _folder() -> Path:
-    return Path(current_app.config.get("SCENARIO_DIR", SCENARIO_DIR))
+def _folder() -> Path | None:
+    folder = current_app.config.get("SCENARIO_DIR")
+    return Path(folder) if folder else None
 
 
 @blueprint.get("", responses={200: ScenarioList}, operation_id="list_scenarios")

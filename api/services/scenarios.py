@@ -3,7 +3,6 @@ with weights of one's own."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -12,10 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from api.services.errors import InvalidField, UnknownScenario
 from solver import WeekResult, solve
 from solver.domain import MAX_WEIGHT, GoalWeights
-from solver.profiles import Profile as Preset
-from solver.profiles import load_profiles as load_presets
+from solver.library import load_library
+from solver.presets import Preset
 from solver.rules import SOFT_GOAL_IDS
-from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
+from solver.scenario import Scenario
 
 
 class ScenarioSummary(BaseModel):
@@ -81,14 +80,12 @@ class ScenarioSolved(BaseModel):
     )
 
 
-@cache
-def library(folder: Path = SCENARIO_DIR) -> tuple[dict[str, Scenario], dict[str, Preset]]:
-    """The scenarios and presets of a library folder, read once: they ship with the service."""
-    presets = load_presets(folder / "profiles")
-    return load_scenarios(folder, profiles=presets), presets
+def library(folder: Path | None = None) -> tuple[dict[str, Scenario], dict[str, Preset]]:
+    """The scenarios and presets of a library folder (None: the library trainweek ships)."""
+    return load_library(folder)
 
 
-def list_library(folder: Path = SCENARIO_DIR) -> ScenarioList:
+def list_library(folder: Path | None = None) -> ScenarioList:
     """Every scenario (name, description, source) and every preset."""
     scenarios, presets = library(folder)
     return ScenarioList(
@@ -108,7 +105,7 @@ def list_library(folder: Path = SCENARIO_DIR) -> ScenarioList:
     )
 
 
-def get_scenario(name: str, folder: Path = SCENARIO_DIR) -> Scenario:
+def get_scenario(name: str, folder: Path | None = None) -> Scenario:
     """One scenario; UnknownScenario when the library has none by that name."""
     scenario = library(folder)[0].get(name)
     if scenario is None:
@@ -117,7 +114,7 @@ def get_scenario(name: str, folder: Path = SCENARIO_DIR) -> Scenario:
 
 
 def solve_scenario(
-    name: str, body: SolveScenarioBody, folder: Path = SCENARIO_DIR
+    name: str, body: SolveScenarioBody, folder: Path | None = None
 ) -> ScenarioSolved:
     """Solve a scenario and check its expectations; an infeasible scenario is an answer too."""
     scenario = get_scenario(name, folder)

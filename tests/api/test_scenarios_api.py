@@ -9,8 +9,7 @@ import pytest
 
 from api.app import create_app
 from solver import DEFAULT_WEIGHTS, evaluate
-from solver.profiles import load_profiles
-from solver.scenario import SCENARIO_DIR, load_scenarios
+from solver.library import library_dir, load_library
 
 PROBLEM = "application/problem+json"
 
@@ -26,12 +25,12 @@ def test_the_list_names_every_scenario_with_its_source_and_every_preset(scenario
     response = scenario_client.get("/v1/scenarios")
     assert response.status_code == 200
     body = response.get_json()
-    assert [s["name"] for s in body["scenarios"]] == list(load_scenarios())
+    assert [s["name"] for s in body["scenarios"]] == list(load_library()[0])
     hansons = next(s for s in body["scenarios"] if s["name"] == "hansons-beginner-10-weeks-out")
     assert hansons["source"].startswith("Hansons Marathon Method")
     assert hansons["expected_status"] == "optimal"
     presets = {p["name"]: p for p in body["presets"]}
-    assert set(presets) == set(load_profiles())
+    assert set(presets) == set(load_library()[1])
     assert presets["default"]["weights"] == DEFAULT_WEIGHTS
 
 
@@ -42,7 +41,7 @@ def test_one_scenario_comes_with_its_week_and_expectations(scenario_client):
     body = response.get_json()
     assert body["name"] == "coach-sample-week"
     assert body["request"]["days"]["tue"]["runs"][0]["type"] == "intervals"
-    assert body["expect"]["must"][0]["profiles"] == ["hard-days-hard"]
+    assert body["expect"]["must"][0]["presets"] == ["hard-days-hard"]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +66,7 @@ def test_solving_a_scenario_as_written_checks_its_expectations(scenario_client):
     assert body["preset"] is None
     assert body["expectations_met"] is True and body["failures"] == []
     assert body["weights"] == DEFAULT_WEIGHTS
-    request = load_scenarios()["hansons-beginner-10-weeks-out"].request
+    request = load_library()[0]["hansons-beginner-10-weeks-out"].request
     plan = {day: [s["session"] for s in d["strength"]] for day, d in body["result"]["days"].items()}
     assert evaluate(request, plan).objective == body["result"]["objective"]
 
@@ -134,9 +133,9 @@ def test_a_bad_solve_body_is_a_400_naming_the_field(scenario_client, body, field
 
 
 def test_the_app_can_serve_another_scenario_folder(tmp_path):
-    """SCENARIO_DIR points the endpoints at a folder of one's own (with its profiles)."""
-    shutil.copy(SCENARIO_DIR / "coach-sample-week.json", tmp_path)
-    shutil.copytree(SCENARIO_DIR / "profiles", tmp_path / "profiles")
+    """SCENARIO_DIR points the endpoints at a folder of one's own (with its presets)."""
+    shutil.copy(library_dir() / "coach-sample-week.json", tmp_path)
+    shutil.copytree(library_dir() / "presets", tmp_path / "presets")
     client = create_app({"TESTING": True, "SCENARIO_DIR": str(tmp_path)}).test_client()
     names = [s["name"] for s in client.get("/v1/scenarios").get_json()["scenarios"]]
     assert names == ["coach-sample-week"]

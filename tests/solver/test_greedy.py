@@ -6,19 +6,17 @@ import pytest
 
 from solver import evaluate, solve
 from solver.greedy import greedy_week
-from solver.profiles import load_profiles
-from solver.scenario import load_scenarios
+from solver.library import load_library
 from tests.helpers import runs, week
 
-PROFILES = load_profiles()
-SCENARIOS = load_scenarios(profiles=PROFILES)
+SCENARIOS, PRESETS = load_library()
 
 
 @pytest.mark.parametrize("scenario_name", list(SCENARIOS))
 def test_greedy_never_breaks_a_hard_rule(scenario_name):
-    """Under every profile the greedy week passes the checker, or greedy says it failed."""
-    for profile in PROFILES.values():
-        request = profile.apply(SCENARIOS[scenario_name].request)
+    """Under every preset the greedy week passes the checker, or greedy says it failed."""
+    for preset in PRESETS.values():
+        request = preset.apply(SCENARIOS[scenario_name].request)
         greedy = greedy_week(request)
         if greedy.status == "found":
             scored = evaluate(request, greedy.plan)

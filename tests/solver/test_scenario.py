@@ -7,6 +7,7 @@ import json
 import pytest
 
 from solver import solve
+from solver.library import load_library
 from solver.scenario import Expect, Scenario, ScenarioError, load_scenarios
 from tests.helpers import runs, week
 
@@ -58,9 +59,9 @@ def _placed(result) -> str:
     )
 
 
-def test_a_fact_scoped_to_another_profile_is_not_checked(long_run_saturday):
-    """A fact for `hard-days-hard` is skipped under `default` and checked under its profile."""
-    fact = {"days": ["mon"], "why": "only for hard days", "profiles": ["hard-days-hard"]}
+def test_a_fact_scoped_to_another_preset_is_not_checked(long_run_saturday):
+    """A fact for `hard-days-hard` is skipped under `default` and checked under its preset."""
+    fact = {"days": ["mon"], "why": "only for hard days", "presets": ["hard-days-hard"]}
     expect = _expect(must=[fact])
     assert expect.check(long_run_saturday, "default") == []
     assert len(expect.check(long_run_saturday, "hard-days-hard")) == 1
@@ -129,9 +130,9 @@ def test_a_scenario_file_must_be_named_after_the_scenario(tmp_path):
         Scenario.load(path)
 
 
-def test_a_fact_scoped_to_an_unknown_profile_is_an_error(tmp_path):
-    """A typo in a profile name would silently switch a fact off: loading the library refuses it."""
-    fact = {"days": ["mon"], "why": "x", "profiles": ["hard-days-hardd"]}
+def test_a_fact_scoped_to_an_unknown_preset_is_an_error(tmp_path):
+    """A typo in a preset name would silently switch a fact off: loading the library refuses it."""
+    fact = {"days": ["mon"], "why": "x", "presets": ["hard-days-hardd"]}
     scenario = {
         "name": "a-week",
         "description": "d",
@@ -139,14 +140,14 @@ def test_a_fact_scoped_to_an_unknown_profile_is_an_error(tmp_path):
         "expect": {"status": "optimal", "never": [fact]},
     }
     (tmp_path / "a-week.json").write_text(json.dumps(scenario))
-    assert load_scenarios(tmp_path)  # without profiles to check against, it loads
-    with pytest.raises(ScenarioError, match="unknown profile"):
-        load_scenarios(tmp_path, profiles=["default", "hard-days-hard"])
+    assert load_scenarios(tmp_path)  # without presets to check against, it loads
+    with pytest.raises(ScenarioError, match="unknown preset"):
+        load_scenarios(tmp_path, presets=["default", "hard-days-hard"])
 
 
 def test_to_dict_round_trips_a_scenario_file(tmp_path):
     """A scenario written back with `to_dict` loads to the same scenario."""
-    scenario = load_scenarios(pattern="coach-sample-week.json")["coach-sample-week"]
+    scenario = load_library()[0]["coach-sample-week"]
     path = tmp_path / "coach-sample-week.json"
     path.write_text(json.dumps(scenario.to_dict()))
     assert Scenario.load(path) == scenario

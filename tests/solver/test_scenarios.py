@@ -1,19 +1,17 @@
-"""Every scenario in `scenarios/` solved under every weight profile, checked, held to `expect`."""
+"""Every scenario in `scenarios/` solved under every weight preset, checked, held to `expect`."""
 
 from __future__ import annotations
 
 import pytest
 
 from solver import evaluate, solve
-from solver.profiles import load_profiles
-from solver.scenario import load_scenarios
+from solver.library import load_library
 
-PROFILES = load_profiles()
-SCENARIOS = load_scenarios(profiles=PROFILES)
-CASES = [(scenario, profile) for scenario in SCENARIOS for profile in PROFILES]
+SCENARIOS, PRESETS = load_library()
+CASES = [(scenario, preset) for scenario in SCENARIOS for preset in PRESETS]
 
 
-def test_the_library_covers_at_least_thirty_weeks_and_the_named_profiles():
+def test_the_library_covers_at_least_thirty_weeks_and_the_named_presets():
     """The issue asks for 30 weeks and the four coaching philosophies plus the defaults."""
     assert len(SCENARIOS) >= 30
     assert {
@@ -22,7 +20,7 @@ def test_the_library_covers_at_least_thirty_weeks_and_the_named_profiles():
         "protect-recovery",
         "beginner-gentle",
         "maintenance-in-season",
-    } <= set(PROFILES)
+    } <= set(PRESETS)
 
 
 def test_the_library_holds_weeks_with_no_solution_and_published_weeks():
@@ -34,16 +32,16 @@ def test_the_library_holds_weeks_with_no_solution_and_published_weeks():
 
 
 @pytest.mark.parametrize(
-    ("scenario_name", "profile_name"), CASES, ids=[f"{s}@{p}" for s, p in CASES]
+    ("scenario_name", "preset_name"), CASES, ids=[f"{s}@{p}" for s, p in CASES]
 )
-def test_scenario_holds_its_expectations(scenario_name, profile_name):
+def test_scenario_holds_its_expectations(scenario_name, preset_name):
     """The week keeps every hard rule, the checker agrees on its cost, and `expect` holds."""
     scenario = SCENARIOS[scenario_name]
-    request = PROFILES[profile_name].apply(scenario.request)
+    request = PRESETS[preset_name].apply(scenario.request)
     result = solve(request)
     if result.status != "infeasible":
         scored = evaluate(request, result.plan)
         assert scored.feasible, scored.violations
         assert scored.objective == result.objective
         assert result.best_bound == result.objective
-    assert scenario.expect.check(result, profile_name) == []
+    assert scenario.expect.check(result, preset_name) == []

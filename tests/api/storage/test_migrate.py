@@ -5,14 +5,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from api.storage.migrate import current_revision, head_revision, upgrade
+from api.storage.migrate import alembic_config, current_revision, head_revision, upgrade
 from api.storage.models import Base
 
-TABLES = {"coaches", "profiles", "athletes", "plans"}
+TABLES = {"coaches", "profiles", "athletes", "solved_weeks"}
 
 
 def sqlite_url(tmp_path: Path) -> str:
@@ -85,3 +86,46 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+PLAN_ROWS = [
+    "INSERT INTO coaches (id, name, token_hash, created_at) VALUES (1, 'A', 'h', '2025-01-01')",
+    "INSERT INTO profiles (id, coach_id, name, description, weights, created_at, updated_at)"
+    " VALUES (1, 1, 'p', '', '{\"level_fit\": 0}', '2025-01-01', '2025-01-01')",
+    "INSERT INTO athletes (id, coach_id, name, level, phase, equipment, default_week,"
+    " created_at, updated_at)"
+    " VALUES (1, 1, 'Mia', 'beginner', NULL, 'gym', '{}', '2025-01-01', '2025-01-01')",
+    "INSERT INTO plans (id, athlete_id, profile_id, request, weights, result, status, objective,"
+    " created_at) VALUES (7, 1, 1, '{\"days\": {}}', '{\"level_fit\": 0}', '{}', 'optimal', 3,"
+    " '2025-01-02')",
+]
+KEPT_ROW = (7, 1, 1, '{"days": {}}', '{"level_fit": 0}', "{}", "optimal", 3)
+COLUMNS = "id, athlete_id, profile_id, request, weights, result, status, objective"
+
+
+def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(tmp_path):
+    """A row of the old plans table is in solved_weeks after upgrading to head, with the schema
+    the models describe, and back in plans after downgrading to 0001."""
+    url = sqlite_url(tmp_path)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        for statement in PLAN_ROWS:
+            connection.execute(text(statement))
+    upgrade(url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        assert "plans" not in inspect(connection).get_table_names()
+        kept = connection.execute(text(f"SELECT {COLUMNS} FROM solved_weeks")).all()
+        assert [tuple(row) for row in kept] == [KEPT_ROW]
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    with engine.connect() as connection:
+        assert current_revision(connection) == "0001"
+        assert "solved_weeks" not in inspect(connection).get_table_names()
+        indexes = {index["name"] for index in inspect(connection).get_indexes("plans")}
+        assert indexes == {"ix_plans_athlete_id", "ix_plans_profile_id"}
+        back = connection.execute(text(f"SELECT {COLUMNS} FROM plans")).all()
+        assert [tuple(row) for row in back] == [KEPT_ROW]
+    engine.dispose()

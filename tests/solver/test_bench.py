@@ -1,33 +1,36 @@
-"""`trainweek bench`: a small run writes the three files, with the right rows, self-contained."""
+"""The bench: a small run writes the three files, with the right rows, self-contained."""
 
 from __future__ import annotations
 
 import csv
 import json
 import re
-import shutil
+import subprocess
+import sys
 
 import pytest
 
-from api.bench.runner import BenchConfig, placements_to_try, run_bench
-from api.cli import main
+from solver.bench.report import write_outputs
+from solver.bench.runner import BenchConfig, BenchError, placements_to_try, run_bench
 from solver.brute_force import brute_force_optimum
-from solver.scenario import SCENARIO_DIR
+from solver.library import library_dir
 from tests.helpers import runs, week
 
-SMALL_RUN = ["--scenarios", "higdon-5k-novice-week-0*", "--profiles", "default,hard-days-hard"]
+SMALL_RUN = BenchConfig(
+    scenarios="higdon-5k-novice-week-0*", presets=["default", "hard-days-hard"], seeds=2
+)
 EXPECTED_PAIRS = {
-    (scenario, profile)
+    (scenario, preset)
     for scenario in ("higdon-5k-novice-week-01", "higdon-5k-novice-week-08-race")
-    for profile in ("default", "hard-days-hard")
+    for preset in ("default", "hard-days-hard")
 }
 
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory):
-    """Two scenarios x two profiles benched once into a temporary folder."""
+    """Two scenarios x two presets benched once into a temporary folder."""
     out = tmp_path_factory.mktemp("bench-out")
-    assert main(["bench", *SMALL_RUN, "--out", str(out)]) == 0
+    write_outputs(run_bench(SMALL_RUN), out)
     return out
 
 
@@ -40,11 +43,11 @@ def test_the_three_files_are_written(small_run):
     ]
 
 
-def test_the_csv_has_one_row_per_scenario_and_profile(small_run):
+def test_the_csv_has_one_row_per_scenario_and_preset(small_run):
     """Four rows, each solved optimally, with times, the week and a cost column per goal."""
     with (small_run / "results.csv").open(encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
-    assert {(row["scenario"], row["profile"]) for row in rows} == EXPECTED_PAIRS
+    assert {(row["scenario"], row["preset"]) for row in rows} == EXPECTED_PAIRS
     assert len(rows) == 4
     for row in rows:
         assert row["status"] == "optimal"
@@ -57,7 +60,7 @@ def test_the_csv_has_one_row_per_scenario_and_profile(small_run):
 
 
 def test_the_json_holds_settings_summary_and_per_seed_detail(small_run):
-    """Two seeds by default, each with its week and times; the summary counts four solves."""
+    """Two seeds, each with its week and times; the summary counts four solves."""
     data = json.loads((small_run / "results.json").read_text(encoding="utf-8"))
     assert data["settings"]["seeds"] == [7, 8]
     assert data["summary"]["solves"] == 4
@@ -78,47 +81,48 @@ def test_the_report_is_self_contained(small_run):
 
 def test_text_from_scenarios_is_escaped(tmp_path):
     """A description holding markup shows as text, never as HTML."""
-    scenarios = tmp_path / "scenarios"
-    scenarios.mkdir()
-    source = SCENARIO_DIR / "higdon-5k-novice-week-01.json"
+    source = library_dir() / "higdon-5k-novice-week-01.json"
     data = json.loads(source.read_text(encoding="utf-8"))
     data["description"] = "<script>alert('coach')</script> & <b>bold</b>"
-    (scenarios / source.name).write_text(json.dumps(data), encoding="utf-8")
-    out = tmp_path / "out"
-    argv = ["bench", "--scenario-dir", str(scenarios), "--profiles", "default", "--out", str(out)]
-    assert main(argv) == 0
-    html = (out / "report.html").read_text(encoding="utf-8")
+    (tmp_path / source.name).write_text(json.dumps(data), encoding="utf-8")
+    config = BenchConfig(presets=["default"], scenario_dir=tmp_path)
+    (html_path,) = [
+        p for p in write_outputs(run_bench(config), tmp_path / "out") if p.suffix == ".html"
+    ]
+    html = html_path.read_text(encoding="utf-8")
     assert "<script>" not in html and "<b>bold</b>" not in html
-    assert "&lt;script&gt;alert(&#x27;coach&#x27;)&lt;/script&gt; &amp; &lt;b&gt;bold" in html
+    assert "&lt;script&gt;alert(&#39;coach&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold" in html
 
 
-def test_a_failed_expectation_makes_the_bench_exit_1(tmp_path):
-    """A scenario whose expectation does not hold is reported, and the exit code says so."""
-    scenarios = tmp_path / "scenarios"
-    scenarios.mkdir()
-    shutil.copy(SCENARIO_DIR / "coach-sample-week.json", scenarios)
-    path = scenarios / "coach-sample-week.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+def test_a_failed_expectation_is_a_row_and_in_the_report(tmp_path):
+    """A scenario whose expectation does not hold is flagged in its row and listed in the report."""
+    data = json.loads((library_dir() / "coach-sample-week.json").read_text(encoding="utf-8"))
     data["expect"]["must"] = [{"days": ["wed"], "why": "made to fail"}]
-    path.write_text(json.dumps(data), encoding="utf-8")
-    out = tmp_path / "out"
-    argv = ["bench", "--scenario-dir", str(scenarios), "--profiles", "default", "--out", str(out)]
-    assert main(argv) == 1
-    assert "made to fail" in (out / "report.html").read_text(encoding="utf-8")
+    (tmp_path / "coach-sample-week.json").write_text(json.dumps(data), encoding="utf-8")
+    run = run_bench(BenchConfig(presets=["default"], scenario_dir=tmp_path))
+    (row,) = run.rows
+    assert not row.expectations_met
+    write_outputs(run, tmp_path / "out")
+    assert "made to fail" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("config", "message"),
     [
-        (["--profiles", "default,no-such-profile"], "unknown profile(s) no-such-profile"),
-        (["--scenarios", "no-such-week-*"], "no scenario"),
+        (BenchConfig(presets=["default", "no-such-preset"]), "unknown preset(s) no-such-preset"),
+        (BenchConfig(scenarios="no-such-week-*"), "no scenario"),
     ],
 )
-def test_bad_options_exit_2_with_a_message(options, message, tmp_path, capsys):
-    """An unknown profile or a glob that matches nothing is bad input, said in one line."""
-    assert main(["bench", *options, "--out", str(tmp_path)]) == 2
-    assert message in capsys.readouterr().out.replace("\n", " ")
-    assert not list(tmp_path.iterdir())
+def test_bad_options_are_a_bench_error(config, message):
+    """An unknown preset or a glob that matches nothing is refused before anything is solved."""
+    with pytest.raises(BenchError, match=re.escape(message)):
+        run_bench(config)
+
+
+def test_importing_the_bench_leaves_matplotlib_to_the_report():
+    """Only the report draws charts: `solver` and `solver.bench` load without matplotlib."""
+    code = "import sys, solver, solver.bench; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 def test_placements_are_counted_exactly_as_brute_force_tries_them():
@@ -132,10 +136,10 @@ def test_placements_are_counted_exactly_as_brute_force_tries_them():
 
 def test_brute_force_runs_only_on_small_weeks_and_agrees_with_the_solver():
     """Under the limit brute force runs and finds the solver's optimum; over it, it is skipped."""
-    config = BenchConfig(scenarios="tight-minutes", profiles=["default"], brute_force_limit=500)
+    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=500)
     (row,) = run_bench(config).rows
     assert row.brute_force_placements == 378
     assert row.brute_force_agrees is True
-    config = BenchConfig(scenarios="tight-minutes", profiles=["default"], brute_force_limit=100)
+    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=100)
     (row,) = run_bench(config).rows
     assert row.brute_force_ms is None

@@ -1,7 +1,7 @@
 """The `trainweek bench` subcommand: arguments, a progress bar, the three files, a summary.
 
 Exit codes: 0 every expectation held, 1 some expectation failed (the report lists which),
-2 bad options (no scenario matches, unknown profile, invalid scenario or profile file).
+2 bad options (no scenario matches, unknown preset, invalid scenario or preset file).
 """
 
 from __future__ import annotations
@@ -14,8 +14,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.bench.runner import DEFAULT_BRUTE_FORCE_LIMIT, BenchConfig, BenchError, run_bench, select
-from solver.profiles import ProfileError
+from solver.bench.runner import (
+    DEFAULT_BRUTE_FORCE_LIMIT,
+    BenchConfig,
+    BenchError,
+    run_bench,
+    select,
+)
+from solver.presets import PresetError
 from solver.scenario import ScenarioError
 
 EXIT_OK, EXIT_EXPECTATIONS_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -24,12 +30,12 @@ DEFAULT_REPEAT = 1
 DEFAULT_OUT = "bench-out"
 
 
-def add_bench_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `bench` on the `trainweek` command line."""
     bench = commands.add_parser(
         "bench",
-        help="solve the scenario library under weight profiles and write a report",
-        description="Solve scenarios x profiles x seeds; write results.csv, results.json "
+        help="solve the scenario library under weight presets and write a report",
+        description="Solve scenarios x presets x seeds; write results.csv, results.json "
         "and a self-contained report.html.",
     )
     bench.add_argument(
@@ -39,10 +45,10 @@ def add_bench_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="scenario file names to run, e.g. 'higdon-*' (default: all)",
     )
     bench.add_argument(
-        "--profiles",
+        "--presets",
         nargs="+",
         metavar="NAMES",
-        help="weight profiles, space- or comma-separated (default: all in scenarios/profiles)",
+        help="weight presets, space- or comma-separated (default: all in scenarios/presets)",
     )
     bench.add_argument(
         "--seeds",
@@ -87,10 +93,10 @@ def _positive(text: str) -> int:
 
 def config_from(args: argparse.Namespace) -> BenchConfig:
     """The bench settings the arguments ask for."""
-    names = [name for item in args.profiles or [] for name in item.split(",") if name]
+    names = [name for item in args.presets or [] for name in item.split(",") if name]
     config = BenchConfig(
         scenarios=args.scenarios,
-        profiles=names or None,
+        presets=names or None,
         seeds=args.seeds,
         repeat=args.repeat,
         brute_force_limit=args.brute_force_limit,
@@ -104,8 +110,8 @@ def config_from(args: argparse.Namespace) -> BenchConfig:
 def command_line(config: BenchConfig, out: str) -> str:
     """The full command that reproduces this run, defaults spelt out."""
     parts = ["trainweek", "bench", "--scenarios", config.scenarios]
-    if config.profiles:
-        parts += ["--profiles", ",".join(config.profiles)]
+    if config.presets:
+        parts += ["--presets", ",".join(config.presets)]
     parts += ["--seeds", str(config.seeds), "--repeat", str(config.repeat), "--out", out]
     if config.brute_force_limit != DEFAULT_BRUTE_FORCE_LIMIT:
         parts += ["--brute-force-limit", str(config.brute_force_limit)]
@@ -115,12 +121,12 @@ def command_line(config: BenchConfig, out: str) -> str:
 def bench_command(args: argparse.Namespace) -> int:
     """Run the bench with a progress bar, write the files, print the summary."""
     console = Console()
-    from api.bench.report import summary, write_outputs  # matplotlib only when benching
+    from solver.bench.report import summary, write_outputs  # matplotlib only when benching
 
     config = config_from(args)
     try:
-        scenarios, profiles = select(config)
-    except (BenchError, ScenarioError, ProfileError) as error:
+        scenarios, presets = select(config)
+    except (BenchError, ScenarioError, PresetError) as error:
         console.print(f"[red]trainweek bench: {error}[/]", highlight=False)
         return EXIT_BAD_INPUT
     command = command_line(config, args.out)
@@ -133,11 +139,11 @@ def bench_command(args: argparse.Namespace) -> int:
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("", total=len(scenarios) * len(profiles))
+        task = progress.add_task("", total=len(scenarios) * len(presets))
         run = run_bench(config, lambda label: progress.update(task, advance=1, description=label))
     paths = write_outputs(run, Path(args.out), command)
     totals = summary(run.rows)
-    table = Table(title=f"trainweek bench: {len(scenarios)} scenarios x {len(profiles)} profiles")
+    table = Table(title=f"trainweek bench: {len(scenarios)} scenarios x {len(presets)} presets")
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row(

@@ -1,6 +1,6 @@
-"""Solve scenarios x profiles x seeds, beside the greedy baseline and, for small weeks, brute force.
+"""Solve scenarios x presets x seeds, beside the greedy baseline and, for small weeks, brute force.
 
-One `Row` per scenario and profile: the week, its cost per goal, how long the solver took
+One `Row` per scenario and preset: the week, its cost per goal, how long the solver took
 (median and max over seeds x repeats), whether every seed gave the same week, whether the
 scenario's expectations hold, and what greedy and brute force made of the same week.
 """
@@ -20,28 +20,31 @@ from solver.brute_force import brute_force_optimum, day_options
 from solver.checker import Scorer
 from solver.domain import WeekRequest
 from solver.greedy import greedy_week
-from solver.profiles import PROFILE_DIR, Profile, load_profiles
-from solver.scenario import SCENARIO_DIR, Scenario, load_scenarios
+from solver.library import library_dir, presets_dir
+from solver.presets import Preset, load_presets
+from solver.scenario import Scenario, load_scenarios
 
 DEFAULT_BRUTE_FORCE_LIMIT = 3000
 """Weeks with at most this many placements to try are also solved by brute force (~0.1 ms each)."""
 
 
 class BenchError(ValueError):
-    """Bad bench options: no scenario matches, or an unknown profile name."""
+    """Bad bench options: no scenario matches, or an unknown preset name."""
 
 
 @dataclass(frozen=True)
 class BenchConfig:
-    """What to run: which scenarios and profiles, how many seeds and repeats."""
+    """What to run: which scenarios and presets, how many seeds and repeats."""
 
     scenarios: str = "*.json"
-    profiles: Sequence[str] | None = None
+    presets: Sequence[str] | None = None
     seeds: int = 1
     repeat: int = 1
     brute_force_limit: int = DEFAULT_BRUTE_FORCE_LIMIT
-    scenario_dir: Path = SCENARIO_DIR
-    profile_dir: Path = PROFILE_DIR
+    scenario_dir: Path | None = None
+    """Where the scenarios are; None: the library (`solver.library.library_dir()`)."""
+    preset_dir: Path | None = None
+    """Where the presets are; None: the library's, even when `scenario_dir` is set."""
 
     @property
     def seed_values(self) -> list[int]:
@@ -60,10 +63,10 @@ class SeedRun:
 
 @dataclass
 class Row:
-    """A scenario under a profile: the solver's answer, checked, beside the baselines."""
+    """A scenario under a preset: the solver's answer, checked, beside the baselines."""
 
     scenario: str
-    profile: str
+    preset: str
     kind: str
     expected_status: str
     status: str
@@ -101,54 +104,55 @@ class BenchRun:
 
     config: BenchConfig
     scenarios: dict[str, Scenario]
-    profiles: dict[str, Profile]
+    presets: dict[str, Preset]
     rows: list[Row] = field(default_factory=list)
     wall_time_s: float = 0.0
     ortools_version: str = ""
 
 
-def select(config: BenchConfig) -> tuple[dict[str, Scenario], dict[str, Profile]]:
-    """The scenarios matching the glob and the named profiles (all when none are named)."""
-    all_profiles = load_profiles(config.profile_dir)
-    if config.profiles:
-        unknown = [name for name in config.profiles if name not in all_profiles]
+def select(config: BenchConfig) -> tuple[dict[str, Scenario], dict[str, Preset]]:
+    """The scenarios matching the glob and the named presets (all when none are named)."""
+    all_presets = load_presets(config.preset_dir or presets_dir())
+    if config.presets:
+        unknown = [name for name in config.presets if name not in all_presets]
         if unknown:
             raise BenchError(
-                f"unknown profile(s) {', '.join(unknown)}; known: {', '.join(all_profiles)}"
+                f"unknown preset(s) {', '.join(unknown)}; known: {', '.join(all_presets)}"
             )
-        profiles = {name: all_profiles[name] for name in config.profiles}
+        presets = {name: all_presets[name] for name in config.presets}
     else:
-        # The default profile first: it is the product's own answer and brute force's referee.
-        order = sorted(all_profiles, key=lambda name: (name != "default", name))
-        profiles = {name: all_profiles[name] for name in order}
+        # The default preset first: it is the product's own answer and brute force's referee.
+        order = sorted(all_presets, key=lambda name: (name != "default", name))
+        presets = {name: all_presets[name] for name in order}
     pattern = config.scenarios if config.scenarios.endswith(".json") else config.scenarios + ".json"
-    scenarios = load_scenarios(config.scenario_dir, pattern, profiles=all_profiles)
+    folder = config.scenario_dir or library_dir()
+    scenarios = load_scenarios(folder, pattern, presets=all_presets)
     if not scenarios:
-        raise BenchError(f"no scenario in {config.scenario_dir} matches '{config.scenarios}'")
-    return scenarios, profiles
+        raise BenchError(f"no scenario in {folder} matches '{config.scenarios}'")
+    return scenarios, presets
 
 
 def run_bench(config: BenchConfig, progress: Callable[[str], None] | None = None) -> BenchRun:
-    """Solve every selected scenario under every selected profile; `progress` is told each one."""
+    """Solve every selected scenario under every selected preset; `progress` is told each one."""
     started = time.perf_counter()
-    scenarios, profiles = select(config)
-    run = BenchRun(config, scenarios, profiles)
-    first_profile = next(iter(profiles))
+    scenarios, presets = select(config)
+    run = BenchRun(config, scenarios, presets)
+    first_preset = next(iter(presets))
     for scenario in scenarios.values():
-        for profile in profiles.values():
-            row = _solve_row(scenario, profile, config)
-            if profile.name == first_profile:
-                _brute_force(row, profile.apply(scenario.request), config.brute_force_limit)
+        for preset in presets.values():
+            row = _solve_row(scenario, preset, config)
+            if preset.name == first_preset:
+                _brute_force(row, preset.apply(scenario.request), config.brute_force_limit)
             run.rows.append(row)
             if progress is not None:
-                progress(f"{scenario.name} @ {profile.name}")
+                progress(f"{scenario.name} @ {preset.name}")
     run.wall_time_s = time.perf_counter() - started
     run.ortools_version = version("ortools")
     return run
 
 
-def _solve_row(scenario: Scenario, profile: Profile, config: BenchConfig) -> Row:
-    request = profile.apply(scenario.request)
+def _solve_row(scenario: Scenario, preset: Preset, config: BenchConfig) -> Row:
+    request = preset.apply(scenario.request)
     seed_runs: list[SeedRun] = []
     result: WeekResult | None = None
     for seed in config.seed_values:
@@ -160,7 +164,7 @@ def _solve_row(scenario: Scenario, profile: Profile, config: BenchConfig) -> Row
         result = result or answer
     assert result is not None  # at least one seed and one repeat
     all_times = [t for seed_run in seed_runs for t in seed_run.times_ms]
-    failures = scenario.expect.check(result, profile.name)
+    failures = scenario.expect.check(result, preset.name)
     checker_agrees = None
     if result.status != "infeasible":
         scored = evaluate(request, result.plan)
@@ -172,7 +176,7 @@ def _solve_row(scenario: Scenario, profile: Profile, config: BenchConfig) -> Row
         extra = greedy.objective - result.objective
     return Row(
         scenario=scenario.name,
-        profile=profile.name,
+        preset=preset.name,
         kind="constructed" if scenario.source.startswith("constructed:") else "published",
         expected_status=scenario.expect.status,
         status=result.status,
