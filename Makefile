@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint types pytest bench clean
+.PHONY: run test test-fast lint types pytest bench clean
 
 $(BIN)/trainweek: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ types: $(BIN)/trainweek
 
 pytest: $(BIN)/trainweek
 	$(BIN)/pytest
+
+# The solver and the API contract in process, without the slow, served or browser tests: for the
+# edit-test loop (under a minute on two cores). `make test` runs everything.
+test-fast: $(BIN)/trainweek
+	$(BIN)/pytest -m "not slow and not browser" tests/solver tests/api tests/test_layers.py
 
 bench: $(BIN)/trainweek
 	$(BIN)/python benchmarks/bench_solve.py

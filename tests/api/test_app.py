@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from flask.testing import FlaskClient
 
 from api.app import create_app
@@ -75,6 +76,7 @@ def test_apps_are_independent() -> None:
     assert second.config["MAX_CONTENT_LENGTH"] == 256 * 1024
 
 
+@pytest.mark.slow
 def test_importing_the_app_loads_neither_matplotlib_nor_rich() -> None:
     """The service starts without the bench's charts or the terminal's tables."""
     probe = (

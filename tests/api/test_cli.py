@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -17,12 +19,15 @@ from tests.helpers import ROOT
 HANSONS = str(ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json")
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would."""
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command as a user would, in a process of its own."""
     command = [sys.executable, "-m", "api.cli", *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, check=False, cwd=ROOT
+    )
 
 
+@pytest.mark.slow
 def test_solve_prints_the_week_and_exits_0():
     """A published week is printed as a table with the penalty breakdown."""
     done = run_cli("solve", HANSONS)
@@ -64,6 +69,7 @@ def test_infeasible_week_exits_3_with_conflicts(tmp_path, capsys):
     assert "No week keeps every hard rule" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -89,6 +95,7 @@ def test_bad_file_exits_2_with_one_line(tmp_path, content, message):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_bad_weights_option_exits_2():
     """A malformed --weights pair is a one-line error."""
     done = run_cli("solve", HANSONS, "--weights", "spread_sessions=lots")
@@ -157,8 +164,57 @@ def test_coach_add_shows_the_token_once_in_words(capsys):
     assert "token: " in out and "Shown only now" in out
 
 
+@pytest.mark.slow
 def test_coach_add_with_a_blank_name_exits_2():
     """A name of only spaces is bad input: exit 2 and a one-line message."""
     done = run_cli("coach", "add", "  ")
     assert done.returncode == 2
     assert "name" in done.stderr
+
+
+def test_version_names_the_installed_release(capsys):
+    """`trainweek --version` prints the package's version and exits 0."""
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"trainweek {version('trainweek')}"
+
+
+def test_solve_reads_the_week_from_stdin(monkeypatch, capsys):
+    """`-` reads the request from standard input, as a file would be read."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(Path(HANSONS).read_text()))
+    assert main(["solve", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "optimal"
+
+
+def test_bad_json_on_stdin_names_stdin(monkeypatch, capsys):
+    """A broken request on stdin exits 2 with one line that says it came from stdin."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("{not json"))
+    assert main(["solve", "-"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "trainweek: error: stdin: invalid JSON at line 1 column 2: "
+        "Expecting property name enclosed in double quotes"
+    )
+
+
+@pytest.mark.slow
+def test_output_into_a_closed_pipe_ends_quietly():
+    """Output into a pipe whose reader has gone (`| head -1`) ends without a traceback."""
+    command = [sys.executable, "-m", "api.cli", "sessions", "--json"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        # Closed before the command has started up, so its first write finds no reader.
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+    assert process.returncode == 141
+
+
+def test_scenarios_lists_the_library_and_the_presets(capsys):
+    """`trainweek scenarios --json` lists every scenario and every preset that ship."""
+    assert main(["scenarios", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed["scenarios"]) >= 30
+    assert "hard-days-hard" in {preset["name"] for preset in listed["presets"]}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from api.store import EXTENSION
 from solver import DAYS, SOFT_GOALS
 from tests.helpers import runs, solve_checked
 
@@ -180,3 +182,29 @@ def test_evaluate_checks_the_request_too(client: FlaskClient) -> None:
     response = client.post("/v1/weeks/evaluate", json=body)
     assert response.status_code == 400
     assert [e["field"] for e in response.get_json()["errors"]] == ["request.time_limit_s"]
+
+
+def test_only_a_solve_with_a_profile_opens_the_database(
+    app: Flask,
+    client: FlaskClient,
+    hansons_body: dict[str, Any],
+    ana: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A plain solve never opens a database session; one that names a profile opens one."""
+    database = app.extensions[EXTENSION]
+    opened = []
+    transaction = database.transaction
+
+    def counted() -> Any:
+        opened.append(1)
+        return transaction()
+
+    monkeypatch.setattr(database, "transaction", counted)
+    assert client.post("/v1/weeks/solve", json=hansons_body).status_code == 200
+    assert opened == []
+    profile = client.post("/v1/profiles", json={"name": "p"}, headers=ana).get_json()
+    opened.clear()
+    body = {**hansons_body, "profile": profile["id"]}
+    assert client.post("/v1/weeks/solve", json=body, headers=ana).status_code == 200
+    assert opened == [1]
