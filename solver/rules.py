@@ -174,17 +174,18 @@ def tie_break(plan: Mapping[str, Sequence[str]]) -> int:
     The sum is over placements, so the model weighs each day-and-session variable by the
     tie-break of the one-placement week it stands for.
     """
-    index_of = _catalogue_index()
     return sum(
-        tie_break_rank(index_of[session_id], DAYS.index(day), len(index_of))
+        placement_rank(day, session_id)
         for day, session_ids in plan.items()
         for session_id in session_ids
     )
 
 
 @cache
-def _catalogue_index() -> dict[str, int]:
-    return {session.id: index for index, session in enumerate(catalogue())}
+def placement_rank(day: str, session_id: str) -> int:
+    """The tie-break rank of one session on one day (`tie_break` of that one-placement week)."""
+    index_of = {session.id: index for index, session in enumerate(catalogue())}
+    return tie_break_rank(index_of[session_id], DAYS.index(day), len(index_of))
 
 
 def tie_break_scale(session_count: int, max_sessions: int = 3) -> int:

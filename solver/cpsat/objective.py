@@ -9,7 +9,7 @@ from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.rules import SOFT_GOAL_IDS, SoftGoalId, tie_break, tie_break_scale
+from solver.rules import SOFT_GOAL_IDS, SoftGoalId, placement_rank, tie_break_scale
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Objective:
         # The tie-break is a sum over placements: each variable weighs what its placement alone
         # would rank.
         placements = [
-            (var, tie_break({day: [session.id]}))
+            (var, placement_rank(day, session.id))
             for day, day_vars in zip(DAYS, self.variables.placed, strict=True)
             for session, var in zip(self.variables.sessions, day_vars, strict=True)
         ]
@@ -64,9 +64,10 @@ class Objective:
         self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + ranks)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
-        if wanted == "any":
-            return cp_model.LinearExpr.sum([self.variables.on_day(d) for d in day_indexes])
-        return cp_model.LinearExpr.sum([self.variables.matching(d, wanted) for d in day_indexes])
+        # One flat sum: a sum of per-day sums costs CP-SAT more to take apart in the objective.
+        return cp_model.LinearExpr.sum(
+            [var for d in day_indexes for var in self.variables.matching_vars(d, wanted)]
+        )
 
     @property
     def _all_days(self) -> list[int]:

@@ -42,10 +42,15 @@ class Variables:
 
     def matching(self, day_index: int, wanted: str) -> cp_model.LinearExpr:
         """Sessions on the day whose legs are `heavy` or that work the legs at all (`legs`)."""
-        return cp_model.LinearExpr.sum(
-            [
-                var
-                for var, session in zip(self.placed[day_index], self.sessions, strict=True)
-                if (session.heavy_legs if wanted == "heavy" else session.works_legs)
-            ]
-        )
+        return cp_model.LinearExpr.sum(self.matching_vars(day_index, wanted))
+
+    def matching_vars(self, day_index: int, wanted: str) -> list[cp_model.IntVar]:
+        """The day's placements of any session (`any`), heavy-leg ones (`heavy`), or ones that
+        work the legs (`legs`)."""
+        if wanted == "any":
+            return self.placed[day_index]
+        return [
+            var
+            for var, session in zip(self.placed[day_index], self.sessions, strict=True)
+            if (session.heavy_legs if wanted == "heavy" else session.works_legs)
+        ]
