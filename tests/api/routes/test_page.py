@@ -31,7 +31,7 @@ from api.app import create_app
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-MODULES = Path(__file__).parents[2] / "api" / "static" / "js"
+MODULES = Path(__file__).parents[3] / "api" / "static" / "js"
 STRICT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'"

@@ -14,7 +14,7 @@ from api.app import create_app
 from solver import DAYS, SOFT_GOALS
 from solver.domain import MAX_WEIGHT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PROBLEM = "application/problem+json"
 
 
