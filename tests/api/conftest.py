@@ -1,4 +1,5 @@
-"""Fixtures for the HTTP API: an app on a private database, its client, two coaches."""
+"""Fixtures for the API: an app on a private database, its client, the database alone, two
+coaches."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from api.app import create_app
+from api.storage import Database, upgrade
 from api.store import EXTENSION
 from solver import WeekRequest
 from tests.helpers import register
@@ -21,6 +23,15 @@ def app(private_database: str) -> Iterator[Flask]:
     app = create_app({"TESTING": True, "DATABASE_URL": private_database})
     yield app
     app.extensions[EXTENSION].dispose()
+
+
+@pytest.fixture
+def database(private_database: str) -> Iterator[Database]:
+    """The test's own database, migrated, without an app: for services and rows."""
+    upgrade(private_database)
+    db = Database(private_database)
+    yield db
+    db.dispose()
 
 
 @pytest.fixture

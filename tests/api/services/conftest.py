@@ -1,24 +1,11 @@
-"""Fixtures for the services: a migrated database in a temp folder, and two signed-up coaches."""
+"""Fixtures for the services: two signed-up coaches (the database is tests/api/conftest.py's)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from api.services.coaches import CoachIn, RegisteredCoach, register_coach
-from api.storage import Database, upgrade
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    """A migrated SQLite database in a temp folder, disposed after the test."""
-    url = f"sqlite:///{tmp_path / 'services.sqlite3'}"
-    upgrade(url)
-    db = Database(url)
-    yield db
-    db.dispose()
+from api.storage import Database
 
 
 @pytest.fixture

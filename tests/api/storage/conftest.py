@@ -1,25 +1,12 @@
-"""Fixtures for the rows layer: a migrated database in a temp folder, and two coaches' rows."""
+"""Fixtures for the rows layer: two coaches' rows (the database is tests/api/conftest.py's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from api.storage import Database, upgrade
+from api.storage import Database
 from api.storage.coaches import insert_coach
 from api.storage.models import Coach
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    """A migrated SQLite database in a temp folder, disposed after the test."""
-    url = f"sqlite:///{tmp_path / 'storage.sqlite3'}"
-    upgrade(url)
-    db = Database(url)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture
