@@ -11,6 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 LegLoad = Literal["heavy", "light", "none"]
 
+# Jumps and bounds: heavy on the legs' nerves and tendons, light on the heart and lungs. They
+# need fresh legs (docs/domain.md, "plyometrics are their own kind").
+PLYOMETRIC_SESSION_IDS: frozenset[str] = frozenset({"plyometrics"})
+
 
 class Session(BaseModel):
     """A strength session from the catalogue."""
@@ -30,6 +34,11 @@ class Session(BaseModel):
     def heavy_legs(self) -> bool:
         """Whether the session loads the legs heavily."""
         return self.leg_load == "heavy"
+
+    @property
+    def plyometric(self) -> bool:
+        """Whether the session is jumps and bounds (plyometrics)."""
+        return self.id in PLYOMETRIC_SESSION_IDS
 
     @property
     def works_legs(self) -> bool:

@@ -192,6 +192,55 @@ def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
     ]
 
 
+def _no_heavy_legs_on_very_long_run_day(week: _Week) -> list[Conflict]:
+    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY):
+        return []
+    return [
+        Conflict(
+            rule=HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY,
+            message=f"{_day(i)}: {session.name} loads the legs heavily on the day of a "
+            f"{week.days[i].long_run_minutes}-min long run",
+            days=_ids(i),
+        )
+        for i in range(len(DAYS))
+        if week.days[i].has_very_long_run
+        for session in week.heavy(i)
+    ]
+
+
+def _no_heavy_legs_after_very_long_run(week: _Week) -> list[Conflict]:
+    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN):
+        return []
+    return [
+        Conflict(
+            rule=HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN,
+            message=f"{_day(i)}: {session.name} loads the legs heavily the day after "
+            f"{_day(i - 1)}'s {week.days[i - 1].long_run_minutes}-min long run",
+            days=_ids(i, i - 1),
+        )
+        for i in range(1, len(DAYS))
+        if week.days[i - 1].has_very_long_run
+        for session in week.heavy(i)
+    ]
+
+
+def _no_plyometrics_after_hard_run(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule=HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN,
+            message=f"{_day(i)}: {session.name} on the day of a hard "
+            f"{_hard_run_name(week.days[i])} run; jumps need fresh legs",
+            days=_ids(i),
+        )
+        for i, session in week.sessions()
+        if session.plyometric and week.days[i].has_hard_run
+    ]
+
+
+def _hard_run_name(day: Day) -> str:
+    return next(run for run in day.runs if run.is_hard).type.replace("_", " ")
+
+
 def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
     return [
         Conflict(
@@ -201,6 +250,61 @@ def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
         )
         for i, sessions in enumerate(week.placed)
         if sessions and week.days[i].is_race_day
+    ]
+
+
+def _no_legs_before_race(week: _Week) -> list[Conflict]:
+    if week.request.relaxes(HardRuleId.NO_LEGS_BEFORE_RACE):
+        return []
+    conflicts = []
+    for i, session in week.sessions():
+        if i + 1 < len(DAYS) and week.days[i + 1].is_race_day and session.works_legs:
+            conflicts.append(
+                Conflict(
+                    rule=HardRuleId.NO_LEGS_BEFORE_RACE,
+                    message=f"{_day(i)}: {session.name} works the legs the day before "
+                    f"{_day(i + 1)}'s race",
+                    days=_ids(i, i + 1),
+                )
+            )
+        elif i + 2 < len(DAYS) and week.days[i + 2].is_race_day and session.heavy_legs:
+            conflicts.append(
+                Conflict(
+                    rule=HardRuleId.NO_LEGS_BEFORE_RACE,
+                    message=f"{_day(i)}: {session.name} loads the legs heavily two days "
+                    f"before {_day(i + 2)}'s race",
+                    days=_ids(i, i + 2),
+                )
+            )
+    return conflicts
+
+
+def _no_heavy_legs_after_race(week: _Week) -> list[Conflict]:
+    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_AFTER_RACE):
+        return []
+    recovering = week.request.races_recovering()
+    return [
+        Conflict(
+            rule=HardRuleId.NO_HEAVY_LEGS_AFTER_RACE,
+            message=f"{_day(i)}: {session.name} loads the legs heavily while still "
+            f"recovering from {recovering[i]}",
+            days=_ids(i),
+        )
+        for i, session in week.sessions()
+        if session.heavy_legs and i in recovering
+    ]
+
+
+def _no_strength_on_double_run_day(week: _Week) -> list[Conflict]:
+    return [
+        Conflict(
+            rule=HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
+            message=f"{_day(i)}: strength on a day with {len(week.days[i].runs)} runs "
+            "(allow_doubles is not set)",
+            days=_ids(i),
+        )
+        for i, sessions in enumerate(week.placed)
+        if sessions and week.days[i].is_double_run_day and not week.days[i].allow_doubles
     ]
 
 
@@ -239,7 +343,13 @@ def _fits_availability(week: _Week) -> list[Conflict]:
 # Rules that one day's sessions break or keep whatever the other days hold.
 DAY_RULES = (
     HardRuleId.ONE_SESSION_PER_DAY,
+    HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY,
+    HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN,
+    HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN,
     HardRuleId.NO_STRENGTH_ON_RACE_DAY,
+    HardRuleId.NO_LEGS_BEFORE_RACE,
+    HardRuleId.NO_HEAVY_LEGS_AFTER_RACE,
+    HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
     HardRuleId.FITS_AVAILABILITY,
 )
 
@@ -248,7 +358,13 @@ HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Conflict]]] = {
     HardRuleId.ONE_SESSION_PER_DAY: _one_session_per_day,
     HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: _no_heavy_legs_before_key_run,
     HardRuleId.HEAVY_LEGS_48H_APART: _heavy_legs_48h_apart,
+    HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY: _no_heavy_legs_on_very_long_run_day,
+    HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN: _no_heavy_legs_after_very_long_run,
+    HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN: _no_plyometrics_after_hard_run,
     HardRuleId.NO_STRENGTH_ON_RACE_DAY: _no_strength_on_race_day,
+    HardRuleId.NO_LEGS_BEFORE_RACE: _no_legs_before_race,
+    HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: _no_heavy_legs_after_race,
+    HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: _no_strength_on_double_run_day,
     HardRuleId.FITS_AVAILABILITY: _fits_availability,
 }
 assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in rule-book order"
@@ -264,12 +380,24 @@ def _target_sessions(week: _Week) -> list[str]:
 
 
 def _keep_recovery_days_easy(week: _Week) -> list[str]:
-    return [
-        f"{_day(i)}: {session.name} lands on a "
-        f"{'rest' if not week.days[i].runs else 'recovery'} day"
-        for i, session in week.sessions()
-        if week.days[i].is_rest_or_recovery
-    ]
+    details = []
+    for i, session in week.sessions():
+        day = week.days[i]
+        if day.is_rest_day:
+            details.append(f"{_day(i)}: {session.name} lands on a rest day")
+        elif day.is_recovery_run_day:
+            units = recovery_day_units(session)
+            details += [
+                f"{_day(i)}: {session.name} works the legs on a recovery-run day"
+                f"{f' ({n} of {units}: heavy legs count twice)' if units > 1 else ''}"
+                for n in range(1, units + 1)
+            ]
+    return details
+
+
+def recovery_day_units(session: Session) -> int:
+    """What a session costs a recovery-run day: heavy legs 2, light legs 1, no legs 0."""
+    return {"heavy": 2, "light": 1, "none": 0}[session.leg_load]
 
 
 def _strength_on_hard_days(week: _Week) -> list[str]:
@@ -303,6 +431,20 @@ def _no_heavy_legs_after_long_run(week: _Week) -> list[str]:
         for i, session in week.sessions()
         if session.heavy_legs and i > 0 and week.days[i - 1].has_long_run
     ]
+
+
+def _heavy_legs_on_long_run_day(week: _Week) -> list[str]:
+    details = []
+    for i, session in week.sessions():
+        units = week.days[i].long_run_units
+        if not session.heavy_legs or not units:
+            continue
+        minutes = week.days[i].long_run_minutes
+        details += [
+            f"{_day(i)}: {session.name} on the day of a {minutes}-min long run ({n} of {units})"
+            for n in range(1, units + 1)
+        ]
+    return details
 
 
 def _spread_sessions(week: _Week) -> list[str]:
@@ -365,6 +507,7 @@ GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.STRENGTH_ON_EASY_DAYS: _strength_on_easy_days,
     SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN: _heavy_legs_48h_before_key_run,
     SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN: _no_heavy_legs_after_long_run,
+    SoftGoalId.HEAVY_LEGS_ON_LONG_RUN_DAY: _heavy_legs_on_long_run_day,
     SoftGoalId.SPREAD_SESSIONS: _spread_sessions,
     SoftGoalId.LOWER_BODY_IN_WEEK: _lower_body_in_week,
     SoftGoalId.PHASE_FIT: _phase_fit,

@@ -13,10 +13,64 @@ from solver.catalogue import Session
 from solver.days import DAY_NAMES as DAY_NAMES
 from solver.days import DAYS as DAYS
 from solver.days import DayId as DayId
-from solver.rules import SOFT_GOAL_IDS, SOFT_GOALS, SoftGoalId
+from solver.rules import (
+    HARD_RULES,
+    RELAXABLE_RULE_IDS,
+    SOFT_GOAL_IDS,
+    SOFT_GOALS,
+    HardRuleId,
+    SoftGoalId,
+)
 
 RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_train"]
 KEY_RUN_TYPES: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
+
+# docs/domain.md, "Graded run load": a run's load is session-RPE x minutes (Foster et al. 2001),
+# each run type taking a typical rating of perceived effort on the CR-10 scale.
+RPE_BY_RUN_TYPE: dict[str, int] = {
+    "recovery": 2,
+    "easy": 3,
+    "cross_train": 3,
+    "long": 5,
+    "tempo": 7,
+    "hills": 7,
+    "intervals": 8,
+    "race": 9,
+}
+HARD_RUN_RPE = 5
+"""A run of this effort or more is hard on the legs whether or not it is marked key."""
+VERY_LONG_RUN_MINUTES = 120
+LONG_RUN_UNIT_MINUTES = 30
+"""`heavy_legs_on_long_run_day` counts once per this many minutes of the long run."""
+
+RaceDistanceName = Literal["5k", "10k", "half", "marathon", "ultra"]
+RACE_KM: dict[str, float] = {"5k": 5.0, "10k": 10.0, "half": 21.1, "marathon": 42.2, "ultra": 50.0}
+RaceDistance = RaceDistanceName | Annotated[float, Field(gt=0, le=1000, strict=True)]
+
+
+def recovery_days_after_race(km: float) -> int:
+    """Days without heavy legs after a race of `km` (docs/domain.md, "After a race")."""
+    if km <= 10.5:
+        return 2
+    if km <= 21.5:
+        return 4
+    return 7
+
+
+def race_km(distance: RaceDistance) -> float:
+    """The race's distance in km."""
+    return RACE_KM[distance] if isinstance(distance, str) else float(distance)
+
+
+def race_name(distance: RaceDistance | None) -> str:
+    """What a runner calls the race: 'half marathon', '15 km race', 'race'."""
+    if distance is None:
+        return "race"
+    if isinstance(distance, str):
+        return {"half": "half marathon", "5k": "5-K", "10k": "10-K"}.get(distance, distance)
+    return f"{distance:g} km race"
+
+
 Level = Literal["beginner", "intermediate", "advanced"]
 Phase = Literal["base", "build", "peak", "taper", "race_week", "recovery"]
 Equipment = Literal["gym", "home"]
@@ -57,10 +111,49 @@ class Run(_Strict):
         ),
     )
 
+    distance: RaceDistance | None = Field(
+        default=None,
+        description=(
+            "A race's distance: 5k, 10k, half, marathon, ultra, or a number of km. Only for "
+            "race runs; sets how long heavy legs wait after it (left out: judged by minutes)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _distance_only_for_races(self) -> Run:
+        if self.distance is not None and self.type != "race":
+            raise ValueError(f"distance is only for race runs, not {self.type}")
+        return self
+
     @property
     def is_key(self) -> bool:
         """Whether the run is a key run, its default taken from its type."""
         return self.key if self.key is not None else self.type in KEY_RUN_TYPES
+
+    @property
+    def rpe(self) -> int:
+        """The run type's typical session RPE (CR-10)."""
+        return RPE_BY_RUN_TYPE[self.type]
+
+    @property
+    def load(self) -> int:
+        """Session-RPE load: RPE x minutes (Foster et al. 2001)."""
+        return self.rpe * self.minutes
+
+    @property
+    def is_hard(self) -> bool:
+        """Whether the run is hard on the legs: long, tempo, intervals, hills or race."""
+        return self.rpe >= HARD_RUN_RPE
+
+    @property
+    def recovery_days(self) -> int:
+        """For a race: days without heavy legs after it, by distance (else by minutes)."""
+        if self.distance is not None:
+            return recovery_days_after_race(race_km(self.distance))
+        # No distance given: a race under 80 min is taken as 5-10 K, under 160 as a half.
+        if self.minutes < 80:
+            return 2
+        return 4 if self.minutes < 160 else 7
 
 
 class Day(_Strict):
@@ -81,6 +174,14 @@ class Day(_Strict):
     )
     gym: bool = Field(
         default=True, strict=True, description="Whether there is gym access this day."
+    )
+    allow_doubles: bool = Field(
+        default=False,
+        strict=True,
+        description=(
+            "With two runs this day, still allow a strength session (when the day's minutes "
+            "leave room for it)."
+        ),
     )
 
     @model_validator(mode="after")
@@ -118,6 +219,47 @@ class Day(_Strict):
         return all(run.type == "recovery" for run in self.runs)
 
     @property
+    def is_rest_day(self) -> bool:
+        """A day with no run at all."""
+        return not self.runs
+
+    @property
+    def is_recovery_run_day(self) -> bool:
+        """A day whose only runs are recovery jogs."""
+        return bool(self.runs) and self.is_rest_or_recovery
+
+    @property
+    def has_hard_run(self) -> bool:
+        """Whether a hard run (long, tempo, intervals, hills, race) falls on this day."""
+        return any(run.is_hard for run in self.runs)
+
+    @property
+    def long_run_minutes(self) -> int:
+        """Minutes of the day's longest long run; 0 without one."""
+        return max((run.minutes for run in self.runs if run.type == "long"), default=0)
+
+    @property
+    def has_very_long_run(self) -> bool:
+        """Whether the day holds a long run of 2 h or more."""
+        return self.long_run_minutes >= VERY_LONG_RUN_MINUTES
+
+    @property
+    def long_run_units(self) -> int:
+        """The long run's length in full 30-min units, at least 1; 0 without a long run."""
+        minutes = self.long_run_minutes
+        return max(1, minutes // LONG_RUN_UNIT_MINUTES) if minutes else 0
+
+    @property
+    def is_double_run_day(self) -> bool:
+        """Whether the day holds two runs or more (cross-training does not count)."""
+        return sum(run.type != "cross_train" for run in self.runs) >= 2
+
+    @property
+    def load(self) -> int:
+        """The day's session-RPE load: the sum of its runs' loads."""
+        return sum(run.load for run in self.runs)
+
+    @property
     def minutes_left(self) -> int | None:
         """Minutes left for strength after the runs, or None when the day has no limit."""
         if self.available_minutes is None:
@@ -135,6 +277,33 @@ class Athlete(_Strict):
     equipment: Equipment = Field(
         default="gym", description="'home' rules out every session that needs a gym."
     )
+
+
+class PreviousRace(_Strict):
+    """A race before this week whose recovery may reach into it."""
+
+    days_ago: int | None = Field(
+        default=None,
+        ge=1,
+        le=14,
+        strict=True,
+        description="How many days before this week's Monday the race was (1: the Sunday before).",
+    )
+    date: dt.date | None = Field(
+        default=None, description="The race's date; needs week_of. Give this or days_ago."
+    )
+    distance: RaceDistance = Field(description="5k, 10k, half, marathon, ultra, or a number of km.")
+
+    @model_validator(mode="after")
+    def _days_ago_or_date(self) -> PreviousRace:
+        if (self.days_ago is None) == (self.date is None):
+            raise ValueError("give exactly one of days_ago and date")
+        return self
+
+    @property
+    def recovery_days(self) -> int:
+        """Days without heavy legs after the race."""
+        return recovery_days_after_race(race_km(self.distance))
 
 
 class Strength(_Strict):
@@ -220,6 +389,18 @@ class WeekRequest(_Strict):
     week_of: dt.date | None = Field(
         default=None, description="The Monday the week starts on (for calendar export)."
     )
+    relax: list[HardRuleId] = Field(
+        default_factory=list,
+        description=(
+            "Hard rules to switch off for this week, by id; only these may be: "
+            + ", ".join(RELAXABLE_RULE_IDS)
+            + "."
+        ),
+    )
+    previous_race: PreviousRace | None = Field(
+        default=None,
+        description="A race in the days before this week: heavy legs wait for its recovery.",
+    )
 
     @field_validator("week_of")
     @classmethod
@@ -227,6 +408,69 @@ class WeekRequest(_Strict):
         if week_of is not None and week_of.weekday() != 0:
             raise ValueError(f"{week_of.isoformat()} is a {week_of:%A}; week_of must be a Monday")
         return week_of
+
+    @field_validator("relax")
+    @classmethod
+    def _only_relaxable_rules(cls, relax: list[HardRuleId]) -> list[HardRuleId]:
+        fixed = [str(rule) for rule in relax if not HARD_RULES[rule].relaxable]
+        if fixed:
+            raise ValueError(
+                f"{', '.join(fixed)} cannot be relaxed; relaxable: {', '.join(RELAXABLE_RULE_IDS)}"
+            )
+        return relax
+
+    @model_validator(mode="after")
+    def _previous_race_before_the_week(self) -> WeekRequest:
+        race = self.previous_race
+        if race is None or race.date is None:
+            return self
+        if self.week_of is None:
+            raise ValueError("previous_race.date needs week_of; or give previous_race.days_ago")
+        days_ago = (self.week_of - race.date).days
+        if not 1 <= days_ago <= 14:
+            raise ValueError(
+                f"previous_race.date ({race.date.isoformat()}) must fall 1 to 14 days before "
+                f"week_of ({self.week_of.isoformat()})"
+            )
+        return self
+
+    def relaxes(self, rule: HardRuleId) -> bool:
+        """Whether the request switches the hard rule off."""
+        return rule in self.relax
+
+    @property
+    def previous_race_days_ago(self) -> int | None:
+        """How many days before Monday the previous race was, or None without one."""
+        race = self.previous_race
+        if race is None:
+            return None
+        if race.days_ago is not None:
+            return race.days_ago
+        assert race.date is not None and self.week_of is not None  # checked on validation
+        return (self.week_of - race.date).days
+
+    def races_recovering(self) -> dict[int, str]:
+        """Days inside a race's recovery period, each with the race that protects it.
+
+        A race on day r with a recovery of n days protects days r+1..r+n; the previous race,
+        `days_ago` before Monday, protects Monday..(n - days_ago) of this week.
+        """
+        protected: dict[int, str] = {}
+        days_ago = self.previous_race_days_ago
+        if self.previous_race is not None and days_ago is not None:
+            name = race_name(self.previous_race.distance)
+            for day_index in range(min(self.previous_race.recovery_days - days_ago + 1, 7)):
+                protected[day_index] = f"the {name} {days_ago + day_index} days earlier"
+        for race_day, day in enumerate(self.week):
+            for run in day.runs:
+                if run.type != "race":
+                    continue
+                for after in range(1, run.recovery_days + 1):
+                    if race_day + after < len(DAYS):
+                        protected[race_day + after] = (
+                            f"{DAY_NAMES[DAYS[race_day]]}'s {race_name(run.distance)}"
+                        )
+        return protected
 
     def day(self, day_id: str) -> Day:
         """The day as posted, or a rest day when it was left out."""

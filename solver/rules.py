@@ -22,7 +22,13 @@ class HardRuleId(StrEnum):
     ONE_SESSION_PER_DAY = "one_session_per_day"
     NO_HEAVY_LEGS_BEFORE_KEY_RUN = "no_heavy_legs_before_key_run"
     HEAVY_LEGS_48H_APART = "heavy_legs_48h_apart"
+    NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY = "no_heavy_legs_on_very_long_run_day"
+    NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN = "no_heavy_legs_after_very_long_run"
+    NO_PLYOMETRICS_AFTER_HARD_RUN = "no_plyometrics_after_hard_run"
     NO_STRENGTH_ON_RACE_DAY = "no_strength_on_race_day"
+    NO_LEGS_BEFORE_RACE = "no_legs_before_race"
+    NO_HEAVY_LEGS_AFTER_RACE = "no_heavy_legs_after_race"
+    NO_STRENGTH_ON_DOUBLE_RUN_DAY = "no_strength_on_double_run_day"
     FITS_AVAILABILITY = "fits_availability"
 
 
@@ -35,6 +41,7 @@ class SoftGoalId(StrEnum):
     STRENGTH_ON_EASY_DAYS = "strength_on_easy_days"
     HEAVY_LEGS_48H_BEFORE_KEY_RUN = "heavy_legs_48h_before_key_run"
     NO_HEAVY_LEGS_AFTER_LONG_RUN = "no_heavy_legs_after_long_run"
+    HEAVY_LEGS_ON_LONG_RUN_DAY = "heavy_legs_on_long_run_day"
     SPREAD_SESSIONS = "spread_sessions"
     LOWER_BODY_IN_WEEK = "lower_body_in_week"
     PHASE_FIT = "phase_fit"
@@ -47,6 +54,8 @@ class HardRule:
 
     id: HardRuleId
     description: str
+    relaxable: bool = False
+    """Whether a request may switch the rule off by naming it in `relax`."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,40 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
             HardRuleId.HEAVY_LEGS_48H_APART,
             "Heavy-leg sessions at least 48 h apart: never on consecutive days.",
         ),
+        HardRule(
+            HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY,
+            "No heavy-leg session on the day of a long run of 2 h or more: the run is "
+            "enough for the legs that day. Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN,
+            "No heavy-leg session the day after a long run of 2 h or more. Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN,
+            "No plyometrics on the day of a hard run (long, tempo, intervals, hills or race): "
+            "jumps need fresh legs.",
+        ),
         HardRule(HardRuleId.NO_STRENGTH_ON_RACE_DAY, "No strength session on a race day."),
+        HardRule(
+            HardRuleId.NO_LEGS_BEFORE_RACE,
+            "No heavy legs in the two days before a race, and no leg work at all the day "
+            "before. Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.NO_HEAVY_LEGS_AFTER_RACE,
+            "No heavy legs after a race (this week's or previous_race) for a period that grows "
+            "with the distance: 2 days up to 10 km, 4 up to a half marathon, 7 beyond. "
+            "Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
+            "No strength on a day with two runs or more, unless the day sets allow_doubles.",
+        ),
         HardRule(
             HardRuleId.FITS_AVAILABILITY,
             "Strength only on available days, within the day's minutes, and gym sessions only "
@@ -93,7 +135,9 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
         ),
         SoftGoal(
             SoftGoalId.KEEP_RECOVERY_DAYS_EASY,
-            "Keep rest and recovery days easy: each session on one counts.",
+            "Keep rest and recovery days easy: each session on a rest day counts once; on a "
+            "recovery-run day heavy legs count twice, light legs once, upper body or mobility "
+            "not at all.",
             4,
         ),
         SoftGoal(
@@ -118,6 +162,12 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
             SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN,
             "No heavy legs the day after a long run: each such session counts.",
             4,
+        ),
+        SoftGoal(
+            SoftGoalId.HEAVY_LEGS_ON_LONG_RUN_DAY,
+            "Keep heavy legs off long-run days, more so the longer the run: each heavy-leg "
+            "session on a long-run day counts once per full 30 min of the run (at least once).",
+            2,
         ),
         SoftGoal(
             SoftGoalId.SPREAD_SESSIONS,
@@ -152,6 +202,9 @@ assert tuple(SOFT_GOALS) == tuple(SoftGoalId), "the rule book describes every go
 
 HARD_RULE_IDS: tuple[HardRuleId, ...] = tuple(HardRuleId)
 SOFT_GOAL_IDS: tuple[SoftGoalId, ...] = tuple(SoftGoalId)
+RELAXABLE_RULE_IDS: tuple[HardRuleId, ...] = tuple(
+    rule.id for rule in HARD_RULES.values() if rule.relaxable
+)
 DEFAULT_WEIGHTS: dict[SoftGoalId, int] = {
     goal.id: goal.default_weight for goal in SOFT_GOALS.values()
 }

@@ -55,13 +55,24 @@ class Constraints:
             HardRuleId.ONE_SESSION_PER_DAY: self._one_session_per_day,
             HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: self._no_heavy_legs_before_key_run,
             HardRuleId.HEAVY_LEGS_48H_APART: self._heavy_legs_48h_apart,
+            HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY: self._no_heavy_legs_on_very_long_run_day,
+            HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN: self._no_heavy_legs_after_very_long_run,
+            HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN: self._no_plyometrics_after_hard_run,
             HardRuleId.NO_STRENGTH_ON_RACE_DAY: self._no_strength_on_race_day,
+            HardRuleId.NO_LEGS_BEFORE_RACE: self._no_legs_before_race,
+            HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: self._no_heavy_legs_after_race,
+            HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: self._no_strength_on_double_run_day,
             HardRuleId.FITS_AVAILABILITY: self._fits_availability,
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
-            if rule not in self.without:
+            if rule not in self.without and not self.request.relaxes(rule):
                 add()
+
+    def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
+        """No session of the kind `wanted` (any, heavy, legs, plyometric) on the day."""
+        for var in self.variables.matching_vars(day_index, wanted):
+            self._enforce(self.model.add(var == 0), guard)
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
         if not self.guarded:
@@ -105,12 +116,59 @@ class Constraints:
             days = (day_index, day_index + 1)
             self._enforce(constraint, Guard(HardRuleId.HEAVY_LEGS_48H_APART, days))
 
+    def _no_heavy_legs_on_very_long_run_day(self) -> None:
+        """No heavy legs on the day of a long run of 2 h or more."""
+        for day_index, day in enumerate(self.request.week):
+            if day.has_very_long_run:
+                guard = Guard(HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY, (day_index,))
+                self._forbid(day_index, "heavy", guard)
+
+    def _no_heavy_legs_after_very_long_run(self) -> None:
+        """No heavy legs the day after a long run of 2 h or more."""
+        week = self.request.week
+        for day_index in range(1, len(DAYS)):
+            if week[day_index - 1].has_very_long_run:
+                days = (day_index, day_index - 1)
+                guard = Guard(HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN, days)
+                self._forbid(day_index, "heavy", guard)
+
+    def _no_plyometrics_after_hard_run(self) -> None:
+        """No jumps on the day of a hard run: they need fresh legs."""
+        for day_index, day in enumerate(self.request.week):
+            if day.has_hard_run:
+                guard = Guard(HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN, (day_index,))
+                self._forbid(day_index, "plyometric", guard)
+
     def _no_strength_on_race_day(self) -> None:
         """No strength on a race day."""
         for day_index, day in enumerate(self.request.week):
             if day.is_race_day:
                 constraint = self.model.add(self.variables.on_day(day_index) == 0)
                 self._enforce(constraint, Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,)))
+
+    def _no_legs_before_race(self) -> None:
+        """No heavy legs in the two days before a race, no leg work the day before."""
+        week = self.request.week
+        for day_index in range(len(DAYS) - 1):
+            if week[day_index + 1].is_race_day:
+                days = (day_index, day_index + 1)
+                self._forbid(day_index, "legs", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, days))
+            elif day_index + 2 < len(DAYS) and week[day_index + 2].is_race_day:
+                days = (day_index, day_index + 2)
+                self._forbid(day_index, "heavy", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, days))
+
+    def _no_heavy_legs_after_race(self) -> None:
+        """No heavy legs while the legs recover from a race (longer after longer races)."""
+        for day_index in sorted(self.request.races_recovering()):
+            guard = Guard(HardRuleId.NO_HEAVY_LEGS_AFTER_RACE, (day_index,))
+            self._forbid(day_index, "heavy", guard)
+
+    def _no_strength_on_double_run_day(self) -> None:
+        """No strength on a day with two runs, unless the runner allows it that day."""
+        for day_index, day in enumerate(self.request.week):
+            if day.is_double_run_day and not day.allow_doubles:
+                guard = Guard(HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, (day_index,))
+                self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
 
     def _fits_availability(self) -> None:
         """Strength only on available days, within the day's minutes, gym sessions at a gym."""

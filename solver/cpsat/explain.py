@@ -18,7 +18,7 @@ from solver.cpsat.engine import Model, new_solver
 from solver.cpsat.variables import Variables
 from solver.domain import DAY_NAMES, DAYS, WeekRequest
 from solver.result import Conflict
-from solver.rules import HARD_RULE_IDS, HardRuleId
+from solver.rules import HARD_RULE_IDS, RELAXABLE_RULE_IDS, HardRuleId
 
 EXPLAIN_TIME_LIMIT_S = 5.0
 
@@ -147,8 +147,28 @@ def _describe(request: WeekRequest, guard: Guard) -> str:
             )
         case HardRuleId.HEAVY_LEGS_48H_APART, _:
             return f"no heavy legs on both {_day(guard.days[0])} and {_day(guard.days[1])}"
+        case HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY, _:
+            minutes = request.week[guard.days[0]].long_run_minutes
+            return f"no heavy legs on {_day(guard.days[0])}, with its {minutes}-min long run"
+        case HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN, _:
+            minutes = request.week[guard.days[1]].long_run_minutes
+            return (
+                f"no heavy legs on {_day(guard.days[0])}, the day after "
+                f"{_day(guard.days[1])}'s {minutes}-min long run"
+            )
+        case HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN, _:
+            return f"no plyometrics on {_day(guard.days[0])}, after its hard run"
         case HardRuleId.NO_STRENGTH_ON_RACE_DAY, _:
             return f"{_day(guard.days[0])} is race day: no strength"
+        case HardRuleId.NO_LEGS_BEFORE_RACE, _:
+            before, race = guard.days
+            what = "no leg work" if race - before == 1 else "no heavy legs"
+            return f"{what} on {_day(before)}, before {_day(race)}'s race"
+        case HardRuleId.NO_HEAVY_LEGS_AFTER_RACE, _:
+            recovering = request.races_recovering()[guard.days[0]]
+            return f"no heavy legs on {_day(guard.days[0])}, recovering from {recovering}"
+        case HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, _:
+            return f"{_day(guard.days[0])} already holds two runs: no strength"
         case HardRuleId.FITS_AVAILABILITY, _:
             return _fit_reason(request, guard.days[0])
     raise ValueError(f"unknown rule {guard.rule}")
@@ -203,4 +223,8 @@ def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel
             )
         elif guard.rule == HardRuleId.ONE_SESSION_PER_DAY:
             suggestions.append(f"make another day available so {name} need not hold two")
+        elif guard.rule == HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY:
+            suggestions.append(f"allow strength on {name}'s double-run day (allow_doubles: true)")
+        elif guard.rule in RELAXABLE_RULE_IDS:
+            suggestions.append(f'relax the rule for this week ("relax": ["{guard.rule}"])')
     return list(dict.fromkeys(suggestions))

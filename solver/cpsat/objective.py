@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from solver.checker import recovery_day_units
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.rules import SOFT_GOAL_IDS, SoftGoalId, placement_rank, tie_break_scale
@@ -35,6 +36,7 @@ class Objective:
             SoftGoalId.STRENGTH_ON_EASY_DAYS: self._strength_on_easy_days,
             SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN: self._heavy_legs_48h_before_key_run,
             SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN: self._no_heavy_legs_after_long_run,
+            SoftGoalId.HEAVY_LEGS_ON_LONG_RUN_DAY: self._heavy_legs_on_long_run_day,
             SoftGoalId.SPREAD_SESSIONS: self._spread_sessions,
             SoftGoalId.LOWER_BODY_IN_WEEK: self._lower_body_in_week,
             SoftGoalId.PHASE_FIT: self._phase_fit,
@@ -83,9 +85,21 @@ class Objective:
         return deviation
 
     def _keep_recovery_days_easy(self) -> cp_model.LinearExpr:
-        """Each session on a rest or recovery day counts."""
+        """Each session on a rest day counts; on a recovery-run day heavy legs count twice,
+        light legs once, no legs not at all."""
         week = self.request.week
-        return self._sessions_on([d for d in self._all_days if week[d].is_rest_or_recovery])
+        terms: list[tuple[cp_model.IntVar, int]] = []
+        for day_index in self._all_days:
+            day = week[day_index]
+            if not (day.is_rest_day or day.is_recovery_run_day):
+                continue
+            for var, session in zip(
+                self.variables.placed[day_index], self.variables.sessions, strict=True
+            ):
+                units = 1 if day.is_rest_day else recovery_day_units(session)
+                if units:
+                    terms.append((var, units))
+        return _weighted(terms)
 
     def _strength_on_hard_days(self) -> cp_model.LinearExpr:
         """Each session on a day without a key run counts."""
@@ -108,6 +122,18 @@ class Objective:
         week = self.request.week
         return self._sessions_on(
             [d for d in self._all_days[1:] if week[d - 1].has_long_run], "heavy"
+        )
+
+    def _heavy_legs_on_long_run_day(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session on a long-run day counts once per full 30 min of the run."""
+        week = self.request.week
+        return _weighted(
+            [
+                (var, week[day_index].long_run_units)
+                for day_index in self._all_days
+                if week[day_index].long_run_units
+                for var in self.variables.matching_vars(day_index, "heavy")
+            ]
         )
 
     def _spread_sessions(self) -> cp_model.LinearExpr:
@@ -149,3 +175,8 @@ class Objective:
         if self.request.athlete.level != "beginner":
             return cp_model.LinearExpr.sum([])
         return self._sessions_on(self._all_days, "heavy")
+
+
+def _weighted(terms: list[tuple[cp_model.IntVar, int]]) -> cp_model.LinearExpr:
+    """One flat weighted sum of placements."""
+    return cp_model.LinearExpr.weighted_sum([var for var, _ in terms], [w for _, w in terms])

@@ -45,12 +45,18 @@ class Variables:
         return cp_model.LinearExpr.sum(self.matching_vars(day_index, wanted))
 
     def matching_vars(self, day_index: int, wanted: str) -> list[cp_model.IntVar]:
-        """The day's placements of any session (`any`), heavy-leg ones (`heavy`), or ones that
-        work the legs (`legs`)."""
+        """The day's placements of any session (`any`), heavy-leg ones (`heavy`), ones that
+        work the legs (`legs`), or plyometric ones (`plyometric`)."""
         if wanted == "any":
             return self.placed[day_index]
+        kinds = {
+            "heavy": lambda session: session.heavy_legs,
+            "legs": lambda session: session.works_legs,
+            "plyometric": lambda session: session.plyometric,
+        }
+        wanted_kind = kinds[wanted]
         return [
             var
             for var, session in zip(self.placed[day_index], self.sessions, strict=True)
-            if (session.heavy_legs if wanted == "heavy" else session.works_legs)
+            if wanted_kind(session)
         ]

@@ -68,6 +68,44 @@ RULE_WEEKS = {
     HardRuleId.HEAVY_LEGS_48H_APART: week(
         {**CLOSED, "tue": {}, "wed": {}}, strength={"min_sessions": 2, "max_sessions": 2}
     ),
+    HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY: week(
+        {**CLOSED, "sun": {"runs": [{"type": "long", "minutes": 150}]}},
+        weights={"heavy_legs_on_long_run_day": 0},
+    ),
+    HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN: week(
+        {
+            **CLOSED,
+            "sat": {"runs": [{"type": "long", "minutes": 150}], "available": False},
+            "sun": {},
+        },
+        weights={"no_heavy_legs_after_long_run": 0},
+    ),
+    HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN: week(
+        {
+            **CLOSED,
+            "wed": {
+                "runs": [{"type": "tempo", "minutes": 45}],
+                "gym": False,
+                "available_minutes": 65,
+            },
+        }
+    ),
+    HardRuleId.NO_LEGS_BEFORE_RACE: week(
+        {**CLOSED, "thu": {}, "sat": {**runs("race"), "available": False}}
+    ),
+    HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: week(
+        {
+            **CLOSED,
+            "mon": {
+                "runs": [{"type": "race", "minutes": 100, "distance": "half"}],
+                "available": False,
+            },
+            "wed": {},
+        }
+    ),
+    HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: week(
+        {**CLOSED, "tue": runs("easy", "intervals"), "wed": {}}, strength={"max_sessions": 1}
+    ),
     HardRuleId.NO_STRENGTH_ON_RACE_DAY: week(
         {"sat": runs("race"), "wed": runs("easy")},
         strength={"max_sessions": 1},
@@ -120,6 +158,9 @@ GOAL_WEEKS = {
         {"mon": runs("long"), "tue": runs("easy")},
         strength={"max_sessions": 1},
         weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
+    ),
+    SoftGoalId.HEAVY_LEGS_ON_LONG_RUN_DAY: week(
+        {"sat": runs("long", minutes=90), "wed": runs("easy")}, strength={"max_sessions": 1}
     ),
     SoftGoalId.SPREAD_SESSIONS: week(
         {**CLOSED, "mon": runs("easy"), "tue": runs("easy"), "thu": {}},

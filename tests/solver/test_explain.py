@@ -86,3 +86,13 @@ def test_conflict_days_name_where_the_trouble_is():
 def test_feasible_week_has_an_empty_explanation(hansons_week):
     """A week that can be solved has nothing to explain."""
     assert explain(hansons_week).conflicts == []
+
+
+def test_a_double_run_day_as_the_only_open_day_is_explained_with_allow_doubles():
+    """The only open day holds two runs: the conflict names the rule and suggests allow_doubles."""
+    closed = {day: {"available": False} for day in ("mon", "tue", "wed", "fri", "sat", "sun")}
+    double = {"runs": [{"type": "easy", "minutes": 40}, {"type": "easy", "minutes": 30}]}
+    result = solve(week({**closed, "thu": double}))
+    assert result.status == "infeasible"
+    assert "no_strength_on_double_run_day" in {c.rule for c in result.conflicts}
+    assert any("allow_doubles" in suggestion for suggestion in result.suggestions)

@@ -126,3 +126,142 @@ def test_home_equipment_rules_out_every_gym_session():
     result = solve(week(athlete={"equipment": "home"}, strength={"target_sessions": 3}))
     assert result.session_count == 3
     assert not any(s.needs_gym for day in result.days.values() for s in day.strength)
+
+
+def long_run(minutes: int, **day: object) -> dict:
+    """A day holding one long run of `minutes`."""
+    return {"runs": [{"type": "long", "minutes": minutes}], **day}
+
+
+def race(distance: str | float | None = None, **day: object) -> dict:
+    """A day holding a 45-minute race, of `distance` when given."""
+    run = {"type": "race", "minutes": 45, **({"distance": distance} if distance else {})}
+    return {"runs": [run], **day}
+
+
+NO_LONG_DAY_COST = {"heavy_legs_on_long_run_day": 0, "no_heavy_legs_after_long_run": 0}
+
+
+def test_no_heavy_legs_on_very_long_run_day_binds_at_two_hours():
+    """A 150-minute long run keeps heavy legs off its day, even with the soft cost off."""
+    result = solve(week(only("sun", sun=long_run(150)), weights=NO_LONG_DAY_COST))
+    assert result.session_count == 1
+    assert heavy_days(result) == []
+
+
+def test_no_heavy_legs_on_very_long_run_day_spares_shorter_runs_and_relaxes():
+    """A 110-minute long run, or the rule relaxed, lets heavy legs share the day."""
+    shorter = week(only("sun", sun=long_run(110)), weights=NO_LONG_DAY_COST)
+    relaxed = week(
+        only("sun", sun=long_run(150)),
+        weights=NO_LONG_DAY_COST,
+        relax=["no_heavy_legs_on_very_long_run_day"],
+    )
+    assert heavy_days(solve(shorter)) == ["sun"]
+    assert heavy_days(solve(relaxed)) == ["sun"]
+
+
+def test_no_heavy_legs_after_very_long_run_binds_the_next_day():
+    """The day after a 150-minute long run gets no heavy legs."""
+    result = solve(week(only("sun", sat=long_run(150, available=False)), weights=NO_LONG_DAY_COST))
+    assert result.session_count == 1
+    assert heavy_days(result) == []
+
+
+def test_no_heavy_legs_after_very_long_run_spares_shorter_runs_and_relaxes():
+    """After a 100-minute long run, or with the rule relaxed, the next day takes heavy legs."""
+    shorter = week(only("sun", sat=long_run(100, available=False)), weights=NO_LONG_DAY_COST)
+    relaxed = week(
+        only("sun", sat=long_run(150, available=False)),
+        weights=NO_LONG_DAY_COST,
+        relax=["no_heavy_legs_after_very_long_run"],
+    )
+    assert heavy_days(solve(shorter)) == ["sun"]
+    assert heavy_days(solve(relaxed)) == ["sun"]
+
+
+def jumps_or_mobility(run_type: str) -> dict:
+    """Wednesday with a run and 20 free minutes, no gym: only plyometrics or mobility fit."""
+    return {"runs": [{"type": run_type, "minutes": 45}], "gym": False, "available_minutes": 65}
+
+
+def test_no_plyometrics_after_hard_run_binds_on_a_tempo_day():
+    """After a tempo run, the 20 free minutes go to mobility, not jumps."""
+    result = solve(week(only("wed", wed=jumps_or_mobility("tempo"))))
+    assert [s.session for s in result.days["wed"].strength] == ["mobility_core"]
+
+
+def test_no_plyometrics_after_hard_run_allows_jumps_after_an_easy_run():
+    """After an easy run, the same 20 minutes go to plyometrics (heavy legs for the week)."""
+    result = solve(week(only("wed", wed=jumps_or_mobility("easy"))))
+    assert [s.session for s in result.days["wed"].strength] == ["plyometrics"]
+
+
+def test_no_legs_before_race_keeps_heavy_legs_two_days_out():
+    """Thursday gets no heavy legs before Saturday's race."""
+    result = solve(week(only("thu", sat=race(available=False))))
+    assert result.session_count == 1
+    assert heavy_days(result) == []
+
+
+def test_no_legs_before_race_keeps_even_light_legs_off_the_day_before():
+    """A beginner's light leg session stays off the day before a race; relaxed, it comes back."""
+    days = only("fri", sat=race(available=False))
+    kept = solve(week(days, athlete={"level": "beginner"}))
+    relaxed = solve(week(days, athlete={"level": "beginner"}, relax=["no_legs_before_race"]))
+    assert [s.leg_load for s in kept.days["fri"].strength] == ["none"]
+    assert [s.leg_load for s in relaxed.days["fri"].strength] == ["light"]
+
+
+def test_no_legs_before_race_relaxed_allows_heavy_legs_two_days_out():
+    """With the rule relaxed, Thursday takes heavy legs before Saturday's race."""
+    result = solve(week(only("thu", sat=race(available=False)), relax=["no_legs_before_race"]))
+    assert heavy_days(result) == ["thu"]
+
+
+def test_no_heavy_legs_after_race_lasts_four_days_after_a_half():
+    """Friday, four days after Monday's half marathon, gets no heavy legs."""
+    result = solve(week(only("fri", mon=race("half", available=False))))
+    assert heavy_days(result) == []
+
+
+def test_no_heavy_legs_after_race_ends_sooner_after_a_5k():
+    """Friday, four days after Monday's 5-K (two days' recovery), takes heavy legs."""
+    result = solve(week(only("fri", mon=race("5k", available=False))))
+    assert heavy_days(result) == ["fri"]
+
+
+def test_no_heavy_legs_after_race_reaches_into_the_week_from_previous_race():
+    """A marathon three days before Monday keeps heavy legs off through Friday (day 7)."""
+    request = week(only("fri", "sat"), previous_race={"days_ago": 3, "distance": "marathon"})
+    assert heavy_days(solve(request)) == ["sat"]
+    assert heavy_days(solve(week(only("fri")))) == ["fri"]
+
+
+def test_previous_race_by_date_matches_days_ago():
+    """A date with week_of means the same as days_ago."""
+    by_date = week(
+        only("fri", "sat"),
+        week_of="2025-03-03",
+        previous_race={"date": "2025-02-28", "distance": 42.2},
+    )
+    assert by_date.previous_race_days_ago == 3
+    assert heavy_days(solve(by_date)) == ["sat"]
+
+
+def double_tuesday(**day: object) -> dict:
+    """Tuesday with an easy morning run and evening intervals."""
+    return {"runs": [{"type": "easy", "minutes": 40}, {"type": "intervals", "minutes": 60}], **day}
+
+
+def test_no_strength_on_double_run_day_binds_by_default():
+    """Strength leaves a double-run Tuesday for Wednesday though it would stack on key days."""
+    result = solve(week(only("tue", "wed", tue=double_tuesday()), strength={"max_sessions": 1}))
+    assert result.plan["tue"] == [] and result.plan["wed"] != []
+
+
+def test_no_strength_on_double_run_day_lifts_with_allow_doubles():
+    """With allow_doubles on Tuesday, strength stacks there after the intervals."""
+    days = only("tue", "wed", tue=double_tuesday(allow_doubles=True))
+    result = solve(week(days, strength={"max_sessions": 1}))
+    assert result.plan["tue"] != []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from solver import evaluate, solve
+from solver import DAYS, evaluate, solve
 from tests.helpers import runs, week
 
 CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
@@ -30,6 +30,9 @@ BINDING_WEEKS = {
         {"mon": runs("long"), "tue": runs("easy")},
         strength={"max_sessions": 1},
         weights={"strength_on_hard_days": 0, "keep_recovery_days_easy": 0},
+    ),
+    "heavy_legs_on_long_run_day": week(
+        {"sat": runs("long", minutes=90), "wed": runs("easy")}, strength={"max_sessions": 1}
     ),
     "spread_sessions": week(
         {**CLOSED, "mon": runs("easy"), "tue": runs("easy"), "thu": {}},
@@ -75,3 +78,33 @@ def test_hard_days_and_easy_days_pull_against_each_other():
     key_days = {"tue", "sat"}
     assert {d for d, ids in hard.plan.items() if ids} <= key_days
     assert not {d for d, ids in easy.plan.items() if ids} & key_days
+
+
+def test_keep_recovery_days_easy_tells_rest_from_recovery_runs():
+    """A rest day counts any session; a recovery-run day counts heavy legs twice, light once,
+    mobility not at all."""
+    recovery = week({"wed": runs("recovery")})
+    counts = {
+        session: goal_count(recovery, {"wed": [session]}, "keep_recovery_days_easy")
+        for session in ("lower_body_core", "bodyweight_circuit", "mobility_core")
+    }
+    assert counts == {"lower_body_core": 2, "bodyweight_circuit": 1, "mobility_core": 0}
+    assert goal_count(week(), {"wed": ["mobility_core"]}, "keep_recovery_days_easy") == 1
+
+
+def test_mobility_after_a_recovery_jog_beats_a_rest_day():
+    """With a recovery jog on Mon and rest on Tue, an upper-body session goes after the jog."""
+    request = week(
+        {"mon": runs("recovery"), "tue": {}, **{d: {"available": False} for d in DAYS[2:]}},
+        strength={"max_sessions": 1},
+        weights={"lower_body_in_week": 0},
+    )
+    assert solve(request).plan["mon"] != []
+
+
+def test_heavy_legs_on_long_run_day_grows_with_the_run():
+    """Heavy legs on a 90-minute long-run day count three times; on a 45-minute one once."""
+    plan = {"sat": ["lower_body_core"]}
+    goal = "heavy_legs_on_long_run_day"
+    assert goal_count(week({"sat": runs("long", minutes=90)}), plan, goal) == 3
+    assert goal_count(week({"sat": runs("long", minutes=45)}), plan, goal) == 1

@@ -28,7 +28,9 @@ def test_solve_returns_the_optimal_week_keyed_mon_to_sun(
     assert 1 <= len(placed) <= 3
     for session in placed:
         assert {"session", "name", "leg_load", "minutes", "exercises"} <= set(session)
-    assert week["days"]["tue"]["runs"] == [{"type": "intervals", "minutes": 60, "key": None}]
+    assert week["days"]["tue"]["runs"] == [
+        {"type": "intervals", "minutes": 60, "key": None, "distance": None}
+    ]
     assert {"wall_time_ms", "ortools_version"} <= set(week["solver"])
 
 
