@@ -6,8 +6,22 @@ import random
 from typing import Any
 
 from solver import DAYS, SOFT_GOALS, WeekRequest
+from solver.rules import RELAXABLE_RULE_IDS
 
 RUN_TYPES = ["easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_train"]
+DISTANCES: list[Any] = ["5k", "10k", "half", "marathon", "ultra", 15, 30.5]
+
+
+def random_run(rng: random.Random) -> dict[str, Any]:
+    """A run: long runs reach past 2 h now and then, races carry a distance most times."""
+    run_type = rng.choice(RUN_TYPES)
+    minutes = rng.choice([30, 45, 60, 90, 150] if run_type == "long" else [30, 45, 60, 90])
+    run: dict[str, Any] = {"type": run_type, "minutes": minutes}
+    if rng.random() < 0.2:
+        run["key"] = rng.random() < 0.5
+    if run_type == "race" and rng.random() < 0.7:
+        run["distance"] = rng.choice(DISTANCES)
+    return run
 
 
 def random_week(seed: int) -> WeekRequest:
@@ -16,20 +30,23 @@ def random_week(seed: int) -> WeekRequest:
     days: dict[str, Any] = {}
     open_days = set(rng.sample(DAYS, rng.randint(1, 5)))
     for day in DAYS:
-        runs = [
-            {
-                "type": rng.choice(RUN_TYPES),
-                "minutes": rng.choice([30, 45, 60, 90]),
-                **({"key": rng.random() < 0.5} if rng.random() < 0.2 else {}),
-            }
-            for _ in range(rng.choice([0, 0, 1, 1, 1, 2]))
-        ]
+        runs = [random_run(rng) for _ in range(rng.choice([0, 0, 1, 1, 1, 2]))]
         entry: dict[str, Any] = {"runs": runs, "available": day in open_days}
         if rng.random() < 0.3:
             entry["available_minutes"] = sum(r["minutes"] for r in runs) + rng.choice([15, 25, 45])
         if rng.random() < 0.3:
             entry["gym"] = False
+        if len(runs) > 1 and rng.random() < 0.5:
+            entry["allow_doubles"] = True
         days[day] = entry
+    extra: dict[str, Any] = {}
+    if rng.random() < 0.25:
+        extra["relax"] = rng.sample(RELAXABLE_RULE_IDS, rng.randint(1, 2))
+    if rng.random() < 0.25:
+        extra["previous_race"] = {
+            "days_ago": rng.randint(1, 8),
+            "distance": rng.choice(DISTANCES),
+        }
     low = rng.randint(1, 3)
     high = rng.randint(low, 3)
     return WeekRequest.model_validate(
@@ -43,6 +60,7 @@ def random_week(seed: int) -> WeekRequest:
                 "equipment": rng.choice(["gym", "gym", "home"]),
             },
             "strength": {"min_sessions": low, "max_sessions": high},
+            **extra,
             "weights": {
                 goal: rng.choice([0, 1, 2, 3, 5, 8, 13])
                 for goal in SOFT_GOALS

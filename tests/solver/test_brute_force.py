@@ -47,3 +47,14 @@ def test_tie_break_reads_the_week_from_sunday_back():
     assert tie_break({"sat": [first]}) < tie_break({"sat": [second]})
     assert tie_break({"sun": [first]}) > tie_break({day: [second] for day in DAYS[:-1]})
     assert tie_break({}) == 0
+
+
+def test_random_weeks_exercise_races_long_runs_doubles_and_relaxations():
+    """The referee's weeks carry every new request field, so the enumerator checks them too."""
+    requests = [random_week(seed) for seed in range(WEEKS)]
+    runs = [run for request in requests for day in request.week for run in day.runs]
+    assert any(run.distance is not None for run in runs)
+    assert any(day.has_very_long_run for request in requests for day in request.week)
+    assert any(day.allow_doubles for request in requests for day in request.week)
+    assert any(request.relax for request in requests)
+    assert any(request.previous_race for request in requests)
