@@ -75,8 +75,8 @@ Level = Literal["beginner", "intermediate", "advanced"]
 Phase = Literal["base", "build", "peak", "taper", "race_week", "recovery"]
 Equipment = Literal["gym", "home"]
 
-# DOMAIN.md, "frequency by phase": base 3, build 2-3, peak 2, taper 1, race week mobility only,
-# a deload week one fewer than the usual two. Most runners: two.
+# docs/domain.md, soft goal target_sessions: base 3, build 2-3, peak 2, taper 1, race week
+# mobility only, a deload week one fewer than the usual two. Most runners: two.
 DEFAULT_TARGET_BY_PHASE: dict[str, int] = {
     "base": 3,
     "build": 2,
