@@ -14,6 +14,7 @@ from api.services.athletes import (
     AthleteIn,
     AthleteList,
     AthleteOut,
+    AthleteUpdate,
     AthleteWeekRequest,
     History,
     SolvedWeekOut,
@@ -68,18 +69,24 @@ def get(path: AthletePath) -> Response:
 
 @blueprint.put(
     "/<int:athlete_id>",
-    responses={200: AthleteOut, **problem_responses(404)},
+    responses={200: AthleteOut, **problem_responses(404, 409)},
     operation_id="replace_athlete",
 )
-def replace(path: AthletePath, body: AthleteIn) -> Response:
-    """Replace one of your athletes: every field as sent. Their history stays."""
-    athlete = athletes.replace_athlete(database(), bearer_token(), path.athlete_id, body)
+def replace(path: AthletePath, body: AthleteUpdate) -> Response:
+    """Replace one of your athletes: every field as sent. Their history stays.
+
+    Send the `version` you read to be sure you overwrite only that: when someone changed the
+    athlete since, the answer is 409 and nothing changes.
+    """
+    athlete = athletes.replace_athlete(
+        database(), bearer_token(), path.athlete_id, body, body.version
+    )
     return json_response(athlete)
 
 
 @blueprint.delete(
     "/<int:athlete_id>",
-    responses={204: None, **problem_responses(404)},
+    responses={204: None, **problem_responses(404, 409)},
     operation_id="delete_athlete",
 )
 def delete(path: AthletePath) -> Response:
@@ -90,7 +97,7 @@ def delete(path: AthletePath) -> Response:
 
 @blueprint.post(
     "/<int:athlete_id>/solve",
-    responses={201: SolvedWeekOut, **problem_responses(404, 422)},
+    responses={201: SolvedWeekOut, **problem_responses(404, 409, 422)},
     operation_id="solve_athlete_week",
 )
 def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:

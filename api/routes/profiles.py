@@ -10,7 +10,7 @@ from api.auth import COACH_ONLY, bearer_token
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
-from api.services.profiles import ProfileIn, ProfileList, ProfileOut
+from api.services.profiles import ProfileIn, ProfileList, ProfileOut, ProfileUpdate
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -60,15 +60,21 @@ def get(path: ProfilePath) -> Response:
     responses={200: ProfileOut, **problem_responses(404, 409)},
     operation_id="replace_profile",
 )
-def replace(path: ProfilePath, body: ProfileIn) -> Response:
-    """Replace one of your weight profiles: name, description and weights all as sent."""
-    profile = profiles.replace_profile(database(), bearer_token(), path.profile_id, body)
+def replace(path: ProfilePath, body: ProfileUpdate) -> Response:
+    """Replace one of your weight profiles: name, description and weights all as sent.
+
+    Send the `version` you read to be sure you overwrite only that: when someone changed the
+    profile since, the answer is 409 and nothing changes.
+    """
+    profile = profiles.replace_profile(
+        database(), bearer_token(), path.profile_id, body, body.version
+    )
     return json_response(profile)
 
 
 @blueprint.delete(
     "/<int:profile_id>",
-    responses={204: None, **problem_responses(404)},
+    responses={204: None, **problem_responses(404, 409)},
     operation_id="delete_profile",
 )
 def delete(path: ProfilePath) -> Response:

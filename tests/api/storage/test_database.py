@@ -6,9 +6,8 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
 
-from api.storage import database_url
+from api.storage import Conflict, database_url
 from api.storage.database import _sqlite_pragmas
 from api.storage.models import Coach, Profile
 
@@ -42,8 +41,9 @@ def test_sqlite_connections_use_wal_and_enforce_foreign_keys(database):
 
 
 def test_a_profile_for_a_coach_that_does_not_exist_is_refused(database):
-    """The foreign key to coaches holds: no orphan profile can be written."""
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"), database.transaction() as session:
+    """The foreign key to coaches holds: no orphan profile can be written (a Conflict, as for
+    a request that raced the coach's deletion)."""
+    with pytest.raises(Conflict, match="changed the same data"), database.transaction() as session:
         session.add(Profile(coach_id=999, name="orphan", description="", weights={}))
 
 
