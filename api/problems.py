@@ -18,7 +18,14 @@ from pydantic import BaseModel, Field, ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES
 
-from api.services.errors import InvalidField, NotAuthenticated, NoWeek, UnknownScenario
+from api.services.errors import (
+    IdempotencyKeyInUse,
+    IdempotencyKeyReused,
+    InvalidField,
+    NotAuthenticated,
+    NoWeek,
+    UnknownScenario,
+)
 from api.storage import Busy, NotFound, Stale
 from api.storage import Conflict as StorageConflict
 from api.validation import field_errors
@@ -34,6 +41,8 @@ UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
 STALE_VERSION = "urn:trainweek:problem:stale-version"
 BUSY_RETRY_AFTER_S = 1
+KEY_REUSED = "urn:trainweek:problem:idempotency-key-reused"
+KEY_IN_USE = "urn:trainweek:problem:idempotency-key-in-use"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -173,6 +182,14 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(StorageConflict, lambda error: problem(409, str(error)))
     app.register_error_handler(Stale, _stale)
     app.register_error_handler(Busy, _busy)
+    app.register_error_handler(
+        IdempotencyKeyReused,
+        lambda error: problem(422, str(error), title="Idempotency-Key reused", type=KEY_REUSED),
+    )
+    app.register_error_handler(
+        IdempotencyKeyInUse,
+        lambda error: problem(409, str(error), title="Idempotency-Key in use", type=KEY_IN_USE),
+    )
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(UnknownScenario, _unknown_scenario)

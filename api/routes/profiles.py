@@ -7,9 +7,11 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
+from api.idempotency import IdempotencyHeader, once
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
+from api.services.idempotency import coach_scope
 from api.services.profiles import ProfileIn, ProfileList, ProfileOut, ProfileUpdate
 from api.store import database
 
@@ -30,13 +32,19 @@ class ProfilePath(BaseModel):
 
 
 @blueprint.post(
-    "", responses={201: ProfileOut, **problem_responses(409)}, operation_id="create_profile"
+    "",
+    responses={201: ProfileOut, **problem_responses(409, 422)},
+    operation_id="create_profile",
 )
-def create(body: ProfileIn) -> Response:
+def create(header: IdempotencyHeader, body: ProfileIn) -> Response:
     """Save a weight profile; its name must be new among your profiles."""
-    profile = profiles.create_profile(database(), bearer_token(), body)
-    location = url_for("profiles.get", profile_id=profile.id)
-    return json_response(profile, 201, headers={"Location": location})
+
+    def save() -> Response:
+        profile = profiles.create_profile(database(), bearer_token(), body)
+        location = url_for("profiles.get", profile_id=profile.id)
+        return json_response(profile, 201, headers={"Location": location})
+
+    return once(header.idempotency_key, lambda: coach_scope(database(), bearer_token()), save)
 
 
 @blueprint.get("", responses={200: ProfileList}, operation_id="list_profiles")

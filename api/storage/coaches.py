@@ -19,6 +19,11 @@ def insert_coach(session: Session, name: str, token_hash: str) -> Coach:
     return coach
 
 
+def coach_by_id(session: Session, coach_id: int) -> Coach | None:
+    """The coach `coach_id`, or None."""
+    return session.get(Coach, coach_id)
+
+
 def coach_by_token_hash(session: Session, token_hash: str) -> Coach | None:
     """The coach whose token has this hash, or None."""
     coach = session.scalar(select(Coach).where(Coach.token_hash == token_hash))
