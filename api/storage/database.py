@@ -86,9 +86,9 @@ def is_sqlite(url: str) -> bool:
 class Database:
     """An engine and its sessions; `transaction()` is the only way the API writes."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, **engine_options: Any) -> None:
         self.url = url
-        self.engine = new_engine(url)
+        self.engine = new_engine(url, **engine_options)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -204,3 +204,16 @@ def test_a_validation_error_in_a_crash_is_logged_without_its_input(
         assert_problem(app.test_client().get("/boom"), 500)
     assert "days.mon.runs" in caplog.text
     assert "secret-body-value" not in caplog.text
+
+
+def test_a_busy_database_is_503_with_retry_after(app: Flask) -> None:
+    """Busy (SQLite locked past its timeout) answers 503 and says when to retry."""
+    from api.storage import Busy
+
+    def busy() -> str:
+        raise Busy("the database is busy with other writes; retry shortly")
+
+    app.add_url_rule("/busy", view_func=busy)
+    response = app.test_client().get("/busy")
+    assert_problem(response, 503)
+    assert response.headers["Retry-After"] == "1"
