@@ -64,7 +64,7 @@ def claim(db: Database, scope: str, key: str, fingerprint: str) -> Answer | None
         try:
             with db.transaction() as session:
                 rows.purge_expired(session, now)
-                row = rows.find_key(session, scope, _hash(key), now)
+                row = rows.find_key(session, scope, _hash(key))
                 if row is None:
                     rows.reserve_key(session, scope, _hash(key), fingerprint, now + KEY_LIFETIME)
                     return None

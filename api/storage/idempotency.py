@@ -17,20 +17,13 @@ class KeyTaken(StorageError):
     """Another request reserved the same key first (its transaction committed meanwhile)."""
 
 
-def find_key(
-    session: Session, scope: str, key_hash: str, now: dt.datetime
-) -> IdempotencyKey | None:
-    """The key's row, unless it expired (an expired one is deleted)."""
-    row = session.scalar(
+def find_key(session: Session, scope: str, key_hash: str) -> IdempotencyKey | None:
+    """The key's row, or None (expired keys are purged first: see `purge_expired`)."""
+    return session.scalar(
         select(IdempotencyKey).where(
             IdempotencyKey.scope == scope, IdempotencyKey.key_hash == key_hash
         )
     )
-    if row is not None and _aware(row.expires_at) <= now:
-        session.delete(row)
-        session.flush()
-        return None
-    return row
 
 
 def reserve_key(
@@ -85,7 +78,3 @@ def release_key(session: Session, scope: str, key_hash: str) -> None:
 def purge_expired(session: Session, now: dt.datetime) -> None:
     """Delete every expired key."""
     session.execute(delete(IdempotencyKey).where(IdempotencyKey.expires_at <= now))
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
