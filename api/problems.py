@@ -9,6 +9,7 @@ errors, unknown routes, oversized bodies, crashes) with one: routes never build 
 from __future__ import annotations
 
 import json
+import traceback
 from typing import Any
 
 from flask import Flask, Response, current_app, request
@@ -17,9 +18,16 @@ from pydantic import BaseModel, Field, ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES
 
-from api.services.errors import InvalidField, NotAuthenticated, NoWeek, UnknownScenario
+from api.services.errors import (
+    IdempotencyKeyInUse,
+    IdempotencyKeyReused,
+    InvalidField,
+    NotAuthenticated,
+    NoWeek,
+    UnknownScenario,
+)
+from api.storage import Busy, NotFound, Stale
 from api.storage import Conflict as StorageConflict
-from api.storage import NotFound
 from api.validation import field_errors
 from solver.result import Conflict
 
@@ -31,6 +39,10 @@ INFEASIBLE = "urn:trainweek:problem:infeasible-week"
 UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
 UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
+STALE_VERSION = "urn:trainweek:problem:stale-version"
+BUSY_RETRY_AFTER_S = 1
+KEY_REUSED = "urn:trainweek:problem:idempotency-key-reused"
+KEY_IN_USE = "urn:trainweek:problem:idempotency-key-in-use"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -56,6 +68,9 @@ class Problem(BaseModel):
     )
     suggestions: list[str] | None = Field(
         default=None, description="No week exists: what to relax so one does."
+    )
+    current_version: int | None = Field(
+        default=None, description="A stale version sent: the version stored now."
     )
 
 
@@ -165,6 +180,16 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(NotAuthenticated, unauthorized)
     app.register_error_handler(NotFound, lambda error: problem(404, str(error)))
     app.register_error_handler(StorageConflict, lambda error: problem(409, str(error)))
+    app.register_error_handler(Stale, _stale)
+    app.register_error_handler(Busy, _busy)
+    app.register_error_handler(
+        IdempotencyKeyReused,
+        lambda error: problem(422, str(error), title="Idempotency-Key reused", type=KEY_REUSED),
+    )
+    app.register_error_handler(
+        IdempotencyKeyInUse,
+        lambda error: problem(409, str(error), title="Idempotency-Key in use", type=KEY_IN_USE),
+    )
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(UnknownScenario, _unknown_scenario)
@@ -177,6 +202,21 @@ def _invalid_field(error: InvalidField) -> Response:
         # The checker's message already says where in the plan: "plan.tue[0]: unknown ...".
         return problem(400, str(error), title=error.title, type=UNKNOWN_PLAN_ID)
     return invalid_request([{"field": error.field, "message": str(error)}], title=error.title)
+
+
+def _stale(error: Stale) -> Response:
+    return problem(
+        409,
+        str(error),
+        title="Edited from a stale copy",
+        type=STALE_VERSION,
+        current_version=error.current_version,
+    )
+
+
+def _busy(error: Busy) -> Response:
+    # Not the client's conflict: the same request may well succeed a moment later.
+    return problem(503, str(error), headers={"Retry-After": str(BUSY_RETRY_AFTER_S)})
 
 
 def _unknown_scenario(error: UnknownScenario) -> Response:
@@ -267,6 +307,39 @@ def _kib(limit: int | None) -> str:
 
 
 def _unexpected_problem(error: Exception) -> Response:
-    """Log the crash with its stack trace; answer a generic 500 without one."""
-    current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    """Log the crash with its stack trace; answer a generic 500 without one.
+
+    The log gets the route and the stack, never the request: no body, no headers (the token),
+    no query string, and no validation error's input (pydantic quotes what it refused).
+    SQL parameters are already left out of database errors (`api/storage/database.py`).
+    """
+    current_app.logger.error(
+        "unhandled error on %s %s\n%s",
+        request.method,
+        request.url_rule.rule if request.url_rule is not None else request.path,
+        "".join(_redacted_trace(error)).rstrip(),
+    )
     return problem(500, "something went wrong on our side; the error has been logged")
+
+
+def _redacted_trace(error: BaseException) -> list[str]:
+    """The error's stack, causes included, with each message that may quote input replaced."""
+    lines: list[str] = []
+    cause = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    if cause is not None:
+        lines += _redacted_trace(cause)
+        lines.append("\nwhich led to:\n\n")
+    lines.append("Traceback (most recent call last):\n")
+    lines += traceback.format_tb(error.__traceback__)
+    lines.append(f"{type(error).__module__}.{type(error).__qualname__}: {_safe_message(error)}\n")
+    return lines
+
+
+def _safe_message(error: BaseException) -> str:
+    if isinstance(error, ValidationError):
+        # Locations and messages say what broke; the input values (the body) stay out.
+        return "; ".join(
+            f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
+            for e in error.errors(include_url=False, include_input=False, include_context=False)
+        )
+    return str(error)

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from solver.catalogue import Session
 
@@ -363,6 +372,33 @@ def known_goal_weights(weights: object) -> object:
 GoalWeights = Annotated[dict[SoftGoalId, Weight], BeforeValidator(known_goal_weights)]
 
 
+# A week a calendar can hold: the export adds days to week_of, which must not pass year 9999.
+FIRST_WEEK_OF = dt.date(1970, 1, 1)
+LAST_WEEK_OF = dt.date(2200, 12, 31)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_only(value: object) -> object:
+    """Refuse anything but a date: a 'YYYY-MM-DD' string (no time, no number) or a date.
+
+    pydantic alone would take a datetime string with a zero time, or a Unix timestamp.
+    """
+    is_date = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if not is_date and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        raise ValueError("must be a date as YYYY-MM-DD, with no time")
+    return value
+
+
+def within_calendar(value: dt.date) -> dt.date:
+    """Refuse a date outside FIRST_WEEK_OF..LAST_WEEK_OF."""
+    if not FIRST_WEEK_OF <= value <= LAST_WEEK_OF:
+        raise ValueError(f"must lie between {FIRST_WEEK_OF} and {LAST_WEEK_OF}")
+    return value
+
+
+CalendarDate = Annotated[dt.date, BeforeValidator(date_only), AfterValidator(within_calendar)]
+
+
 class WeekRequest(_Strict):
     """A runner's week: the runs, when strength fits, and what matters most."""
 
@@ -383,11 +419,14 @@ class WeekRequest(_Strict):
         default=2.0,
         gt=0,
         le=30,
+        strict=True,
         allow_inf_nan=False,
         description="Longest the solver may search, in seconds.",
     )
-    week_of: dt.date | None = Field(
-        default=None, description="The Monday the week starts on (for calendar export)."
+    week_of: CalendarDate | None = Field(
+        default=None,
+        description=f"The Monday the week starts on, as YYYY-MM-DD between {FIRST_WEEK_OF} and "
+        f"{LAST_WEEK_OF} (for calendar export).",
     )
     relax: list[HardRuleId] = Field(
         default_factory=list,

@@ -7,6 +7,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
+from api.idempotency import IdempotencyHeader, once
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import athletes
@@ -14,10 +15,12 @@ from api.services.athletes import (
     AthleteIn,
     AthleteList,
     AthleteOut,
+    AthleteUpdate,
     AthleteWeekRequest,
     History,
     SolvedWeekOut,
 )
+from api.services.idempotency import coach_scope
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -42,12 +45,18 @@ class SolvedWeekPath(AthletePath):
     solved_id: int = Field(description="The solved week's id.")
 
 
-@blueprint.post("", responses={201: AthleteOut}, operation_id="create_athlete")
-def create(body: AthleteIn) -> Response:
+@blueprint.post(
+    "", responses={201: AthleteOut, **problem_responses(409, 422)}, operation_id="create_athlete"
+)
+def create(header: IdempotencyHeader, body: AthleteIn) -> Response:
     """Add an athlete, with the week they usually train."""
-    athlete = athletes.create_athlete(database(), bearer_token(), body)
-    location = url_for("athletes.get", athlete_id=athlete.id)
-    return json_response(athlete, 201, headers={"Location": location})
+
+    def add() -> Response:
+        athlete = athletes.create_athlete(database(), bearer_token(), body)
+        location = url_for("athletes.get", athlete_id=athlete.id)
+        return json_response(athlete, 201, headers={"Location": location})
+
+    return once(header.idempotency_key, lambda: coach_scope(database(), bearer_token()), add)
 
 
 @blueprint.get("", responses={200: AthleteList}, operation_id="list_athletes")
@@ -68,18 +77,24 @@ def get(path: AthletePath) -> Response:
 
 @blueprint.put(
     "/<int:athlete_id>",
-    responses={200: AthleteOut, **problem_responses(404)},
+    responses={200: AthleteOut, **problem_responses(404, 409)},
     operation_id="replace_athlete",
 )
-def replace(path: AthletePath, body: AthleteIn) -> Response:
-    """Replace one of your athletes: every field as sent. Their history stays."""
-    athlete = athletes.replace_athlete(database(), bearer_token(), path.athlete_id, body)
+def replace(path: AthletePath, body: AthleteUpdate) -> Response:
+    """Replace one of your athletes: every field as sent. Their history stays.
+
+    Send the `version` you read to be sure you overwrite only that: when someone changed the
+    athlete since, the answer is 409 and nothing changes.
+    """
+    athlete = athletes.replace_athlete(
+        database(), bearer_token(), path.athlete_id, body, body.version
+    )
     return json_response(athlete)
 
 
 @blueprint.delete(
     "/<int:athlete_id>",
-    responses={204: None, **problem_responses(404)},
+    responses={204: None, **problem_responses(404, 409)},
     operation_id="delete_athlete",
 )
 def delete(path: AthletePath) -> Response:
@@ -90,18 +105,24 @@ def delete(path: AthletePath) -> Response:
 
 @blueprint.post(
     "/<int:athlete_id>/solve",
-    responses={201: SolvedWeekOut, **problem_responses(404, 422)},
+    responses={201: SolvedWeekOut, **problem_responses(404, 409, 422)},
     operation_id="solve_athlete_week",
 )
-def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:
+def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest) -> Response:
     """Solve the athlete's week and keep it in their history, with the request and weights.
 
     With no body, the default week is solved as it is. A week no placement can keep every hard
     rule for is 422 with the conflicting rules, and nothing is kept.
     """
-    solved = athletes.solve_for_athlete(database(), bearer_token(), path.athlete_id, body)
-    location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
-    return json_response(solved, 201, headers={"Location": location})
+
+    def solve_and_keep() -> Response:
+        solved = athletes.solve_for_athlete(database(), bearer_token(), path.athlete_id, body)
+        location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
+        return json_response(solved, 201, headers={"Location": location})
+
+    return once(
+        header.idempotency_key, lambda: coach_scope(database(), bearer_token()), solve_and_keep
+    )
 
 
 @blueprint.get(

@@ -7,10 +7,12 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
+from api.idempotency import IdempotencyHeader, once
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
-from api.services.profiles import ProfileIn, ProfileList, ProfileOut
+from api.services.idempotency import coach_scope
+from api.services.profiles import ProfileIn, ProfileList, ProfileOut, ProfileUpdate
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -30,13 +32,19 @@ class ProfilePath(BaseModel):
 
 
 @blueprint.post(
-    "", responses={201: ProfileOut, **problem_responses(409)}, operation_id="create_profile"
+    "",
+    responses={201: ProfileOut, **problem_responses(409, 422)},
+    operation_id="create_profile",
 )
-def create(body: ProfileIn) -> Response:
+def create(header: IdempotencyHeader, body: ProfileIn) -> Response:
     """Save a weight profile; its name must be new among your profiles."""
-    profile = profiles.create_profile(database(), bearer_token(), body)
-    location = url_for("profiles.get", profile_id=profile.id)
-    return json_response(profile, 201, headers={"Location": location})
+
+    def save() -> Response:
+        profile = profiles.create_profile(database(), bearer_token(), body)
+        location = url_for("profiles.get", profile_id=profile.id)
+        return json_response(profile, 201, headers={"Location": location})
+
+    return once(header.idempotency_key, lambda: coach_scope(database(), bearer_token()), save)
 
 
 @blueprint.get("", responses={200: ProfileList}, operation_id="list_profiles")
@@ -60,15 +68,21 @@ def get(path: ProfilePath) -> Response:
     responses={200: ProfileOut, **problem_responses(404, 409)},
     operation_id="replace_profile",
 )
-def replace(path: ProfilePath, body: ProfileIn) -> Response:
-    """Replace one of your weight profiles: name, description and weights all as sent."""
-    profile = profiles.replace_profile(database(), bearer_token(), path.profile_id, body)
+def replace(path: ProfilePath, body: ProfileUpdate) -> Response:
+    """Replace one of your weight profiles: name, description and weights all as sent.
+
+    Send the `version` you read to be sure you overwrite only that: when someone changed the
+    profile since, the answer is 409 and nothing changes.
+    """
+    profile = profiles.replace_profile(
+        database(), bearer_token(), path.profile_id, body, body.version
+    )
     return json_response(profile)
 
 
 @blueprint.delete(
     "/<int:profile_id>",
-    responses={204: None, **problem_responses(404)},
+    responses={204: None, **problem_responses(404, 409)},
     operation_id="delete_profile",
 )
 def delete(path: ProfilePath) -> Response:

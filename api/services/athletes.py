@@ -17,7 +17,7 @@ from pydantic import (
 
 from api.services.coaches import authenticated
 from api.services.errors import NoWeek
-from api.services.fields import Name
+from api.services.fields import Name, Version
 from api.services.profiles import resolve_weights
 from api.services.weeks import ProfiledWeekRequest
 from api.storage import Database
@@ -57,10 +57,20 @@ class AthleteIn(BaseModel):
         return week
 
 
+class AthleteUpdate(AthleteIn):
+    """An athlete as a coach replaces them, optionally saying which version they edited."""
+
+    version: Version
+
+
 class AthleteOut(AthleteIn):
     """A stored athlete."""
 
     id: int = Field(description="The athlete's id.")
+    version: int = Field(
+        description="Goes up by one with every change; send it back on PUT to refuse "
+        "overwriting someone else's change."
+    )
     created_at: dt.datetime = Field(description="When the athlete was added (UTC).")
     updated_at: dt.datetime = Field(description="When they last changed (UTC).")
 
@@ -142,13 +152,18 @@ def get_athlete(db: Database, token: str | None, athlete_id: int) -> AthleteOut:
 
 
 def replace_athlete(
-    db: Database, token: str | None, athlete_id: int, data: AthleteIn
+    db: Database, token: str | None, athlete_id: int, data: AthleteIn, version: int | None = None
 ) -> AthleteOut:
-    """Overwrite one of the coach's athletes with `data`; their history stays."""
+    """Overwrite one of the coach's athletes with `data`; their history stays.
+
+    Stale when `version` is given and is not the stored version.
+    """
     with db.transaction() as session:
         coach = authenticated(session, token)
         athlete = rows.owned_athlete(session, coach.id, athlete_id)
-        return athlete_out(rows.update_athlete(session, athlete, _columns(data)))
+        return athlete_out(
+            rows.update_athlete(session, athlete, _columns(data), expected_version=version)
+        )
 
 
 def delete_athlete(db: Database, token: str | None, athlete_id: int) -> None:
@@ -232,6 +247,7 @@ def athlete_out(athlete: Athlete) -> AthleteOut:
     return AthleteOut.model_validate(
         {
             "id": athlete.id,
+            "version": athlete.version,
             "name": athlete.name,
             "level": athlete.level,
             "phase": athlete.phase,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from api.services.errors import NotAuthenticated
 from api.services.fields import Name
-from api.storage import Database
+from api.storage import Database, TokenReplaced
 from api.storage import coaches as rows
 from api.storage.fields import as_utc
 from api.storage.models import Coach
@@ -76,10 +76,23 @@ def current_coach(db: Database, token: str | None) -> CoachOut:
 
 
 def replace_token(db: Database, token: str | None) -> RegisteredCoach:
-    """Mint a new token for the coach; the one given stops working at once."""
+    """Mint a new token for the coach; the one given stops working at once.
+
+    Of several rotations with the same token exactly one wins; the others raise TokenReplaced
+    (the token was good until the winner replaced it), whether they lose at the update or
+    arrive after the winner committed.
+    """
     new_token = secrets.token_urlsafe(32)
     with db.transaction() as session:
-        coach = rows.set_token_hash(session, authenticated(session, token), hash_token(new_token))
+        try:
+            coach = authenticated(session, token)
+        except NotAuthenticated:
+            if token is not None and rows.token_was_replaced(session, hash_token(token)):
+                raise TokenReplaced(
+                    "this token was already replaced by another request; use the token it got"
+                ) from None
+            raise
+        coach = rows.replace_token_hash(session, coach, coach.token_hash, hash_token(new_token))
         return RegisteredCoach(**coach_out(coach).model_dump(), token=new_token)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -27,7 +28,7 @@ class CompareBody(BaseModel):
         description="Two sets of weights by goal id; each is laid over the request's own "
         "weights, and goals in neither keep their default.",
     )
-    profiles: list[int] | None = Field(
+    profiles: list[Annotated[int, Field(strict=True)]] | None = Field(
         default=None,
         min_length=2,
         max_length=2,

@@ -36,3 +36,11 @@ class InvalidField(ValueError):
 
 class UnknownScenario(LookupError):
     """No scenario by that name in the library."""
+
+
+class IdempotencyKeyReused(ValueError):
+    """An Idempotency-Key sent again with a different request."""
+
+
+class IdempotencyKeyInUse(Exception):
+    """The request that first sent this Idempotency-Key has not finished yet."""

@@ -29,3 +29,16 @@ Name = Annotated[
     Field(json_schema_extra={"pattern": NO_CONTROL_CHARACTERS}),
     AfterValidator(_one_line_of_text),
 ]
+
+
+# The version a client read, sent back on PUT so an edit of a stale copy is refused (409).
+Version = Annotated[
+    int | None,
+    Field(
+        default=None,
+        strict=True,
+        ge=1,
+        description="The `version` you read (optional): when the stored one is newer, nothing "
+        "is changed and the answer is 409. Leave it out to overwrite whatever is stored.",
+    ),
+]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from api.services.coaches import authenticated
-from api.services.fields import Name
+from api.services.fields import Name, Version
 from api.storage import Database
 from api.storage import profiles as rows
 from api.storage.fields import as_utc
@@ -33,10 +33,20 @@ class ProfileIn(BaseModel):
     )
 
 
+class ProfileUpdate(ProfileIn):
+    """A weight profile as a coach replaces it, optionally saying which version they edited."""
+
+    version: Version
+
+
 class ProfileOut(ProfileIn):
     """A stored weight profile."""
 
     id: int = Field(description="The profile's id; pass it as `profile` when solving.")
+    version: int = Field(
+        description="Goes up by one with every change; send it back on PUT to refuse "
+        "overwriting someone else's change."
+    )
     created_at: dt.datetime = Field(description="When the profile was created (UTC).")
     updated_at: dt.datetime = Field(description="When it last changed (UTC).")
 
@@ -73,15 +83,23 @@ def get_profile(db: Database, token: str | None, profile_id: int) -> ProfileOut:
 
 
 def replace_profile(
-    db: Database, token: str | None, profile_id: int, data: ProfileIn
+    db: Database, token: str | None, profile_id: int, data: ProfileIn, version: int | None = None
 ) -> ProfileOut:
-    """Overwrite one of the coach's profiles: name, description and weights all as sent."""
+    """Overwrite one of the coach's profiles: name, description and weights all as sent.
+
+    Stale when `version` is given and is not the stored version.
+    """
     with db.transaction() as session:
         coach = authenticated(session, token)
         profile = rows.owned_profile(session, coach.id, profile_id)
         return profile_out(
             rows.update_profile(
-                session, profile, data.name, data.description, _stored(data.weights)
+                session,
+                profile,
+                data.name,
+                data.description,
+                _stored(data.weights),
+                expected_version=version,
             )
         )
 
@@ -122,6 +140,7 @@ def profile_out(profile: Profile) -> ProfileOut:
     """The profile as answered."""
     return ProfileOut(
         id=profile.id,
+        version=profile.version,
         name=profile.name,
         description=profile.description,
         weights=profile.weights,

@@ -19,6 +19,7 @@ class ProfiledWeekRequest(WeekRequest):
 
     profile: int | None = Field(
         default=None,
+        strict=True,
         description="Id of one of your weight profiles (needs your bearer token): its weights "
         "apply first, this request's `weights` on top.",
     )

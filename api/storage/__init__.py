@@ -6,7 +6,17 @@ and writes here; a refusal the stored data forces (no such row, a name taken) is
 """
 
 from api.storage.database import Database, database_url
-from api.storage.errors import Conflict, NotFound, StorageError
+from api.storage.errors import Busy, Conflict, NotFound, Stale, StorageError, TokenReplaced
 from api.storage.migrate import upgrade
 
-__all__ = ["Conflict", "Database", "NotFound", "StorageError", "database_url", "upgrade"]
+__all__ = [
+    "Busy",
+    "Conflict",
+    "Database",
+    "NotFound",
+    "Stale",
+    "StorageError",
+    "TokenReplaced",
+    "database_url",
+    "upgrade",
+]

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.storage.errors import NotFound
-from api.storage.fields import may_exist
+from api.storage.fields import may_exist, refuse_stale
 from api.storage.models import Athlete, SolvedWeek
 
 
@@ -40,8 +40,12 @@ def owned_athlete(session: Session, coach_id: int, athlete_id: int) -> Athlete:
     return athlete
 
 
-def update_athlete(session: Session, athlete: Athlete, fields: dict[str, Any]) -> Athlete:
-    """Overwrite the athlete's columns with `fields`."""
+def update_athlete(
+    session: Session, athlete: Athlete, fields: dict[str, Any], expected_version: int | None = None
+) -> Athlete:
+    """Overwrite the athlete's columns with `fields`; Stale when `expected_version` is not the
+    stored one."""
+    refuse_stale("athlete", athlete.id, athlete.version, expected_version)
     for column, value in fields.items():
         setattr(athlete, column, value)
     session.flush()

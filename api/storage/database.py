@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from api.storage.errors import Busy, Conflict
 
 DATABASE_FILE = "trainweek.sqlite3"
 WAL_ATTEMPTS = 10
@@ -30,8 +34,12 @@ def database_url(config: Mapping[str, Any], instance_path: str | os.PathLike[str
 
 
 def new_engine(url: str, **options: Any) -> Engine:
-    """An engine for `url`; on SQLite, every connection gets WAL mode and foreign keys."""
-    engine = create_engine(url, **options)
+    """An engine for `url`; on SQLite, every connection gets WAL mode and foreign keys.
+
+    SQL parameters stay out of error messages: they hold request bodies and token hashes, and
+    an unexpected error's message ends up in the log.
+    """
+    engine = create_engine(url, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -64,6 +72,12 @@ def _in_memory(dbapi_connection: sqlite3.Connection) -> bool:
     return not row or not row[2]
 
 
+def _locked(error: OperationalError) -> bool:
+    """Whether the error is SQLite's "database is locked" (or "busy"): a lock, not a fault."""
+    message = str(error.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
 def is_sqlite(url: str) -> bool:
     """Whether `url` names a SQLite database."""
     return make_url(url).get_backend_name() == "sqlite"
@@ -72,16 +86,37 @@ def is_sqlite(url: str) -> bool:
 class Database:
     """An engine and its sessions; `transaction()` is the only way the API writes."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, **engine_options: Any) -> None:
         self.url = url
-        self.engine = new_engine(url)
+        self.engine = new_engine(url, **engine_options)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back entirely on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        """A session whose work is committed at the end, or rolled back entirely on any error.
+
+        This is the one place where a write that lost a race to another request becomes a
+        refusal the client can act on, whichever database and whichever table: a constraint
+        violated (a name taken meanwhile, a row referred to deleted meanwhile) or a versioned
+        row changed or deleted since it was read is Conflict; SQLite's write lock still held by
+        another request after the busy timeout is Busy.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except IntegrityError:
+            raise Conflict(
+                "another request changed the same data at the same time (a name taken, or "
+                "something this refers to deleted); read it again and retry"
+            ) from None
+        except StaleDataError:
+            raise Conflict(
+                "another request changed or deleted this at the same time; read it again and retry"
+            ) from None
+        except OperationalError as error:
+            if _locked(error):
+                raise Busy("the database is busy with other writes; retry shortly") from None
+            raise
 
     def dispose(self) -> None:
         """Close every pooled connection (at shutdown, or before a test removes the file)."""

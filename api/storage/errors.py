@@ -13,3 +13,19 @@ class NotFound(StorageError):
 
 class Conflict(StorageError):
     """The change clashes with what is stored (a profile name already taken)."""
+
+
+class Busy(StorageError):
+    """The database stayed locked by other writes past the busy timeout: retry shortly."""
+
+
+class Stale(Conflict):
+    """The client's copy is older than the stored row: it sent a version that is not current."""
+
+    def __init__(self, detail: str, current_version: int) -> None:
+        super().__init__(detail)
+        self.current_version = current_version
+
+
+class TokenReplaced(Conflict):
+    """The token was valid until another request replaced it: that request won the rotation."""

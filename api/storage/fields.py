@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.storage.errors import Stale
+
 # Ids are INTEGER columns: 32-bit on PostgreSQL. A larger number cannot name a row, and sending it
 # to the database would fail there (or overflow SQLite's 64 bits) instead of finding nothing.
 MAX_ID = 2**31 - 1
@@ -17,3 +19,13 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
 def may_exist(row_id: int) -> bool:
     """Whether `row_id` is in the range of ids the database hands out."""
     return 1 <= row_id <= MAX_ID
+
+
+def refuse_stale(kind: str, row_id: int, stored: int, expected: int | None) -> None:
+    """Stale when the client said which version it edits and the stored row is another one."""
+    if expected is not None and expected != stored:
+        raise Stale(
+            f"{kind} {row_id} is at version {stored}, not {expected}: someone changed it since "
+            "you read it; read it again and retry",
+            current_version=stored,
+        )

@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAME_LENGTH = 200
@@ -48,6 +58,9 @@ class Coach(Base):
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
     # SHA-256 of the token, hex: the token itself is never stored.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The hash of the token the last rotation replaced: a rotation that lost a race to another
+    # one with the same token is told so (409) instead of "invalid token" (401).
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     profiles: Mapped[list[Profile]] = relationship(
@@ -71,8 +84,13 @@ class Profile(Base):
     weights: Mapped[dict[str, int]]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every UPDATE and DELETE says which version it read, so a write
+    # based on a copy someone else has changed or deleted matches no row and fails.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     coach: Mapped[Coach] = relationship(back_populates="profiles")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
 
 class Athlete(Base):
@@ -90,11 +108,15 @@ class Athlete(Base):
     default_week: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # As on Profile: a write from a stale copy fails instead of overwriting a newer one.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     coach: Mapped[Coach] = relationship(back_populates="athletes")
     history: Mapped[list[SolvedWeek]] = relationship(
         back_populates="athlete", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
 
 class SolvedWeek(Base):
@@ -121,3 +143,29 @@ class SolvedWeek(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     athlete: Mapped[Athlete] = relationship(back_populates="history")
+
+
+class IdempotencyKey(Base):
+    """A POST sent with an `Idempotency-Key`: which request it was and what it answered.
+
+    `status` is null while the first request with the key is still running. Neither the key nor
+    a coach's token is stored: the key as its SHA-256, the answer without the token.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (
+        UniqueConstraint("scope", "key_hash", name="uq_idempotency_keys_scope_key_hash"),
+        Index("ix_idempotency_keys_expires_at", "expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Whose key: "coach:<id>", or "client:<address>" for a sign-up.
+    scope: Mapped[str] = mapped_column(String(100))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the method, path and body: the same key with another request is refused.
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int | None]
+    body: Mapped[dict[str, Any] | None]
+    location: Mapped[str | None] = mapped_column(String(2000))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]

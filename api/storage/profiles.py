@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.storage.errors import Conflict, NotFound
-from api.storage.fields import may_exist
+from api.storage.fields import may_exist, refuse_stale
 from api.storage.models import Profile
 
 
@@ -18,7 +17,7 @@ def insert_profile(
     _refuse_taken_name(session, coach_id, name)
     profile = Profile(coach_id=coach_id, name=name, description=description, weights=weights)
     session.add(profile)
-    _flush_or_conflict(session, name)
+    session.flush()
     return profile
 
 
@@ -43,15 +42,22 @@ def owned_profile(session: Session, coach_id: int, profile_id: int) -> Profile:
 
 
 def update_profile(
-    session: Session, profile: Profile, name: str, description: str, weights: dict[str, int]
+    session: Session,
+    profile: Profile,
+    name: str,
+    description: str,
+    weights: dict[str, int],
+    expected_version: int | None = None,
 ) -> Profile:
-    """Overwrite a profile's fields; Conflict when the new name is taken."""
+    """Overwrite a profile's fields; Conflict when the new name is taken, Stale when
+    `expected_version` is not the stored one."""
+    refuse_stale("profile", profile.id, profile.version, expected_version)
     if name != profile.name:
         _refuse_taken_name(session, profile.coach_id, name)
     profile.name = name
     profile.description = description
     profile.weights = weights
-    _flush_or_conflict(session, name)
+    session.flush()
     return profile
 
 
@@ -67,12 +73,3 @@ def _refuse_taken_name(session: Session, coach_id: int, name: str) -> None:
     )
     if taken is not None:
         raise Conflict(f"a profile named {name!r} already exists (id {taken})")
-
-
-def _flush_or_conflict(session: Session, name: str) -> None:
-    # The check above gives the friendly message; the unique constraint is what holds when two
-    # requests race, and the failed transaction rolls back whole.
-    try:
-        session.flush()
-    except IntegrityError:
-        raise Conflict(f"a profile named {name!r} already exists") from None

@@ -154,3 +154,66 @@ def test_a_crash_is_a_generic_500_without_a_stack_trace(
     assert "Traceback" not in text
     assert "something went wrong" in body["detail"]
     assert "secret internals" in caplog.text
+
+
+def test_a_crash_log_holds_neither_the_body_nor_the_token(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 500 while storing a request logs the route and the stack, but not the request body,
+    the token or the SQL parameters that carry them."""
+    from sqlalchemy import text
+
+    from api.store import EXTENSION
+
+    def boom() -> str:
+        with app.extensions[EXTENSION].transaction() as session:
+            session.execute(
+                text("INSERT INTO no_such_table VALUES (:body, :token)"),
+                {"body": "secret-body-value", "token": "secret-token-value"},
+            )
+        return "unreachable"
+
+    app.add_url_rule("/boom", view_func=boom, methods=["POST"])
+    with caplog.at_level(logging.ERROR):
+        response = app.test_client().post(
+            "/boom",
+            json={"name": "secret-body-value"},
+            headers={"Authorization": "Bearer secret-token-value"},
+        )
+    assert_problem(response, 500)
+    assert "no_such_table" in caplog.text
+    assert "Traceback" in caplog.text
+    assert "secret-body-value" not in caplog.text
+    assert "secret-token-value" not in caplog.text
+
+
+def test_a_validation_error_in_a_crash_is_logged_without_its_input(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    """pydantic quotes the input it refused; the crash log keeps the field and the message."""
+    from solver import WeekRequest
+
+    secret = "-".join(("secret", "body", "value"))  # so the stack's source lines do not spell it
+
+    def boom() -> str:
+        WeekRequest.model_validate({"days": {"mon": {"runs": secret}}})
+        return "unreachable"
+
+    app.add_url_rule("/boom", view_func=boom)
+    with caplog.at_level(logging.ERROR):
+        assert_problem(app.test_client().get("/boom"), 500)
+    assert "days.mon.runs" in caplog.text
+    assert "secret-body-value" not in caplog.text
+
+
+def test_a_busy_database_is_503_with_retry_after(app: Flask) -> None:
+    """Busy (SQLite locked past its timeout) answers 503 and says when to retry."""
+    from api.storage import Busy
+
+    def busy() -> str:
+        raise Busy("the database is busy with other writes; retry shortly")
+
+    app.add_url_rule("/busy", view_func=busy)
+    response = app.test_client().get("/busy")
+    assert_problem(response, 503)
+    assert response.headers["Retry-After"] == "1"

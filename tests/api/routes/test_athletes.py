@@ -275,3 +275,17 @@ def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, be
     assert response.get_json()["detail"] == f"no profile {profile['id']}"
     plans = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ben).get_json()
     assert plans == {"history": []}
+
+
+def test_an_athlete_put_from_a_stale_copy_is_409(client, ana):
+    """An athlete answers its version; a PUT with an older one is 409 and changes nothing."""
+    created = client.post("/v1/athletes", json={"name": "Mia"}, headers=ana)
+    athlete = created.get_json()
+    assert athlete["version"] == 1
+    url = created.headers["Location"]
+    first = client.put(url, json={"name": "Mia A", "version": 1}, headers=ana)
+    assert (first.status_code, first.get_json()["version"]) == (200, 2)
+    second = client.put(url, json={"name": "Mia B", "version": 1}, headers=ana)
+    assert second.status_code == 409
+    assert second.get_json()["current_version"] == 2
+    assert client.get(url, headers=ana).get_json()["name"] == "Mia A"

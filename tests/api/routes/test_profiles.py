@@ -240,3 +240,39 @@ def test_saved_weights_gives_the_owner_the_full_map_and_no_one_else(app, client,
         saved_weights(db, ben_token, profile["id"])
     with pytest.raises(NotAuthenticated):
         saved_weights(db, None, profile["id"])
+
+
+def test_a_profile_answers_its_version_and_each_change_bumps_it(client, ana):
+    """A new profile is version 1; a PUT answers version 2; a PUT changing nothing keeps it."""
+    profile = create(client, ana)
+    assert profile["version"] == 1
+    url = f"/v1/profiles/{profile['id']}"
+    changed = client.put(url, json={"name": "trail"}, headers=ana).get_json()
+    assert changed["version"] == 2
+    same = client.put(url, json={"name": "trail"}, headers=ana).get_json()
+    assert same["version"] == 2
+
+
+def test_a_put_from_a_stale_copy_is_409_and_changes_nothing(client, ana):
+    """Tab B sends the version it read after tab A changed the profile: 409 with the current
+    version, and A's change stays."""
+    profile = create(client, ana)
+    url = f"/v1/profiles/{profile['id']}"
+    first = client.put(url, json={"name": "tab a", "version": 1}, headers=ana)
+    assert first.status_code == 200
+    second = client.put(url, json={"name": "tab b", "version": 1}, headers=ana)
+    assert second.status_code == 409
+    assert second.mimetype == "application/problem+json"
+    assert second.get_json()["current_version"] == 2
+    assert client.get(url, headers=ana).get_json()["name"] == "tab a"
+
+
+@pytest.mark.parametrize("version", ["1", True, 1.0, 0])
+def test_a_version_that_is_not_a_whole_number_from_1_is_400(client, ana, version):
+    """`version` is a strict integer of at least 1."""
+    profile = create(client, ana)
+    response = client.put(
+        f"/v1/profiles/{profile['id']}", json={"name": "x", "version": version}, headers=ana
+    )
+    assert response.status_code == 400
+    assert [error["field"] for error in response.get_json()["errors"]] == ["version"]

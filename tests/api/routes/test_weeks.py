@@ -210,3 +210,47 @@ def test_only_a_solve_with_a_profile_opens_the_database(
     body = {**hansons_body, "profile": profile["id"]}
     assert client.post("/v1/weeks/solve", json=body, headers=ana).status_code == 200
     assert opened == [1]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("time_limit_s", "2"),
+        ("time_limit_s", True),
+        ("week_of", "2025-03-03T00:00:00"),
+        ("week_of", "2025-03-03T00:00:00Z"),
+        ("week_of", 1741000000),
+        ("week_of", "2025-3-3"),
+        ("week_of", "9999-12-27"),
+        ("week_of", "1969-12-29"),
+        ("profile", "1"),
+        ("profile", True),
+        ("profile", 1.0),
+    ],
+)
+def test_a_number_or_date_of_the_wrong_kind_is_400_naming_the_field(client, field, value):
+    """No string or boolean where a number belongs, no float where an id belongs, and week_of
+    is a date (no time) within 1970..2200: each a 400 naming the field."""
+    body = {"days": {"sun": {"runs": [{"type": "long", "minutes": 120}]}}, field: value}
+    response = client.post(
+        "/v1/weeks/solve", json=body, headers={"Accept": "text/calendar, application/json"}
+    )
+    assert response.status_code == 400, response.get_data(as_text=True)
+    assert [error["field"] for error in response.get_json()["errors"]] == [field]
+
+
+def test_the_last_week_of_the_calendar_range_exports(client):
+    """The latest Monday week_of allows still makes a calendar (no date overflow)."""
+    body = {"week_of": "2200-12-29", "days": {"sun": {"runs": [{"type": "long", "minutes": 90}]}}}
+    response = client.post("/v1/weeks/solve", json=body, headers={"Accept": "text/calendar"})
+    assert response.status_code == 200
+    assert "DTSTART;VALUE=DATE:22010104" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("profiles", [["1", 2], [True, 2], [1.0, 2]])
+def test_compare_takes_profile_ids_as_whole_numbers_only(client, profiles):
+    """`profiles` in compare are strict integers: "1", true and 1.0 are 400."""
+    body = {"request": {"days": {}}, "profiles": profiles}
+    response = client.post("/v1/weeks/compare", json=body)
+    assert response.status_code == 400
+    assert response.get_json()["errors"][0]["field"] == "profiles[0]"

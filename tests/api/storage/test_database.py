@@ -6,9 +6,8 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
 
-from api.storage import database_url
+from api.storage import Busy, Conflict, Database, database_url
 from api.storage.database import _sqlite_pragmas
 from api.storage.models import Coach, Profile
 
@@ -42,8 +41,9 @@ def test_sqlite_connections_use_wal_and_enforce_foreign_keys(database):
 
 
 def test_a_profile_for_a_coach_that_does_not_exist_is_refused(database):
-    """The foreign key to coaches holds: no orphan profile can be written."""
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"), database.transaction() as session:
+    """The foreign key to coaches holds: no orphan profile can be written (a Conflict, as for
+    a request that raced the coach's deletion)."""
+    with pytest.raises(Conflict, match="changed the same data"), database.transaction() as session:
         session.add(Profile(coach_id=999, name="orphan", description="", weights={}))
 
 
@@ -83,3 +83,41 @@ def test_a_wal_switch_refused_by_a_concurrent_one_is_retried():
     _sqlite_pragmas(connection, None)  # type: ignore[arg-type]
     assert connection.statements.count("PRAGMA journal_mode = WAL") == 2
     assert "PRAGMA foreign_keys = ON" in connection.statements
+
+
+def test_a_write_lock_held_past_the_busy_timeout_is_busy(private_database, database):
+    """Another connection holding SQLite's write lock longer than the busy timeout makes a
+    write raise Busy (a 503 to retry), not OperationalError (a 500)."""
+    impatient = Database(private_database, connect_args={"timeout": 0.05})
+    holder = sqlite3.connect(private_database.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(Busy, match="retry"), impatient.transaction() as session:
+            session.add(Coach(name="Ana", token_hash="0" * 64))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        impatient.dispose()
+
+
+def test_a_versioned_row_changed_since_it_was_read_is_a_conflict(database):
+    """A profile updated from a copy whose version another transaction has moved on is a
+    Conflict, and the other transaction's change stays."""
+    with database.transaction() as session:
+        coach = Coach(name="Ana", token_hash="0" * 64)
+        session.add(coach)
+        session.flush()
+        profile = Profile(coach_id=coach.id, name="p", description="", weights={})
+        session.add(profile)
+    with pytest.raises(Conflict, match="changed or deleted"), database.transaction() as session:
+        mine = session.get(Profile, profile.id)
+        assert mine is not None
+        with database.transaction() as other:
+            theirs = other.get(Profile, profile.id)
+            assert theirs is not None
+            theirs.name = "theirs"
+        mine.name = "mine"
+        session.flush()
+    with database.transaction() as session:
+        stored = session.get(Profile, profile.id)
+        assert stored is not None and (stored.name, stored.version) == ("theirs", 2)

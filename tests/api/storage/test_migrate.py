@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 from api.storage.migrate import alembic_config, current_revision, head_revision, upgrade
 from api.storage.models import Base
 
-TABLES = {"coaches", "profiles", "athletes", "solved_weeks"}
+TABLES = {"coaches", "profiles", "athletes", "solved_weeks", "idempotency_keys"}
 
 
 def sqlite_url(tmp_path: Path) -> str:
@@ -128,4 +128,31 @@ def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(tmp_path):
         assert indexes == {"ix_plans_athlete_id", "ix_plans_profile_id"}
         back = connection.execute(text(f"SELECT {COLUMNS} FROM plans")).all()
         assert [tuple(row) for row in back] == [KEPT_ROW]
+    engine.dispose()
+
+
+def test_rows_kept_at_revision_0002_start_at_version_1_and_downgrade_back(tmp_path):
+    """Upgrading a database at 0002 gives its profiles and athletes version 1 and adds the
+    idempotency keys; downgrading to 0002 removes what 0003 added and keeps the rows."""
+    url = sqlite_url(tmp_path)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        for statement in PLAN_ROWS[:3]:
+            connection.execute(text(statement))
+    upgrade(url)
+    with engine.connect() as connection:
+        versions = [
+            connection.execute(text(f"SELECT version FROM {table}")).scalar_one()
+            for table in ("profiles", "athletes")
+        ]
+        assert versions == [1, 1]
+        assert "idempotency_keys" in inspect(connection).get_table_names()
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    with engine.connect() as connection:
+        assert "idempotency_keys" not in inspect(connection).get_table_names()
+        columns = {column["name"] for column in inspect(connection).get_columns("profiles")}
+        assert "version" not in columns
+        assert connection.execute(text("SELECT name FROM profiles")).scalar_one() == "p"
     engine.dispose()

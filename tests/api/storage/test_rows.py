@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from api.storage import Conflict, NotFound
+from api.storage import Conflict, NotFound, TokenReplaced
 from api.storage import profiles as profile_rows
 from api.storage.athletes import (
     delete_athlete,
@@ -19,7 +19,7 @@ from api.storage.athletes import (
     owned_athlete,
     solved_week_of,
 )
-from api.storage.coaches import coach_by_token_hash, set_token_hash
+from api.storage.coaches import coach_by_token_hash, replace_token_hash, token_was_replaced
 from api.storage.fields import MAX_ID
 from api.storage.models import Athlete, SolvedWeek
 from api.storage.profiles import (
@@ -82,7 +82,7 @@ def test_the_unique_constraint_holds_when_the_check_is_raced(database, coach, mo
     with database.transaction() as session:
         insert_profile(session, coach.id, "marathon", "", {})
     monkeypatch.setattr(profile_rows, "_refuse_taken_name", lambda *_: None)
-    with pytest.raises(Conflict, match="marathon"), database.transaction() as session:
+    with pytest.raises(Conflict, match="a name taken"), database.transaction() as session:
         insert_profile(session, coach.id, "marathon", "", {})
     monkeypatch.undo()
     with database.transaction() as session:
@@ -136,11 +136,26 @@ def test_a_coach_is_found_by_their_token_hash_only(database, coach, other_coach)
         other = coach_by_token_hash(session, "b" * 64)
         assert other is not None and other.id == other_coach.id
         assert coach_by_token_hash(session, "c" * 64) is None
-        set_token_hash(session, found, "d" * 64)
+        replace_token_hash(session, found, "a" * 64, "d" * 64)
     with database.transaction() as session:
         assert coach_by_token_hash(session, "a" * 64) is None
         renewed = coach_by_token_hash(session, "d" * 64)
         assert renewed is not None and renewed.id == coach.id
+        assert token_was_replaced(session, "a" * 64)
+        assert not token_was_replaced(session, "b" * 64)
+
+
+def test_a_token_hash_is_replaced_only_from_the_current_one(database, coach):
+    """Replacing from a hash the coach no longer holds changes nothing: TokenReplaced."""
+    with database.transaction() as session:
+        found = coach_by_token_hash(session, "a" * 64)
+        assert found is not None
+        replace_token_hash(session, found, "a" * 64, "d" * 64)
+    with pytest.raises(TokenReplaced), database.transaction() as session:
+        replace_token_hash(session, found, "a" * 64, "e" * 64)
+    with database.transaction() as session:
+        assert coach_by_token_hash(session, "d" * 64) is not None
+        assert coach_by_token_hash(session, "e" * 64) is None
 
 
 def test_the_history_is_newest_first(database, coach):
