@@ -53,7 +53,7 @@ PROBLEM_MIMETYPE = "application/problem+json"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-class ProblemErrorTask(ErrorTask):  # type: ignore[misc]
+class ProblemErrorTask(ErrorTask):
     """waitress's own refusals (bad request line, 431, 413, bad chunked body) as problems."""
 
     def execute(self) -> None:
@@ -69,7 +69,7 @@ class ProblemErrorTask(ErrorTask):  # type: ignore[misc]
         self.write(body)
 
 
-class DrainingWSGITask(WSGITask):  # type: ignore[misc]
+class DrainingWSGITask(WSGITask):
     """A request answered while the worker stops says `Connection: close`."""
 
     def execute(self) -> None:
@@ -78,7 +78,7 @@ class DrainingWSGITask(WSGITask):  # type: ignore[misc]
         super().execute()
 
 
-class TrainweekChannel(HTTPChannel):  # type: ignore[misc]
+class TrainweekChannel(HTTPChannel):
     """waitress's connection, with trainweek's error and draining tasks."""
 
     task_class = DrainingWSGITask
@@ -98,8 +98,11 @@ def waitress_settings(threads: int) -> dict[str, Any]:
     }
 
 
-class WaitressWorker(Worker):  # type: ignore[misc]
+class WaitressWorker(Worker):
     """A gunicorn worker that serves with waitress on the master's listening sockets."""
+
+    alive: bool  # set by gunicorn: False once the worker is told to stop
+    nr: int  # requests served, for max_requests
 
     def run(self) -> None:
         """Serve until told to stop, recycled, or orphaned; then drain and exit."""
@@ -151,7 +154,7 @@ class WaitressWorker(Worker):  # type: ignore[misc]
         wasyncore.close_all(socket_map)
 
 
-class TrainweekServer(BaseApplication):  # type: ignore[misc]
+class TrainweekServer(BaseApplication):
     """gunicorn run from Python: `create_app()` is called in each worker, never in the master."""
 
     def __init__(self, options: dict[str, Any]) -> None:
