@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, problems, store
+from api import auth, headers, problems, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -97,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     auth.init_app(app)  # first: a coach-only route answers 401 before it looks at the body
     problems.init_app(app)
     store.init_app(app)
+    headers.init_app(app)
 
     for routes in (health, catalogue, weeks, scenarios, coaches, profiles, athletes):
         app.register_api(routes.blueprint)

@@ -1,6 +1,10 @@
 """HTTP latency and throughput of the real server (`trainweek serve`), over loopback.
 
-    .venv/bin/python benchmarks/bench_http.py [--rounds 500] [--threads 8] [--seconds 5]
+    .venv/bin/python benchmarks/bench_http.py [--server both|serve|gthread] [--rounds 500]
+        [--threads 8] [--seconds 5] [--repeat 1]
+
+`--server both` (the default) measures today's `trainweek serve` and the gunicorn gthread setup
+it replaced, one after the other in the same run, `--repeat` times each, alternating.
 
 Latency: POST /v1/weeks/solve (the Hansons scenario) interleaved with GET /healthz on one
 keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP;
@@ -14,49 +18,18 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
+
+from servers import HOST, KINDS, free_port, start_server, stop_server
 
 from solver.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json"
-HOST = "127.0.0.1"
 JSON_HEADERS = {"Content-Type": "application/json"}
-
-
-def free_port() -> int:
-    """A loopback TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    """`trainweek serve` on the port, once it answers /healthz."""
-    command = [str(Path(sys.executable).with_name("trainweek")), "serve"]
-    process = subprocess.Popen(
-        command, env={**os.environ, "PORT": str(port)}, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection(HOST, port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                connection.close()
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the server did not answer /healthz within 30 s")
 
 
 def timed(
@@ -116,25 +89,17 @@ def throughput(port: int, body: bytes, threads: int, seconds: float) -> tuple[in
     return sum(counts), time.perf_counter() - started
 
 
-def main() -> None:
-    """Start the server, measure, print the table, stop the server."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=500, help="solve+healthz pairs timed")
-    parser.add_argument("--threads", type=int, default=8, help="concurrent clients")
-    parser.add_argument("--seconds", type=float, default=5.0, help="throughput run length")
-    args = parser.parse_args()
-
-    body = Scenario.load(SCENARIO).request.model_dump_json(exclude_defaults=True).encode()
+def measure(kind: str, body: bytes, args: argparse.Namespace) -> None:
+    """Start one server, measure it, print its table, stop it."""
     port = free_port()
-    server = start_server(port)
+    server = start_server(kind, port)
     try:
         solves, healthz, solver = latency(port, body, args.rounds)
         count, elapsed = throughput(port, body, args.threads, args.seconds)
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=20)
+        stop_server(server)
 
-    print(f"trainweek serve on {HOST}:{port} (gunicorn, 2 gthread workers); {SCENARIO.name}")
+    print(f"\n{kind}: on {HOST}:{port}; {SCENARIO.name}")
     print(f"{'request':<22}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
     for name, samples in (
         ("POST /v1/weeks/solve", solves),
@@ -151,6 +116,23 @@ def main() -> None:
         f"throughput: {count / elapsed:.0f} solves/s with {args.threads} client threads "
         f"over {elapsed:.1f} s (target >= 300)"
     )
+
+
+def main() -> None:
+    """Measure each server asked for, alternating when repeated."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=[*KINDS, "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=500, help="solve+healthz pairs timed")
+    parser.add_argument("--threads", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=5.0, help="throughput run length")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each server")
+    args = parser.parse_args()
+
+    body = Scenario.load(SCENARIO).request.model_dump_json(exclude_defaults=True).encode()
+    kinds = KINDS if args.server == "both" else (args.server,)
+    for _ in range(args.repeat):
+        for kind in kinds:
+            measure(kind, body, args)
 
 
 if __name__ == "__main__":

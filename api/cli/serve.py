@@ -1,4 +1,4 @@
-"""`trainweek serve`: the HTTP API under gunicorn."""
+"""`trainweek serve`: the HTTP API (gunicorn supervising waitress workers)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from api.cli.common import EXIT_OK
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `serve`."""
-    serve = commands.add_parser("serve", help="serve the HTTP API with gunicorn")
+    serve = commands.add_parser("serve", help="serve the HTTP API (gunicorn + waitress workers)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     serve.add_argument(
         "--port",
@@ -30,7 +30,7 @@ def port_number(text: str) -> int:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Run the server in the foreground until SIGINT or SIGTERM."""
-    # Imported here: no other command needs Flask or gunicorn.
+    # Imported here: no other command needs Flask, gunicorn or waitress.
     from api.server import serve
 
     serve(args.host, args.port)

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from api.server import server_options
+from api.app import MAX_BODY_BYTES
+from api.server import MAX_HEADER_BYTES, WaitressWorker, server_options, waitress_settings
 from solver import WeekRequest
 
 STARTUP_S = 30
@@ -30,13 +31,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def call(url: str, body: Any = None, data: bytes | None = None) -> tuple[int, str, Any]:
+def call(
+    url: str, body: Any = None, data: bytes | None = None, timeout: float = 10
+) -> tuple[int, str, Any]:
     """POST JSON (or raw bytes) or GET; return status, content type and the decoded body."""
     if body is not None:
         data = json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers["Content-Type"], json.load(response)
     except urllib.error.HTTPError as error:
         with error:
@@ -106,13 +109,109 @@ def test_served_week_solves_and_evaluates_over_http(server: str, hansons_week: W
     assert call(f"{server}/healthz")[2] == {"status": "ok"}
 
 
-def test_server_runs_threaded_recycled_workers_and_no_solve_in_the_master() -> None:
-    """gunicorn is set up with gthread workers, max_requests with jitter and no preloading."""
+def raw(base: str, data: bytes) -> tuple[int, str, dict[str, Any]]:
+    """Send bytes as they are and read the answer: status, content type, JSON body.
+
+    waitress closes without reading what is left of a request it refuses, which resets the
+    connection and can drop its answer: the oversized cases are exactly the limit long, so the
+    refusal comes on the last bytes read.
+    """
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(data)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers["Content-Type"], json.loads(body)
+
+
+def exactly(size: int, template: bytes, filler: bytes = b"a") -> bytes:
+    """`template` with `{}` filled by repeats of `filler` (cut short) to exactly `size` bytes."""
+    room = size - len(template) + 2
+    return template.replace(b"{}", (filler * (room // len(filler) + 1))[:room])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        pytest.param(b"GARBAGE\r\n\r\n", 400, id="bad request line"),
+        pytest.param(exactly(MAX_HEADER_BYTES, b"GET /{} HTTP/1.1\r\n\r\n"), 431, id="long URI"),
+        pytest.param(
+            exactly(MAX_HEADER_BYTES, b"GET / HTTP/1.1\r\n{}\r\n", b"X-Header: value\r\n"),
+            431,
+            id="too many headers",
+        ),
+        pytest.param(
+            b"POST /v1/weeks/solve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+            400,
+            id="malformed chunked body",
+        ),
+        pytest.param(
+            b"POST /v1/weeks/solve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 999999999\r\n\r\n{}",
+            413,
+            id="declared body far too large",
+        ),
+    ],
+)
+def test_the_servers_own_refusals_are_problems(server: str, data: bytes, status: int) -> None:
+    """What the server refuses before the app sees it is still problem+json, never a trace."""
+    answer = raw(server, data)
+    assert answer[:2] == (status, "application/problem+json")
+    assert answer[2]["status"] == status
+    assert call(f"{server}/healthz")[0] == 200
+
+
+@pytest.mark.slow
+def test_half_sent_requests_do_not_stall_healthz_or_a_solve(
+    server: str, hansons_week: WeekRequest
+) -> None:
+    """With 64 connections holding half-sent requests, /healthz and a solve answer within 2 s."""
+    host, port = server.removeprefix("http://").split(":")
+    held = []
+    try:
+        for index in range(64):
+            sock = socket.create_connection((host, int(port)), timeout=5)
+            if index % 2:  # headers without the final blank line
+                sock.sendall(b"POST /v1/weeks/solve HTTP/1.1\r\nHost: x\r\nContent-Type: app")
+            else:  # a body shorter than its Content-Length
+                sock.sendall(
+                    b"POST /v1/weeks/solve HTTP/1.1\r\nHost: x\r\n"
+                    b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+                )
+            held.append(sock)
+        time.sleep(0.5)
+        body = hansons_week.model_dump(mode="json", exclude_defaults=True)
+        for url, payload in ((f"{server}/healthz", None), (f"{server}/v1/weeks/solve", body)):
+            started = time.monotonic()
+            assert call(url, payload, timeout=2)[0] == 200
+            assert time.monotonic() - started < 2
+    finally:
+        for sock in held:
+            sock.close()
+
+
+def test_server_runs_waitress_in_recycled_workers_and_no_solve_in_the_master() -> None:
+    """gunicorn supervises two waitress workers, recycled with jitter, app not preloaded."""
     options = server_options("127.0.0.1", 8000)
     assert options["bind"] == "127.0.0.1:8000"
-    assert options["worker_class"] == "gthread"
+    assert options["worker_class"] is WaitressWorker
     assert options["workers"] == 2
     assert options["threads"] > 1
     assert options["max_requests"] > 0
     assert options["max_requests_jitter"] > 0
     assert options["preload_app"] is False
+
+
+def test_waitress_reads_requests_with_limits_and_a_timeout() -> None:
+    """Idle or half-sent connections are dropped, and headers and bodies are bounded."""
+    settings = waitress_settings(4)
+    assert 0 < settings["channel_timeout"] <= 60
+    assert settings["max_request_header_size"] <= 64 * 1024
+    assert MAX_BODY_BYTES < settings["max_request_body_size"] <= 8 * MAX_BODY_BYTES
+    assert settings["connection_limit"] >= 500
