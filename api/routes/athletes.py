@@ -7,6 +7,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
+from api.paging import PageQuery
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import athletes
@@ -51,9 +52,10 @@ def create(body: AthleteIn) -> Response:
 
 
 @blueprint.get("", responses={200: AthleteList}, operation_id="list_athletes")
-def list_all() -> Response:
-    """Your athletes, by name."""
-    return json_response(athletes.list_athletes(database(), bearer_token()))
+def list_all(query: PageQuery) -> Response:
+    """Your athletes, by name, a page at a time (`next` links the following page)."""
+    answer = athletes.list_athletes(database(), bearer_token(), query.page(), query.next_link())
+    return json_response(answer)
 
 
 @blueprint.get(
@@ -109,9 +111,17 @@ def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:
     responses={200: History, **problem_responses(404)},
     operation_id="athlete_history",
 )
-def history(path: AthletePath) -> Response:
-    """The weeks solved for one of your athletes, newest first."""
-    return json_response(athletes.athlete_history(database(), bearer_token(), path.athlete_id))
+def history(path: AthletePath, query: PageQuery) -> Response:
+    """The weeks solved for one of your athletes, newest first, a page at a time (`next` links
+    the following page). Only the newest weeks are kept: see the README on retention."""
+    answer = athletes.athlete_history(
+        database(),
+        bearer_token(),
+        path.athlete_id,
+        query.page(),
+        query.next_link(athlete_id=path.athlete_id),
+    )
+    return json_response(answer)
 
 
 @blueprint.get(

@@ -7,6 +7,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
+from api.paging import PageQuery
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
@@ -40,9 +41,10 @@ def create(body: ProfileIn) -> Response:
 
 
 @blueprint.get("", responses={200: ProfileList}, operation_id="list_profiles")
-def list_all() -> Response:
-    """Your weight profiles, by name."""
-    return json_response(profiles.list_profiles(database(), bearer_token()))
+def list_all(query: PageQuery) -> Response:
+    """Your weight profiles, by name, a page at a time (`next` links the following page)."""
+    answer = profiles.list_profiles(database(), bearer_token(), query.page(), query.next_link())
+    return json_response(answer)
 
 
 @blueprint.get(

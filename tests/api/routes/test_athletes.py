@@ -219,7 +219,8 @@ def test_a_week_no_placement_can_keep_is_422_and_keeps_no_plan(client, ana):
     assert response.status_code == 422
     assert response.get_json()["conflicts"]
     assert client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).get_json() == {
-        "history": []
+        "history": [],
+        "next": None,
     }
 
 
@@ -260,7 +261,7 @@ def test_another_coach_gets_404_on_every_athlete_route(client, ana, ben):
         response = getattr(client, method)(url, json=body, headers=ben)
         assert response.status_code == 404, (method, url)
         assert response.get_json()["detail"] == f"no athlete {athlete['id']}"
-    assert client.get("/v1/athletes", headers=ben).get_json() == {"athletes": []}
+    assert client.get("/v1/athletes", headers=ben).get_json() == {"athletes": [], "next": None}
     assert client.get(base, headers=ana).get_json() == athlete
     assert len(client.get(f"{base}/history", headers=ana).get_json()["history"]) == 1
 
@@ -274,4 +275,4 @@ def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, be
     assert response.status_code == 404
     assert response.get_json()["detail"] == f"no profile {profile['id']}"
     plans = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ben).get_json()
-    assert plans == {"history": []}
+    assert plans == {"history": [], "next": None}
