@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, problems, store
+from api import auth, problems, settings, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -92,6 +92,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     )
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.config.update(config or {})
+    settings.init_app(app)
     # Keep fields in model order (days mon..sun), not sorted.
     app.json.sort_keys = False  # type: ignore[attr-defined]
     auth.init_app(app)  # first: a coach-only route answers 401 before it looks at the body

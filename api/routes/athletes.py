@@ -19,6 +19,7 @@ from api.services.athletes import (
     History,
     SolvedWeekOut,
 )
+from api.settings import history_limit
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -99,9 +100,12 @@ def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:
     """Solve the athlete's week and keep it in their history, with the request and weights.
 
     With no body, the default week is solved as it is. A week no placement can keep every hard
-    rule for is 422 with the conflicting rules, and nothing is kept.
+    rule for is 422 with the conflicting rules, and nothing is kept. The history keeps the
+    newest weeks only (500 unless the service is set otherwise): the oldest beyond go.
     """
-    solved = athletes.solve_for_athlete(database(), bearer_token(), path.athlete_id, body)
+    solved = athletes.solve_for_athlete(
+        database(), bearer_token(), path.athlete_id, body, keep=history_limit()
+    )
     location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
     return json_response(solved, 201, headers={"Location": location})
 

@@ -38,6 +38,8 @@ from solver.domain import Equipment, Level, Phase
 # Each list's name in its cursors, so a cursor of one list is refused by another.
 ATHLETES = "athletes"
 HISTORY = "history"
+# Solved weeks kept per athlete (the app's HISTORY_LIMIT): the oldest beyond go as one is added.
+DEFAULT_HISTORY_LIMIT = 500
 
 
 class AthleteIn(BaseModel):
@@ -204,11 +206,16 @@ def athlete_week(
 
 
 def solve_for_athlete(
-    db: Database, token: str | None, athlete_id: int, body: ProfiledWeekRequest
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    body: ProfiledWeekRequest,
+    keep: int = DEFAULT_HISTORY_LIMIT,
 ) -> SolvedWeekOut:
     """Solve the athlete's week and keep it in their history with its request and weights.
 
-    Weights resolve in layers: defaults, the profile's, the default week's, the body's. Raises
+    Weights resolve in layers: defaults, the profile's, the default week's, the body's. The
+    history keeps the newest `keep` weeks: older ones go in the same transaction. Raises
     NoWeek, keeping nothing, when no week keeps every hard rule.
     """
     with db.transaction() as session:
@@ -233,6 +240,7 @@ def solve_for_athlete(
                 "objective": result.objective,
             },
         )
+        rows.trim_history(session, athlete, keep)
         return solved_week_out(solved)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from api.storage.errors import NotFound
@@ -97,6 +97,15 @@ def history_of(
             )
         )
     return list(session.scalars(query.order_by(*NEWEST_FIRST).limit(limit)))
+
+
+def trim_history(session: Session, athlete: Athlete, keep: int) -> int:
+    """Delete the athlete's oldest solved weeks beyond the newest `keep`; how many went."""
+    oldest = select(SolvedWeek.id).where(SolvedWeek.athlete_id == athlete.id)
+    beyond = list(session.scalars(oldest.order_by(*NEWEST_FIRST).offset(keep)))
+    if beyond:
+        session.execute(delete(SolvedWeek).where(SolvedWeek.id.in_(beyond)))
+    return len(beyond)
 
 
 def solved_week_of(session: Session, athlete: Athlete, solved_id: int) -> SolvedWeek:

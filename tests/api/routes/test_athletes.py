@@ -276,3 +276,14 @@ def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, be
     assert response.get_json()["detail"] == f"no profile {profile['id']}"
     plans = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ben).get_json()
     assert plans == {"history": [], "next": None}
+
+
+@pytest.mark.parametrize("app_config", [{"HISTORY_LIMIT": 2}])
+def test_the_history_keeps_history_limit_weeks(client, ana):
+    """With HISTORY_LIMIT 2, three solves leave the two newest, and the oldest is 404."""
+    athlete = create(client, ana)
+    ids = [solve(client, ana, athlete["id"])["id"] for _ in range(3)]
+    history = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).get_json()
+    assert [week["id"] for week in history["history"]] == [ids[2], ids[1]]
+    oldest = client.get(f"/v1/athletes/{athlete['id']}/history/{ids[0]}", headers=ana)
+    assert oldest.status_code == 404

@@ -19,6 +19,7 @@ from api.storage.athletes import (
     insert_solved_week,
     owned_athlete,
     solved_week_of,
+    trim_history,
 )
 from api.storage.coaches import coach_by_token_hash, set_token_hash
 from api.storage.fields import MAX_ID
@@ -201,6 +202,22 @@ def test_profiles_and_athletes_page_by_name_then_id(database, coach):
         assert [(a.name, a.id) for a in after_first_b] == athletes[2:4]
         assert [p.name for p in profiles_of(session, coach.id, after=("x", 0), limit=1)] == ["x"]
         assert [p.name for p in profiles_of(session, coach.id, after=("x", 10**6))] == ["y", "z"]
+
+
+def test_trim_history_deletes_the_oldest_beyond_the_newest_kept(database, coach):
+    """trim_history keeps the newest `keep` weeks by (time, id), deletes the rest and says how
+    many; with no more than `keep` weeks it deletes nothing."""
+    monday = dt.datetime(2025, 3, 3, tzinfo=dt.UTC)
+    with database.transaction() as session:
+        athlete = insert_athlete(session, coach.id, MIA)
+        ids = [
+            insert_solved_week(session, athlete, solved_fields(created_at=monday + offset)).id
+            for offset in (dt.timedelta(days=1), dt.timedelta(0), dt.timedelta(0))
+        ]
+        assert trim_history(session, athlete, 3) == 0
+        assert trim_history(session, athlete, 2) == 1
+        # The oldest of the two at Monday has the lower id: it is the one that went.
+        assert [solved.id for solved in history_of(session, athlete)] == [ids[0], ids[2]]
 
 
 def test_deleting_an_athlete_deletes_their_history(database, coach):
