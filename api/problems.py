@@ -2,8 +2,9 @@
 
 One builder per problem type (`invalid_request`, `no_week`, ...) over `problem(status, detail)`.
 The handlers installed by `init_app` answer every refusal a service raises (NotFound, Conflict,
-NoWeek, NotAuthenticated, InvalidField, UnknownScenario) and everything else (bad JSON, schema
-errors, unknown routes, oversized bodies, crashes) with one: routes never build errors by hand.
+NoWeek, NotAuthenticated, InvalidField, UnknownScenario, OverBudget) and everything else (bad
+JSON, schema errors, unknown routes, oversized bodies, crashes) with one: routes never build
+errors by hand.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from api.services.errors import InvalidField, NotAuthenticated, NoWeek, UnknownS
 from api.storage import Conflict as StorageConflict
 from api.storage import NotFound
 from api.validation import field_errors
+from solver.budget import OverBudget, SolveBudget
 from solver.result import Conflict
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -31,6 +33,7 @@ INFEASIBLE = "urn:trainweek:problem:infeasible-week"
 UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
 UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
+OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -39,6 +42,13 @@ class FieldError(BaseModel):
 
     field: str = Field(description="Where, e.g. 'days.tue.runs[0].minutes'; 'body' for the whole.")
     message: str = Field(description="What is wrong with it.")
+
+
+class Budget(BaseModel):
+    """The most solving one request may do."""
+
+    solves: int = Field(description="Solves a request may take.")
+    seconds: float = Field(description="Seconds of solving a request may take, in all.")
 
 
 class Problem(BaseModel):
@@ -56,6 +66,9 @@ class Problem(BaseModel):
     )
     suggestions: list[str] | None = Field(
         default=None, description="No week exists: what to relax so one does."
+    )
+    budget: Budget | None = Field(
+        default=None, description="Over the solving budget: the budget the request exceeds."
     )
 
 
@@ -137,6 +150,17 @@ def no_week(conflicts: list[Conflict], suggestions: list[str]) -> Response:
     )
 
 
+def over_budget(detail: str, budget: SolveBudget) -> Response:
+    """422: the request needs more solving than one request may do, and what to send instead."""
+    return problem(
+        422,
+        detail,
+        title="Over the solving budget",
+        type=OVER_BUDGET,
+        budget={"solves": budget.max_solves, "seconds": budget.max_seconds},
+    )
+
+
 def needs_week_of() -> Response:
     """400: a calendar was asked for a week that does not say when it is."""
     return invalid_request(
@@ -166,6 +190,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(NotFound, lambda error: problem(404, str(error)))
     app.register_error_handler(StorageConflict, lambda error: problem(409, str(error)))
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
+    app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(UnknownScenario, _unknown_scenario)
     app.register_error_handler(HTTPException, _http_problem)

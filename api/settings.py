@@ -14,6 +14,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from api.services.athletes import DEFAULT_HISTORY_LIMIT
+from solver.budget import DEFAULT_MAX_SECONDS, DEFAULT_MAX_SOLVES, SolveBudget
 
 ENVIRONMENT_PREFIX = "TRAINWEEK_"
 
@@ -25,10 +26,20 @@ def _positive_int(value: Any) -> int:
     return number
 
 
+def _positive_seconds(value: Any) -> float:
+    seconds = float(value)
+    if not seconds > 0 or seconds == float("inf"):
+        raise ValueError("must be a number of seconds above 0")
+    return seconds
+
+
 # Key -> (default, how to read it from the environment's text).
 SETTINGS: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     # Solved weeks kept per athlete: storing one more deletes the oldest beyond it.
     "HISTORY_LIMIT": (DEFAULT_HISTORY_LIMIT, _positive_int),
+    # The most solving one request may do (sensitivity, compare): solves, and seconds in all.
+    "SOLVE_BUDGET_SOLVES": (DEFAULT_MAX_SOLVES, _positive_int),
+    "SOLVE_BUDGET_SECONDS": (DEFAULT_MAX_SECONDS, _positive_seconds),
 }
 
 
@@ -53,3 +64,11 @@ def history_limit() -> int:
     """How many solved weeks each athlete keeps."""
     limit: int = current_app.config["HISTORY_LIMIT"]
     return limit
+
+
+def solve_budget() -> SolveBudget:
+    """The most solving one request may do."""
+    return SolveBudget(
+        max_solves=current_app.config["SOLVE_BUDGET_SOLVES"],
+        max_seconds=current_app.config["SOLVE_BUDGET_SECONDS"],
+    )

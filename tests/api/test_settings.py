@@ -35,3 +35,21 @@ def test_a_history_limit_that_is_not_a_positive_whole_number_stops_the_start(
     monkeypatch.setenv("TRAINWEEK_HISTORY_LIMIT", value)
     with pytest.raises(ValueError, match=f"TRAINWEEK_HISTORY_LIMIT='{value}'"):
         create_app({"TESTING": True})
+
+
+def test_the_solving_budget_comes_from_the_environment(private_database, monkeypatch):
+    """TRAINWEEK_SOLVE_BUDGET_SOLVES and _SECONDS set the budget; unset, 40 solves and 10 s."""
+    assert create_app({"TESTING": True}).config["SOLVE_BUDGET_SOLVES"] == 40
+    assert create_app({"TESTING": True}).config["SOLVE_BUDGET_SECONDS"] == 10.0
+    monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SOLVES", "12")
+    monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SECONDS", "2.5")
+    config = create_app({"TESTING": True}).config
+    assert (config["SOLVE_BUDGET_SOLVES"], config["SOLVE_BUDGET_SECONDS"]) == (12, 2.5)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf", "nan", "soon"])
+def test_a_budget_of_no_seconds_stops_the_start(private_database, monkeypatch, value):
+    """Seconds must be a finite number above 0."""
+    monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SECONDS", value)
+    with pytest.raises(ValueError, match="TRAINWEEK_SOLVE_BUDGET_SECONDS"):
+        create_app({"TESTING": True})
