@@ -34,6 +34,7 @@ UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
 UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
 OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
+RATE_LIMITED = "urn:trainweek:problem:rate-limited"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -158,6 +159,17 @@ def over_budget(detail: str, budget: SolveBudget) -> Response:
         title="Over the solving budget",
         type=OVER_BUDGET,
         budget={"solves": budget.max_solves, "seconds": budget.max_seconds},
+    )
+
+
+def too_many_requests(detail: str, retry_after_s: int) -> Response:
+    """429: the client is over a rate limit, and how many seconds until it may ask again."""
+    return problem(
+        429,
+        detail,
+        title="Too many requests",
+        type=RATE_LIMITED,
+        headers={"Retry-After": str(retry_after_s)},
     )
 
 
