@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from api.services.paging import (
     DEFAULT_PAGE_SIZE,
     MAX_CURSOR_LENGTH,
+    MAX_HISTORY_PAGE_SIZE,
     MAX_PAGE_SIZE,
     NextLink,
     PageRequest,
@@ -44,3 +45,15 @@ class PageQuery(BaseModel):
             return url_for(request.endpoint, **path, limit=self.limit, cursor=cursor)
 
         return link
+
+
+class HistoryPageQuery(PageQuery):
+    """Which page of an athlete's history: its size (a solved week is a few kilobytes, so at
+    most 100), and where it starts."""
+
+    limit: int = Field(
+        default=DEFAULT_PAGE_SIZE,
+        ge=1,
+        le=MAX_HISTORY_PAGE_SIZE,
+        description=f"How many weeks to answer at most, 1 to {MAX_HISTORY_PAGE_SIZE}.",
+    )

@@ -7,7 +7,7 @@ from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
-from api.paging import PageQuery
+from api.paging import HistoryPageQuery, PageQuery
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import athletes
@@ -115,7 +115,7 @@ def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:
     responses={200: History, **problem_responses(404)},
     operation_id="athlete_history",
 )
-def history(path: AthletePath, query: PageQuery) -> Response:
+def history(path: AthletePath, query: HistoryPageQuery) -> Response:
     """The weeks solved for one of your athletes, newest first, a page at a time (`next` links
     the following page). Only the newest weeks are kept: see the README on retention."""
     answer = athletes.athlete_history(

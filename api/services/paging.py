@@ -20,6 +20,9 @@ from api.services.errors import InvalidField
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+# A solved week answers in up to about 5.3 KB (seven days of four runs, every penalty spelled
+# out): 100 of them stay near half a megabyte, where 200 could pass one.
+MAX_HISTORY_PAGE_SIZE = 100
 # A cursor this service hands out is well under this; anything longer is not one of ours.
 MAX_CURSOR_LENGTH = 200
 
