@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, headers, problems, store
+from api import auth, headers, limits, problems, settings, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -26,15 +26,19 @@ class TrainweekAPI(OpenAPI):
         each operation without a declared 400 an `application/json` *array* of the validation
         error model, where ours is one `application/problem+json` object; and it drops
         `propertyNames`, which says which keys a map takes (goal ids in `weights`, day ids).
+        Every rate-limited operation (all of /v1/) also gets its 429 problem.
         """
         super().generate_spec_json()
         _restore_property_names(self.spec_json["components"]["schemas"])
         if not self.spec_json["components"].get("securitySchemes"):
             self.spec_json["components"].pop("securitySchemes", None)
         bad_request = problems.problem_responses(400)[400]
-        for path_item in self.spec_json["paths"].values():
+        too_many = problems.problem_responses(429)[429]
+        for path, path_item in self.spec_json["paths"].items():
             for operation in path_item.values():
                 operation["responses"]["400"] = bad_request
+                if path.startswith(limits.LIMITED_PREFIX):
+                    operation["responses"]["429"] = too_many
 
 
 def _restore_property_names(components: dict[str, Any]) -> None:
@@ -92,9 +96,11 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     )
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.config.update(config or {})
+    settings.init_app(app)
     # Keep fields in model order (days mon..sun), not sorted.
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    auth.init_app(app)  # first: a coach-only route answers 401 before it looks at the body
+    limits.init_app(app)  # first: a client over its limit hears 429 before anything else
+    auth.init_app(app)  # next: a coach-only route answers 401 before it looks at the body
     problems.init_app(app)
     store.init_app(app)
     headers.init_app(app)

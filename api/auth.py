@@ -59,8 +59,13 @@ def optional_bearer_token() -> str | None:
     return token
 
 
+def coach_only_request() -> bool:
+    """Whether the current request's route requires a coach's token."""
+    return request.url_rule is not None and _coach_only(request.url_rule.rule, request.method)
+
+
 def _token_before_body() -> None:
-    if request.url_rule is not None and _coach_only(request.url_rule.rule, request.method):
+    if coach_only_request():
         bearer_token()
 
 

@@ -2,8 +2,9 @@
 
 One builder per problem type (`invalid_request`, `no_week`, ...) over `problem(status, detail)`.
 The handlers installed by `init_app` answer every refusal a service raises (NotFound, Conflict,
-NoWeek, NotAuthenticated, InvalidField, UnknownScenario) and everything else (bad JSON, schema
-errors, unknown routes, oversized bodies, crashes) with one: routes never build errors by hand.
+NoWeek, NotAuthenticated, InvalidField, UnknownScenario, OverBudget) and everything else (bad
+JSON, schema errors, unknown routes, oversized bodies, crashes) with one: routes never build
+errors by hand.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from api.services.errors import (
 from api.storage import Busy, NotFound, Stale
 from api.storage import Conflict as StorageConflict
 from api.validation import field_errors
+from solver.budget import OverBudget, SolveBudget
 from solver.result import Conflict
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -43,6 +45,8 @@ STALE_VERSION = "urn:trainweek:problem:stale-version"
 BUSY_RETRY_AFTER_S = 1
 KEY_REUSED = "urn:trainweek:problem:idempotency-key-reused"
 KEY_IN_USE = "urn:trainweek:problem:idempotency-key-in-use"
+OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
+RATE_LIMITED = "urn:trainweek:problem:rate-limited"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -51,6 +55,13 @@ class FieldError(BaseModel):
 
     field: str = Field(description="Where, e.g. 'days.tue.runs[0].minutes'; 'body' for the whole.")
     message: str = Field(description="What is wrong with it.")
+
+
+class Budget(BaseModel):
+    """The most solving one request may do."""
+
+    solves: int = Field(description="Solves a request may take.")
+    seconds: float = Field(description="Seconds of solving a request may take, in all.")
 
 
 class Problem(BaseModel):
@@ -71,6 +82,9 @@ class Problem(BaseModel):
     )
     current_version: int | None = Field(
         default=None, description="A stale version sent: the version stored now."
+    )
+    budget: Budget | None = Field(
+        default=None, description="Over the solving budget: the budget the request exceeds."
     )
 
 
@@ -152,6 +166,28 @@ def no_week(conflicts: list[Conflict], suggestions: list[str]) -> Response:
     )
 
 
+def over_budget(detail: str, budget: SolveBudget) -> Response:
+    """422: the request needs more solving than one request may do, and what to send instead."""
+    return problem(
+        422,
+        detail,
+        title="Over the solving budget",
+        type=OVER_BUDGET,
+        budget={"solves": budget.max_solves, "seconds": budget.max_seconds},
+    )
+
+
+def too_many_requests(detail: str, retry_after_s: int) -> Response:
+    """429: the client is over a rate limit, and how many seconds until it may ask again."""
+    return problem(
+        429,
+        detail,
+        title="Too many requests",
+        type=RATE_LIMITED,
+        headers={"Retry-After": str(retry_after_s)},
+    )
+
+
 def needs_week_of() -> Response:
     """400: a calendar was asked for a week that does not say when it is."""
     return invalid_request(
@@ -191,6 +227,7 @@ def init_app(app: Flask) -> None:
         lambda error: problem(409, str(error), title="Idempotency-Key in use", type=KEY_IN_USE),
     )
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
+    app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(UnknownScenario, _unknown_scenario)
     app.register_error_handler(HTTPException, _http_problem)

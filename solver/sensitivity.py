@@ -7,17 +7,23 @@ interval. Each boundary is found by re-solving, guided by the lines: the week `Q
 the far end crosses the current week's line at a known weight; one solve just inside that
 crossing either confirms the boundary or returns a week that crosses earlier. A boundary
 usually takes two or three solves; bisection is the fallback should a guess ever be unusable.
+
+A request's solving is bounded by a `SolveBudget`: once the current week is known, the solves
+every boundary needs at least are counted and the request refused (OverBudget) before them when
+they alone are too many; then each solve is counted, its time limit cut to the seconds left.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from pydantic import BaseModel, Field
 
+from solver.budget import BudgetMeter, SolveBudget
 from solver.checker import goal_details
 from solver.compare import describe_changes, with_weights
 from solver.cpsat.solve import solve
@@ -59,7 +65,8 @@ class Sensitivity(BaseModel):
     plan: Plan = Field(description="The optimal week at the current weights.")
     objective: int | None = Field(description="Its total penalty (null: no week exists).")
     goals: list[GoalRange] = Field(
-        description="One range per soft goal, in rule-book order; empty when no week exists."
+        description="One range per soft goal asked for (every goal unless the request names "
+        "some), in rule-book order; empty when no week exists."
     )
     conflicts: list[Conflict] = Field(
         default_factory=list,
@@ -86,11 +93,22 @@ class _Week:
         return rest, self.counts[goal]
 
 
+# What the budget's refusals say: what was asked, and what to send instead.
+WHAT = "mapping these weights for this week"
+ADVICE = (
+    "send fewer `goals` at a time (ask for the others in another request), "
+    "or a smaller `time_limit_s`"
+)
+# No budget: as many solves and seconds as the ranges take (the library, the bench, the tests).
+UNLIMITED = SolveBudget(max_solves=2**62, max_seconds=math.inf)
+
+
 @dataclass
 class _Solver:
-    """Solves the request at chosen weights, each set of weights once."""
+    """Solves the request at chosen weights, each set of weights once, within a budget."""
 
     request: WeekRequest
+    meter: BudgetMeter
     cache: dict[tuple[tuple[SoftGoalId, int], ...], _Week] = field(default_factory=dict)
 
     def at(self, goal: SoftGoalId, weight: int) -> _Week:
@@ -98,8 +116,21 @@ class _Solver:
         weights = self.weights({goal: weight})
         key = tuple(sorted(weights.items()))
         if key not in self.cache:
-            self.remember(weights, solve(with_weights(self.request, weights)))
+            self.remember(weights, self.solve(with_weights(self.request, weights)))
         return self.cache[key]
+
+    def known(self, goal: SoftGoalId, weight: int) -> bool:
+        """Whether the week with `goal` weighted `weight` is solved already."""
+        return tuple(sorted(self.weights({goal: weight}).items())) in self.cache
+
+    def solve(self, request: WeekRequest) -> WeekResult:
+        """Solve within the budget: OverBudget when no solve or second is left, or when the
+        seconds left cut a solve short of its proof."""
+        time_limit_s = self.meter.next_time_limit(request.time_limit_s, WHAT)
+        result = solve(request.model_copy(update={"time_limit_s": time_limit_s}))
+        if result.status == "feasible" and time_limit_s < request.time_limit_s:
+            raise self.meter.out_of_time(WHAT)
+        return result
 
     def remember(self, weights: dict[SoftGoalId, int], result: WeekResult) -> _Week:
         """Keep the week solved at these weights."""
@@ -115,10 +146,16 @@ class _Solver:
         return {goal: self.request.weight(goal) for goal in SOFT_GOAL_IDS} | (overrides or {})
 
 
-def sensitivity(request: WeekRequest) -> Sensitivity:
-    """For each soft goal, the range of its weight that keeps the optimal week, and beyond."""
+def sensitivity(
+    request: WeekRequest,
+    goals: Collection[SoftGoalId] | None = None,
+    budget: SolveBudget = UNLIMITED,
+) -> Sensitivity:
+    """For each soft goal (or each of `goals`), the range of its weight that keeps the optimal
+    week, and beyond. OverBudget when that takes more solving than `budget` allows."""
     started = time.perf_counter()
-    base = solve(request)
+    solver = _Solver(request, BudgetMeter(budget, ADVICE))
+    base = solver.solve(request)
     if base.objective is None:
         return Sensitivity(
             status=base.status,
@@ -130,14 +167,24 @@ def sensitivity(request: WeekRequest) -> Sensitivity:
             solves=1,
             wall_time_ms=_ms(started),
         )
-    solver = _Solver(request)
     weights = solver.weights()
     current = solver.remember(weights, base)
-    goals = []
-    for goal in SOFT_GOAL_IDS:
+    chosen = [goal for goal in SOFT_GOAL_IDS if goals is None or goal in goals]
+    # Each boundary that can move needs its far end solved at least: refuse before solving
+    # any of them when those alone are over the budget.
+    solver.meter.require(
+        sum(
+            _may_move(current, goal, weights, direction) and not solver.known(goal, _end(direction))
+            for goal in chosen
+            for direction in (-1, +1)
+        ),
+        WHAT,
+    )
+    ranges = []
+    for goal in chosen:
         low, below = _boundary(solver, goal, current, direction=-1)
         high, above = _boundary(solver, goal, current, direction=+1)
-        goals.append(
+        ranges.append(
             GoalRange(
                 goal=goal,
                 weight=weights[goal],
@@ -151,8 +198,8 @@ def sensitivity(request: WeekRequest) -> Sensitivity:
         status=base.status,
         plan=current.plan,
         objective=current.objective,
-        goals=goals,
-        solves=len(solver.cache),
+        goals=ranges,
+        solves=solver.meter.solves,
         wall_time_ms=_ms(started),
     )
 
@@ -164,10 +211,9 @@ def _boundary(
     and the week one step beyond it (None when the range reaches the end of the scale)."""
     weights = solver.weights()
     start = weights[goal]
-    end = MAX_WEIGHT if direction > 0 else 0
+    end = _end(direction)
     rest, slope = current.line(goal, weights)
-    # Raising a weight can only push a week away when the week misses the goal at all.
-    if start == end or (direction > 0 and slope == 0):
+    if not _may_move(current, goal, weights, direction):
         return end, None
     challenger = solver.at(goal, end)
     if challenger.plan == current.plan:
@@ -192,6 +238,20 @@ def _boundary(
         else:
             outside, challenger = probe, week
     return inside, solver.at(goal, outside)
+
+
+def _end(direction: int) -> int:
+    """The end of the weight scale in `direction` (+1/-1)."""
+    return MAX_WEIGHT if direction > 0 else 0
+
+
+def _may_move(
+    current: _Week, goal: SoftGoalId, weights: dict[SoftGoalId, int], direction: int
+) -> bool:
+    """Whether another week could win with the goal's weight moved in `direction`: not when the
+    weight is at that end of the scale already, nor upwards when the week never misses it."""
+    _, slope = current.line(goal, weights)
+    return weights[goal] != _end(direction) and not (direction > 0 and slope == 0)
 
 
 def _outside(current: _Week, week: _Week | None, weight: int) -> WeekOutside | None:

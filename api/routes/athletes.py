@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
 from api.idempotency import IdempotencyHeader, once
+from api.paging import HistoryPageQuery, PageQuery
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import athletes
@@ -21,6 +22,7 @@ from api.services.athletes import (
     SolvedWeekOut,
 )
 from api.services.idempotency import coach_scope
+from api.settings import history_limit
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -60,9 +62,10 @@ def create(header: IdempotencyHeader, body: AthleteIn) -> Response:
 
 
 @blueprint.get("", responses={200: AthleteList}, operation_id="list_athletes")
-def list_all() -> Response:
-    """Your athletes, by name."""
-    return json_response(athletes.list_athletes(database(), bearer_token()))
+def list_all(query: PageQuery) -> Response:
+    """Your athletes, by name, a page at a time (`next` links the following page)."""
+    answer = athletes.list_athletes(database(), bearer_token(), query.page(), query.next_link())
+    return json_response(answer)
 
 
 @blueprint.get(
@@ -112,11 +115,14 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
     """Solve the athlete's week and keep it in their history, with the request and weights.
 
     With no body, the default week is solved as it is. A week no placement can keep every hard
-    rule for is 422 with the conflicting rules, and nothing is kept.
+    rule for is 422 with the conflicting rules, and nothing is kept. The history keeps the
+    newest weeks only (500 unless the service is set otherwise): the oldest beyond go.
     """
 
     def solve_and_keep() -> Response:
-        solved = athletes.solve_for_athlete(database(), bearer_token(), path.athlete_id, body)
+        solved = athletes.solve_for_athlete(
+            database(), bearer_token(), path.athlete_id, body, keep=history_limit()
+        )
         location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
         return json_response(solved, 201, headers={"Location": location})
 
@@ -130,9 +136,17 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
     responses={200: History, **problem_responses(404)},
     operation_id="athlete_history",
 )
-def history(path: AthletePath) -> Response:
-    """The weeks solved for one of your athletes, newest first."""
-    return json_response(athletes.athlete_history(database(), bearer_token(), path.athlete_id))
+def history(path: AthletePath, query: HistoryPageQuery) -> Response:
+    """The weeks solved for one of your athletes, newest first, a page at a time (`next` links
+    the following page). Only the newest weeks are kept: see the README on retention."""
+    answer = athletes.athlete_history(
+        database(),
+        bearer_token(),
+        path.athlete_id,
+        query.page(),
+        query.next_link(athlete_id=path.athlete_id),
+    )
+    return json_response(answer)
 
 
 @blueprint.get(

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
 from api.idempotency import IdempotencyHeader, once
+from api.paging import PageQuery
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
@@ -48,9 +49,10 @@ def create(header: IdempotencyHeader, body: ProfileIn) -> Response:
 
 
 @blueprint.get("", responses={200: ProfileList}, operation_id="list_profiles")
-def list_all() -> Response:
-    """Your weight profiles, by name."""
-    return json_response(profiles.list_profiles(database(), bearer_token()))
+def list_all(query: PageQuery) -> Response:
+    """Your weight profiles, by name, a page at a time (`next` links the following page)."""
+    answer = profiles.list_profiles(database(), bearer_token(), query.page(), query.next_link())
+    return json_response(answer)
 
 
 @blueprint.get(

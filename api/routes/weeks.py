@@ -16,6 +16,7 @@ from api.responses import CALENDAR, JSON, json_response, wanted_type
 from api.services.compare import CompareBody, compare_weeks
 from api.services.sensitivity import SensitivityBody, weight_sensitivity
 from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week, solve_week
+from api.settings import solve_budget
 from api.store import database
 from solver import Evaluation, WeekResult
 from solver.compare import Comparison
@@ -91,9 +92,11 @@ def compare(body: CompareBody) -> Response:
     """Solve one week under two sets of weights: both weeks, what moved, and each goal's cost.
 
     Each set of weights is laid over the request's own. When no week keeps every hard rule,
-    weights cannot help: the answer is 422 with the conflicting rules, as for /solve.
+    weights cannot help: the answer is 422 with the conflicting rules, as for /solve. Two solves
+    of up to `time_limit_s` each over the solving budget are a 422 before any solve.
     """
-    return json_response(compare_weeks(database(), body, optional_bearer_token()))
+    comparison = compare_weeks(database(), body, optional_bearer_token(), solve_budget())
+    return json_response(comparison)
 
 
 @blueprint.post(
@@ -106,5 +109,7 @@ def sensitivity(body: SensitivityBody) -> Response:
 
     The other weights stay fixed. Each range comes with the week just outside it (null where
     the range reaches 0 or the top of the scale), so a coach sees what a bigger move would do.
+    A week that needs more solves or seconds than the solving budget is a 422 saying so: ask
+    for fewer `goals` at a time.
     """
-    return json_response(weight_sensitivity(body))
+    return json_response(weight_sensitivity(body, solve_budget()))

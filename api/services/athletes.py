@@ -18,6 +18,14 @@ from pydantic import (
 from api.services.coaches import authenticated
 from api.services.errors import NoWeek
 from api.services.fields import Name, Version
+from api.services.paging import (
+    NextLink,
+    PageRequest,
+    by_name_cursor,
+    cursor_as_is,
+    newest_first_cursor,
+    next_cursor,
+)
 from api.services.profiles import resolve_weights
 from api.services.weeks import ProfiledWeekRequest
 from api.storage import Database
@@ -26,6 +34,12 @@ from api.storage.fields import as_utc
 from api.storage.models import Athlete, SolvedWeek
 from solver import SoftGoalId, WeekRequest, WeekResult, solve
 from solver.domain import Equipment, Level, Phase
+
+# Each list's name in its cursors, so a cursor of one list is refused by another.
+ATHLETES = "athletes"
+HISTORY = "history"
+# Solved weeks kept per athlete (the app's HISTORY_LIMIT): the oldest beyond go as one is added.
+DEFAULT_HISTORY_LIMIT = 500
 
 
 class AthleteIn(BaseModel):
@@ -81,9 +95,10 @@ class AthleteOut(AthleteIn):
 
 
 class AthleteList(BaseModel):
-    """The coach's athletes, by name."""
+    """A page of the coach's athletes, by name."""
 
-    athletes: list[AthleteOut] = Field(description="Every athlete of the coach, by name.")
+    athletes: list[AthleteOut] = Field(description="This page of the coach's athletes, by name.")
+    next: str | None = Field(description="The URL of the next page; null on the last page.")
 
 
 class AthleteWeekRequest(ProfiledWeekRequest):
@@ -123,11 +138,12 @@ class SolvedWeekOut(BaseModel):
 
 
 class History(BaseModel):
-    """The weeks solved for an athlete, newest first."""
+    """A page of the weeks solved for an athlete, newest first."""
 
     history: list[SolvedWeekOut] = Field(
-        description="Every week solved for the athlete, newest first."
+        description="This page of the weeks solved for the athlete, newest first."
     )
+    next: str | None = Field(description="The URL of the next page; null on the last page.")
 
 
 def create_athlete(db: Database, token: str | None, data: AthleteIn) -> AthleteOut:
@@ -137,11 +153,24 @@ def create_athlete(db: Database, token: str | None, data: AthleteIn) -> AthleteO
         return athlete_out(rows.insert_athlete(session, coach.id, _columns(data)))
 
 
-def list_athletes(db: Database, token: str | None) -> AthleteList:
-    """The coach's athletes, by name."""
+def list_athletes(
+    db: Database,
+    token: str | None,
+    page: PageRequest | None = None,
+    link: NextLink = cursor_as_is,
+) -> AthleteList:
+    """A page of the coach's athletes, by name; `link` turns the next page's cursor into `next`.
+
+    InvalidField when the cursor is not one this list gave out.
+    """
+    page = page or PageRequest()
+    after = by_name_cursor(ATHLETES, page.cursor)
     with db.transaction() as session:
         coach = authenticated(session, token)
-        return AthleteList(athletes=[athlete_out(a) for a in rows.athletes_of(session, coach.id)])
+        found = rows.athletes_of(session, coach.id, after=after, limit=page.limit + 1)
+        athletes = [athlete_out(a) for a in found[: page.limit]]
+    cursor = next_cursor(ATHLETES, found, page.limit, lambda a: [a.name, a.id])
+    return AthleteList(athletes=athletes, next=None if cursor is None else link(cursor))
 
 
 def get_athlete(db: Database, token: str | None, athlete_id: int) -> AthleteOut:
@@ -192,11 +221,16 @@ def athlete_week(
 
 
 def solve_for_athlete(
-    db: Database, token: str | None, athlete_id: int, body: ProfiledWeekRequest
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    body: ProfiledWeekRequest,
+    keep: int = DEFAULT_HISTORY_LIMIT,
 ) -> SolvedWeekOut:
     """Solve the athlete's week and keep it in their history with its request and weights.
 
-    Weights resolve in layers: defaults, the profile's, the default week's, the body's. Raises
+    Weights resolve in layers: defaults, the profile's, the default week's, the body's. The
+    history keeps the newest `keep` weeks: older ones go in the same transaction. Raises
     NoWeek, keeping nothing, when no week keeps every hard rule.
     """
     with db.transaction() as session:
@@ -221,15 +255,31 @@ def solve_for_athlete(
                 "objective": result.objective,
             },
         )
+        rows.trim_history(session, athlete, keep)
         return solved_week_out(solved)
 
 
-def athlete_history(db: Database, token: str | None, athlete_id: int) -> History:
-    """The weeks solved for one of the coach's athletes, newest first."""
+def athlete_history(
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    page: PageRequest | None = None,
+    link: NextLink = cursor_as_is,
+) -> History:
+    """A page of the weeks solved for one of the coach's athletes, newest first; `link` turns
+    the next page's cursor into `next`. InvalidField when the cursor is not one of this list's.
+    """
+    page = page or PageRequest()
+    before = newest_first_cursor(HISTORY, page.cursor)
     with db.transaction() as session:
         coach = authenticated(session, token)
         athlete = rows.owned_athlete(session, coach.id, athlete_id)
-        return History(history=[solved_week_out(s) for s in rows.history_of(session, athlete)])
+        found = rows.history_of(session, athlete, before=before, limit=page.limit + 1)
+        history = [solved_week_out(s) for s in found[: page.limit]]
+    cursor = next_cursor(
+        HISTORY, found, page.limit, lambda s: [as_utc(s.created_at).isoformat(), s.id]
+    )
+    return History(history=history, next=None if cursor is None else link(cursor))
 
 
 def get_solved_week(

@@ -11,8 +11,12 @@ from api.services.errors import NoWeek
 from api.services.profiles import saved_weights
 from api.storage import Database
 from solver import SoftGoalId, WeekRequest
+from solver.budget import OverBudget, SolveBudget
 from solver.compare import Comparison, compare
 from solver.domain import GoalWeights
+
+# The week under each set of weights: always two solves.
+COMPARE_SOLVES = 2
 
 
 class CompareBody(BaseModel):
@@ -43,8 +47,15 @@ class CompareBody(BaseModel):
         return self
 
 
-def compare_weeks(db: Database, body: CompareBody, token: str | None = None) -> Comparison:
-    """Both optimal weeks, what moved, and each goal's cost; NoWeek when no week exists."""
+def compare_weeks(
+    db: Database, body: CompareBody, token: str | None = None, budget: SolveBudget | None = None
+) -> Comparison:
+    """Both optimal weeks, what moved, and each goal's cost; NoWeek when no week exists.
+
+    OverBudget, before solving, when two solves of up to `time_limit_s` each could take more
+    than `budget` (default: SolveBudget()) allows.
+    """
+    refuse_over_budget(body.request, budget or SolveBudget())
     first: Mapping[SoftGoalId, int]
     second: Mapping[SoftGoalId, int]
     if body.profiles is not None:
@@ -57,3 +68,23 @@ def compare_weeks(db: Database, body: CompareBody, token: str | None = None) -> 
     if first_week.status == "infeasible":
         raise NoWeek(first_week.conflicts, first_week.suggestions)
     return comparison
+
+
+def refuse_over_budget(request: WeekRequest, budget: SolveBudget) -> None:
+    """OverBudget when comparing could cost more than the budget: two solves, each up to the
+    week's time limit."""
+    if budget.max_solves < COMPARE_SOLVES:
+        raise OverBudget(
+            f"comparing two sets of weights takes {COMPARE_SOLVES} solves, more than the "
+            f"{budget.max_solves} a request may use",
+            budget,
+        )
+    worst_s = COMPARE_SOLVES * request.time_limit_s
+    if worst_s > budget.max_seconds:
+        raise OverBudget(
+            f"comparing takes {COMPARE_SOLVES} solves of up to time_limit_s="
+            f"{request.time_limit_s:g} s each: {worst_s:g} s, more than the "
+            f"{budget.max_seconds:g} s of solving a request may use; send time_limit_s of at "
+            f"most {budget.max_seconds / COMPARE_SOLVES:g}",
+            budget,
+        )

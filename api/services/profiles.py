@@ -11,12 +11,21 @@ from sqlalchemy.orm import Session
 
 from api.services.coaches import authenticated
 from api.services.fields import Name, Version
+from api.services.paging import (
+    NextLink,
+    PageRequest,
+    by_name_cursor,
+    cursor_as_is,
+    next_cursor,
+)
 from api.storage import Database
 from api.storage import profiles as rows
 from api.storage.fields import as_utc
 from api.storage.models import Profile
 from solver import DEFAULT_WEIGHTS, SoftGoalId
 from solver.domain import GoalWeights
+
+PROFILES = "profiles"
 
 
 class ProfileIn(BaseModel):
@@ -52,9 +61,12 @@ class ProfileOut(ProfileIn):
 
 
 class ProfileList(BaseModel):
-    """The coach's weight profiles, by name."""
+    """A page of the coach's weight profiles, by name."""
 
-    profiles: list[ProfileOut] = Field(description="Every profile of the coach, by name.")
+    profiles: list[ProfileOut] = Field(description="This page of the coach's profiles, by name.")
+    next: str | None = Field(
+        description="The URL of the next page; null on the last page.",
+    )
 
 
 def create_profile(db: Database, token: str | None, data: ProfileIn) -> ProfileOut:
@@ -68,11 +80,26 @@ def create_profile(db: Database, token: str | None, data: ProfileIn) -> ProfileO
         )
 
 
-def list_profiles(db: Database, token: str | None) -> ProfileList:
-    """The coach's profiles, by name."""
+def list_profiles(
+    db: Database,
+    token: str | None,
+    page: PageRequest | None = None,
+    link: NextLink = cursor_as_is,
+) -> ProfileList:
+    """A page of the coach's profiles, by name; `link` turns the next page's cursor into `next`.
+
+    InvalidField when the cursor is not one this list gave out.
+    """
+    page = page or PageRequest()
+    after = by_name_cursor(PROFILES, page.cursor)
     with db.transaction() as session:
         coach = authenticated(session, token)
-        return ProfileList(profiles=[profile_out(p) for p in rows.profiles_of(session, coach.id)])
+        found = rows.profiles_of(session, coach.id, after=after, limit=page.limit + 1)
+    cursor = next_cursor(PROFILES, found, page.limit, lambda p: [p.name, p.id])
+    return ProfileList(
+        profiles=[profile_out(p) for p in found[: page.limit]],
+        next=None if cursor is None else link(cursor),
+    )
 
 
 def get_profile(db: Database, token: str | None, profile_id: int) -> ProfileOut:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.services.errors import NoWeek
-from solver import WeekRequest
+from solver import SoftGoalId, WeekRequest
+from solver.budget import SolveBudget
 from solver.compare import with_weights
 from solver.domain import GoalWeights
 from solver.sensitivity import Sensitivity, sensitivity
@@ -20,11 +21,22 @@ class SensitivityBody(BaseModel):
     weights: GoalWeights | None = Field(
         default=None, description="Weights by goal id laid over the request's own (optional)."
     )
+    goals: list[SoftGoalId] | None = Field(
+        default=None,
+        min_length=1,
+        description="The goals whose ranges to map (default: every goal). Each costs a few "
+        "solves: a week over the solving budget can be mapped a few goals at a time.",
+    )
 
 
-def weight_sensitivity(body: SensitivityBody) -> Sensitivity:
-    """Each goal's range of weight that keeps the week; NoWeek when no week exists."""
-    report = sensitivity(with_weights(body.request, body.weights or {}))
+def weight_sensitivity(body: SensitivityBody, budget: SolveBudget | None = None) -> Sensitivity:
+    """Each goal's range of weight that keeps the week; NoWeek when no week exists, OverBudget
+    when mapping them takes more solving than `budget` (default: SolveBudget()) allows."""
+    report = sensitivity(
+        with_weights(body.request, body.weights or {}),
+        goals=body.goals,
+        budget=budget or SolveBudget(),
+    )
     if report.status == "infeasible":
         raise NoWeek(report.conflicts, report.suggestions)
     return report

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,7 +11,12 @@ from api.services.errors import InvalidField, NoWeek
 from api.services.profiles import resolve_weights
 from api.storage import Database
 from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
-from solver.domain import DayId
+from solver.domain import DAYS, DayId
+
+# A proposed week may break one_session_per_day (the checker says so), but not without end: the
+# answer grows with the sessions placed, so their number bounds its size.
+MAX_PLANNED_PER_DAY = 3
+MAX_PLANNED_PER_WEEK = MAX_PLANNED_PER_DAY * len(DAYS)
 
 
 class ProfiledWeekRequest(WeekRequest):
@@ -43,8 +48,11 @@ class EvaluateBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     request: WeekRequest = Field(description="The week, as posted to /v1/weeks/solve.")
-    plan: dict[DayId, list[PlannedSession]] = Field(
-        description="Strength sessions placed on each day, keyed mon..sun; a day left out has none."
+    plan: dict[DayId, Annotated[list[PlannedSession], Field(max_length=MAX_PLANNED_PER_DAY)]] = (
+        Field(
+            description="Strength sessions placed on each day, keyed mon..sun; a day left out has "
+            f"none. At most {MAX_PLANNED_PER_DAY} a day (so {MAX_PLANNED_PER_WEEK} a week)."
+        )
     )
 
 

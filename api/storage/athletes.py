@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from api.storage.errors import NotFound
 from api.storage.fields import may_exist, refuse_stale
 from api.storage.models import Athlete, SolvedWeek
+
+# The history's one order: newest first, and by id among weeks solved at the same moment.
+NEWEST_FIRST = (SolvedWeek.created_at.desc(), SolvedWeek.id.desc())
 
 
 def insert_athlete(session: Session, coach_id: int, fields: dict[str, Any]) -> Athlete:
@@ -20,10 +24,22 @@ def insert_athlete(session: Session, coach_id: int, fields: dict[str, Any]) -> A
     return athlete
 
 
-def athletes_of(session: Session, coach_id: int) -> list[Athlete]:
-    """The coach's athletes, by name."""
-    query = select(Athlete).where(Athlete.coach_id == coach_id).order_by(Athlete.name, Athlete.id)
-    return list(session.scalars(query))
+def athletes_of(
+    session: Session,
+    coach_id: int,
+    *,
+    after: tuple[str, int] | None = None,
+    limit: int | None = None,
+) -> list[Athlete]:
+    """The coach's athletes by name then id: at most `limit`, from just past `after` (the
+    name and id of the last one seen)."""
+    query = select(Athlete).where(Athlete.coach_id == coach_id)
+    if after is not None:
+        name, athlete_id = after
+        query = query.where(
+            or_(Athlete.name > name, and_(Athlete.name == name, Athlete.id > athlete_id))
+        )
+    return list(session.scalars(query.order_by(Athlete.name, Athlete.id).limit(limit)))
 
 
 def owned_athlete(session: Session, coach_id: int, athlete_id: int) -> Athlete:
@@ -66,14 +82,34 @@ def insert_solved_week(session: Session, athlete: Athlete, fields: dict[str, Any
     return solved
 
 
-def history_of(session: Session, athlete: Athlete) -> list[SolvedWeek]:
-    """The athlete's solved weeks, newest first."""
-    query = (
-        select(SolvedWeek)
-        .where(SolvedWeek.athlete_id == athlete.id)
-        .order_by(SolvedWeek.created_at.desc(), SolvedWeek.id.desc())
-    )
-    return list(session.scalars(query))
+def history_of(
+    session: Session,
+    athlete: Athlete,
+    *,
+    before: tuple[dt.datetime, int] | None = None,
+    limit: int | None = None,
+) -> list[SolvedWeek]:
+    """The athlete's solved weeks, newest first (by solve time, then id): at most `limit`, from
+    just past `before` (the solve time and id of the last one seen)."""
+    query = select(SolvedWeek).where(SolvedWeek.athlete_id == athlete.id)
+    if before is not None:
+        created_at, solved_id = before
+        query = query.where(
+            or_(
+                SolvedWeek.created_at < created_at,
+                and_(SolvedWeek.created_at == created_at, SolvedWeek.id < solved_id),
+            )
+        )
+    return list(session.scalars(query.order_by(*NEWEST_FIRST).limit(limit)))
+
+
+def trim_history(session: Session, athlete: Athlete, keep: int) -> int:
+    """Delete the athlete's oldest solved weeks beyond the newest `keep`; how many went."""
+    oldest = select(SolvedWeek.id).where(SolvedWeek.athlete_id == athlete.id)
+    beyond = list(session.scalars(oldest.order_by(*NEWEST_FIRST).offset(keep)))
+    if beyond:
+        session.execute(delete(SolvedWeek).where(SolvedWeek.id.in_(beyond)))
+    return len(beyond)
 
 
 def solved_week_of(session: Session, athlete: Athlete, solved_id: int) -> SolvedWeek:

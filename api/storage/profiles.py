@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from api.storage.errors import Conflict, NotFound
@@ -21,10 +21,22 @@ def insert_profile(
     return profile
 
 
-def profiles_of(session: Session, coach_id: int) -> list[Profile]:
-    """The coach's profiles, by name."""
-    query = select(Profile).where(Profile.coach_id == coach_id).order_by(Profile.name, Profile.id)
-    return list(session.scalars(query))
+def profiles_of(
+    session: Session,
+    coach_id: int,
+    *,
+    after: tuple[str, int] | None = None,
+    limit: int | None = None,
+) -> list[Profile]:
+    """The coach's profiles by name then id: at most `limit`, from just past `after` (the name
+    and id of the last one seen)."""
+    query = select(Profile).where(Profile.coach_id == coach_id)
+    if after is not None:
+        name, profile_id = after
+        query = query.where(
+            or_(Profile.name > name, and_(Profile.name == name, Profile.id > profile_id))
+        )
+    return list(session.scalars(query.order_by(Profile.name, Profile.id).limit(limit)))
 
 
 def owned_profile(session: Session, coach_id: int, profile_id: int) -> Profile:

@@ -1,5 +1,5 @@
-"""Fixtures for the API: an app on a private database, its client, the database alone, two
-coaches."""
+"""Fixtures for the API: an app on a private database (with settings a test may change), its
+client, the database alone, two coaches."""
 
 from __future__ import annotations
 
@@ -18,9 +18,16 @@ from tests.helpers import register
 
 
 @pytest.fixture
-def app(private_database: str) -> Iterator[Flask]:
+def app_config() -> dict[str, Any]:
+    """Settings the test's app gets on top of testing mode: none, unless a test parametrizes
+    `app_config` (e.g. `{"HISTORY_LIMIT": 2}`)."""
+    return {}
+
+
+@pytest.fixture
+def app(private_database: str, app_config: dict[str, Any]) -> Iterator[Flask]:
     """A fresh app in testing mode on the test's own database, closed afterwards."""
-    app = create_app({"TESTING": True, "DATABASE_URL": private_database})
+    app = create_app({"TESTING": True, "DATABASE_URL": private_database, **app_config})
     yield app
     app.extensions[EXTENSION].dispose()
 

@@ -46,7 +46,8 @@ def test_everything_written_survives_a_restart(private_database):
     second = create_app({"DATABASE_URL": private_database})
     client = second.test_client()
     assert client.get("/v1/coaches/me", headers=ana).get_json()["name"] == "Ana"
-    assert client.get("/v1/profiles", headers=ana).get_json() == {"profiles": [profile.get_json()]}
+    profiles = client.get("/v1/profiles", headers=ana).get_json()
+    assert profiles == {"profiles": [profile.get_json()], "next": None}
     assert client.get(f"/v1/athletes/{athlete_id}", headers=ana).get_json() == athlete.get_json()
     plans = client.get(f"/v1/athletes/{athlete_id}/history", headers=ana).get_json()["history"]
     assert plans == [plan.get_json()]

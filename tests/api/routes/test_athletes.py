@@ -219,7 +219,8 @@ def test_a_week_no_placement_can_keep_is_422_and_keeps_no_plan(client, ana):
     assert response.status_code == 422
     assert response.get_json()["conflicts"]
     assert client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).get_json() == {
-        "history": []
+        "history": [],
+        "next": None,
     }
 
 
@@ -260,7 +261,7 @@ def test_another_coach_gets_404_on_every_athlete_route(client, ana, ben):
         response = getattr(client, method)(url, json=body, headers=ben)
         assert response.status_code == 404, (method, url)
         assert response.get_json()["detail"] == f"no athlete {athlete['id']}"
-    assert client.get("/v1/athletes", headers=ben).get_json() == {"athletes": []}
+    assert client.get("/v1/athletes", headers=ben).get_json() == {"athletes": [], "next": None}
     assert client.get(base, headers=ana).get_json() == athlete
     assert len(client.get(f"{base}/history", headers=ana).get_json()["history"]) == 1
 
@@ -274,7 +275,18 @@ def test_solving_your_athlete_with_another_coachs_profile_is_404(client, ana, be
     assert response.status_code == 404
     assert response.get_json()["detail"] == f"no profile {profile['id']}"
     plans = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ben).get_json()
-    assert plans == {"history": []}
+    assert plans == {"history": [], "next": None}
+
+
+@pytest.mark.parametrize("app_config", [{"HISTORY_LIMIT": 2}])
+def test_the_history_keeps_history_limit_weeks(client, ana):
+    """With HISTORY_LIMIT 2, three solves leave the two newest, and the oldest is 404."""
+    athlete = create(client, ana)
+    ids = [solve(client, ana, athlete["id"])["id"] for _ in range(3)]
+    history = client.get(f"/v1/athletes/{athlete['id']}/history", headers=ana).get_json()
+    assert [week["id"] for week in history["history"]] == [ids[2], ids[1]]
+    oldest = client.get(f"/v1/athletes/{athlete['id']}/history/{ids[0]}", headers=ana)
+    assert oldest.status_code == 404
 
 
 def test_an_athlete_put_from_a_stale_copy_is_409(client, ana):

@@ -47,7 +47,7 @@ def test_the_list_holds_the_coachs_profiles_by_name(client, ana):
 
 def test_an_empty_list_is_still_an_object(client, ana):
     """A coach with no profiles gets {"profiles": []}."""
-    assert client.get("/v1/profiles", headers=ana).get_json() == {"profiles": []}
+    assert client.get("/v1/profiles", headers=ana).get_json() == {"profiles": [], "next": None}
 
 
 def test_put_replaces_the_profile(client, ana):
@@ -144,7 +144,7 @@ def test_another_coach_gets_404_on_every_profile_route(client, ana, ben):
         assert theirs.get_json()["detail"].replace(str(profile["id"]), "N") == missing.get_json()[
             "detail"
         ].replace("4242", "N")
-    assert client.get("/v1/profiles", headers=ben).get_json() == {"profiles": []}
+    assert client.get("/v1/profiles", headers=ben).get_json() == {"profiles": [], "next": None}
     assert client.get(f"/v1/profiles/{profile['id']}", headers=ana).get_json() == profile
 
 

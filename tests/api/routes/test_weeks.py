@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from tests.helpers import runs, solve_checked
 
 PROBLEM = "application/problem+json"
 NO_DAY_AVAILABLE = {"days": {day: {"available": False} for day in DAYS}}
+KEY_RUNS = ("long", "race", "intervals", "tempo")
 
 
 def test_solve_returns_the_optimal_week_keyed_mon_to_sun(
@@ -254,3 +256,39 @@ def test_compare_takes_profile_ids_as_whole_numbers_only(client, profiles):
     response = client.post("/v1/weeks/compare", json=body)
     assert response.status_code == 400
     assert response.get_json()["errors"][0]["field"] == "profiles[0]"
+
+
+def test_evaluate_takes_at_most_three_sessions_a_day(client: FlaskClient) -> None:
+    """A fourth session on a day is a 400 naming the day; three are scored (as violations)."""
+    four = {"mon": [{"session": "plyometrics"}] * 4}
+    response = client.post("/v1/weeks/evaluate", json={"request": {}, "plan": four})
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    assert [e["field"] for e in response.get_json()["errors"]] == ["plan.mon"]
+    three = {"mon": [{"session": "plyometrics"}] * 3}
+    scored = client.post("/v1/weeks/evaluate", json={"request": {}, "plan": three})
+    assert scored.status_code == 200
+    assert scored.get_json()["feasible"] is False
+
+
+def test_the_largest_proposed_week_answers_in_a_few_kilobytes(client: FlaskClient) -> None:
+    """Three heavy sessions on every day of a week of key runs and races, for a beginner in race
+    week, breaks nearly every rule: the answer is still under 32 KiB and 12x the request."""
+    days = {day: {"runs": [{"type": kind, "minutes": 30} for kind in KEY_RUNS]} for day in DAYS}
+    request = {"days": days, "athlete": {"level": "beginner", "phase": "race_week"}}
+    for body in (
+        {"request": request, "plan": {day: [{"session": "lower_body_core"}] * 3 for day in DAYS}},
+        {"request": {}, "plan": {day: [{"session": "plyometrics"}] * 3 for day in DAYS}},
+    ):
+        response = client.post("/v1/weeks/evaluate", json=body)
+        assert response.status_code == 200
+        asked = len(json.dumps(body, separators=(",", ":")))
+        answered = len(response.get_data())
+        assert answered < 32 * 1024
+        assert answered < 12 * asked
+
+
+def test_the_openapi_document_says_three_sessions_a_day(client: FlaskClient) -> None:
+    """The plan's days are arrays of at most 3 in /openapi.json."""
+    schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["EvaluateBody"]["properties"]["plan"]["additionalProperties"]["maxItems"] == 3

@@ -16,6 +16,8 @@ from solver.domain import MAX_WEIGHT
 
 ROOT = Path(__file__).resolve().parents[3]
 PROBLEM = "application/problem+json"
+# The fields of a scenario file that make its week request.
+WEEK_FIELDS = ("days", "athlete", "strength", "weights", "time_limit_s", "week_of")
 
 
 @pytest.fixture
@@ -217,3 +219,59 @@ def test_the_page_uses_only_endpoints_the_app_serves_or_that_may_be_absent(clien
     optional = {"/v1/scenarios", "/v1/profiles"}
     assert {"/openapi.json", "/v1/rules", "/v1/weeks/solve", "/v1/weeks/sensitivity"} <= called
     assert called - optional <= routes
+
+
+def test_sensitivity_over_the_solving_budget_is_a_422_saying_what_to_send(
+    private_database, hansons
+):
+    """With a budget of 5 solves the Hansons week is a 422 problem naming the budget and
+    `goals`; asking for one goal then fits."""
+    client = create_app({"TESTING": True, "SOLVE_BUDGET_SOLVES": 5}).test_client()
+    response = client.post("/v1/weeks/sensitivity", json={"request": hansons})
+    assert response.status_code == 422
+    assert response.mimetype == PROBLEM
+    body = response.get_json()
+    assert body["type"] == "urn:trainweek:problem:over-solving-budget"
+    assert "more than 5 solves" in body["detail"] and "`goals`" in body["detail"]
+    assert body["budget"] == {"solves": 5, "seconds": 10.0}
+    one_goal = {"request": hansons, "goals": ["spread_sessions"]}
+    answered = client.post("/v1/weeks/sensitivity", json=one_goal)
+    assert answered.status_code == 200
+    assert [g["goal"] for g in answered.get_json()["goals"]] == ["spread_sessions"]
+
+
+def test_sensitivity_goals_must_be_known_and_not_empty(client, hansons):
+    """`goals` takes goal ids, at least one: else a 400 naming the field."""
+    for goals in ([], ["nope"]):
+        response = client.post("/v1/weeks/sensitivity", json={"request": hansons, "goals": goals})
+        assert response.status_code == 400
+        assert response.get_json()["errors"][0]["field"].startswith("goals")
+
+
+def test_compare_that_could_run_past_the_budget_is_refused_before_solving(client, hansons):
+    """Two solves of time_limit_s 6 could take 12 s, over the default 10: a 422 that says the
+    largest time_limit_s that fits; 5 fits."""
+    request = {**hansons, "time_limit_s": 6}
+    response = client.post("/v1/weeks/compare", json={"request": request, "weights": [{}, {}]})
+    assert response.status_code == 422
+    assert response.mimetype == PROBLEM
+    body = response.get_json()
+    assert body["type"] == "urn:trainweek:problem:over-solving-budget"
+    assert "send time_limit_s of at most 5" in body["detail"]
+    request["time_limit_s"] = 5
+    fits = client.post("/v1/weeks/compare", json={"request": request, "weights": [{}, {}]})
+    assert fits.status_code == 200
+
+
+@pytest.mark.slow
+def test_every_scenario_maps_its_weights_within_the_default_budget(client):
+    """Sensitivity of each scenario in scenarios/ answers 200 (422 with the conflicts when the
+    scenario has no week), never over the budget."""
+    for path in sorted((ROOT / "scenarios").glob("*.json")):
+        data = json.loads(path.read_text())
+        request = {key: value for key, value in data.items() if key in WEEK_FIELDS}
+        response = client.post("/v1/weeks/sensitivity", json={"request": request})
+        expected = 422 if data["expect"]["status"] == "infeasible" else 200
+        assert response.status_code == expected, (path.name, response.get_json())
+        if expected == 422:
+            assert response.get_json()["type"] == "urn:trainweek:problem:infeasible-week"

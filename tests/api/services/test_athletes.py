@@ -162,6 +162,28 @@ def test_the_history_is_listed_newest_first(database, coach):
     assert listed == list(reversed(ids))
 
 
+def test_the_history_keeps_only_the_newest_weeks(database, coach):
+    """With keep=3, five solves leave the three newest; another athlete's history is untouched."""
+    athlete = create_athlete(database, coach.token, MIA)
+    other = create_athlete(database, coach.token, MIA)
+    theirs = solve_for_athlete(database, coach.token, other.id, no_body(), keep=3)
+    ids = [
+        solve_for_athlete(database, coach.token, athlete.id, no_body(), keep=3).id for _ in range(5)
+    ]
+    listed = [solved.id for solved in athlete_history(database, coach.token, athlete.id).history]
+    assert listed == ids[:-4:-1]
+    assert athlete_history(database, coach.token, other.id).history == [theirs]
+
+
+def test_a_lower_limit_trims_the_excess_at_the_next_solve(database, coach):
+    """Weeks kept under a higher limit go down to the new limit as soon as one more is stored."""
+    athlete = create_athlete(database, coach.token, MIA)
+    for _ in range(4):
+        solve_for_athlete(database, coach.token, athlete.id, no_body(), keep=10)
+    newest = solve_for_athlete(database, coach.token, athlete.id, no_body(), keep=1)
+    assert athlete_history(database, coach.token, athlete.id).history == [newest]
+
+
 def test_a_failure_after_the_solved_week_is_written_keeps_nothing(database, coach, monkeypatch):
     """When answering fails after the solved week was flushed, the rollback removes it."""
     athlete = create_athlete(database, coach.token, MIA)

@@ -12,12 +12,14 @@ from sqlalchemy import func, select
 from api.storage import Conflict, NotFound, TokenReplaced
 from api.storage import profiles as profile_rows
 from api.storage.athletes import (
+    athletes_of,
     delete_athlete,
     history_of,
     insert_athlete,
     insert_solved_week,
     owned_athlete,
     solved_week_of,
+    trim_history,
 )
 from api.storage.coaches import coach_by_token_hash, replace_token_hash, token_was_replaced
 from api.storage.fields import MAX_ID
@@ -175,6 +177,62 @@ def test_the_history_is_newest_first(database, coach):
     with database.transaction() as session:
         listed = [solved.id for solved in history_of(session, athlete)]
     assert listed == [ids[3], ids[2], ids[0], ids[1]]
+
+
+def test_the_history_pages_by_key_with_no_row_twice_or_missed(database, coach):
+    """Pages of history_of, each resumed after the last row's (time, id), list every week once
+    in order, also where many weeks share one solve time."""
+    monday = dt.datetime(2025, 3, 3, tzinfo=dt.UTC)
+    with database.transaction() as session:
+        athlete = insert_athlete(session, coach.id, MIA)
+        for index in range(23):
+            # Three weeks to a moment: the id alone must break the ties.
+            moment = monday + dt.timedelta(microseconds=index // 3)
+            insert_solved_week(session, athlete, solved_fields(created_at=moment))
+    with database.transaction() as session:
+        everything = [solved.id for solved in history_of(session, athlete)]
+        paged: list[int] = []
+        before = None
+        while True:
+            page = history_of(session, athlete, before=before, limit=5)
+            paged += [solved.id for solved in page]
+            if len(page) < 5:
+                break
+            before = (page[-1].created_at, page[-1].id)
+    assert len(everything) == 23
+    assert paged == everything
+
+
+def test_profiles_and_athletes_page_by_name_then_id(database, coach):
+    """Rows of one name come in id order, and a page resumes just after (name, id)."""
+    with database.transaction() as session:
+        for name in ("b", "a", "b", "c", "b"):
+            insert_athlete(session, coach.id, {**MIA, "name": name})
+        for name in ("y", "x", "z"):
+            insert_profile(session, coach.id, name, "", {})
+    with database.transaction() as session:
+        athletes = [(a.name, a.id) for a in athletes_of(session, coach.id)]
+        assert athletes == sorted(athletes)
+        after_first_b = athletes_of(session, coach.id, after=athletes[1], limit=2)
+        assert [(a.name, a.id) for a in after_first_b] == athletes[2:4]
+        assert [p.name for p in profiles_of(session, coach.id, after=("x", 0), limit=1)] == ["x"]
+        assert [p.name for p in profiles_of(session, coach.id, after=("x", 10**6))] == ["y", "z"]
+
+
+def test_trim_history_deletes_the_oldest_beyond_the_newest_kept(database, coach):
+    """trim_history keeps the newest `keep` weeks by (time, id), deletes the rest and says how
+    many; with no more than `keep` weeks it deletes nothing."""
+    monday = dt.datetime(2025, 3, 3, tzinfo=dt.UTC)
+    with database.transaction() as session:
+        athlete = insert_athlete(session, coach.id, MIA)
+        ids = [
+            insert_solved_week(session, athlete, solved_fields(created_at=monday + offset)).id
+            for offset in (dt.timedelta(days=1), dt.timedelta(0), dt.timedelta(0))
+        ]
+        assert trim_history(session, athlete, 3) == 0
+        assert trim_history(session, athlete, 2) == 1
+        # The oldest of the two at Monday has the lower id: it is the one that went.
+        assert [solved.id for solved in history_of(session, athlete)] == [ids[0], ids[2]]
 
 
 def test_deleting_an_athlete_deletes_their_history(database, coach):
