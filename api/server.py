@@ -6,6 +6,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from api import logs
 from api.app import create_app
 
 WORKERS = 2
@@ -49,6 +50,8 @@ def server_options(host: str, port: int) -> dict[str, Any]:
         "graceful_timeout": 10,
         "keepalive": 5,
         "errorlog": "-",
+        # gunicorn's own lines as JSON like the app's; the app writes the access log.
+        "logconfig_dict": logs.gunicorn_logging(),
         "proc_name": "trainweek",
         # One shared control socket per user would clash between servers (tests, benchmarks).
         "control_socket_disable": True,
