@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, logs, problems, store
+from api import auth, logs, metrics, problems, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -96,6 +96,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     # First: every request has its id (and its clock started) before any hook can refuse it.
     logs.init_app(app)
+    metrics.init_app(app)
     auth.init_app(app)  # a coach-only route answers 401 before it looks at the body
     problems.init_app(app)
     store.init_app(app)

@@ -6,7 +6,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from api import logs
+from api import logs, metrics
 from api.app import create_app
 
 WORKERS = 2
@@ -60,4 +60,6 @@ def server_options(host: str, port: int) -> dict[str, Any]:
 
 def serve(host: str, port: int) -> None:
     """Run gunicorn in the foreground until SIGINT or SIGTERM."""
-    TrainweekServer(server_options(host, port)).run()
+    # Before the first worker starts, so that /metrics in any worker counts them all.
+    with metrics.shared_across_workers():
+        TrainweekServer(server_options(host, port)).run()

@@ -6,6 +6,7 @@ from flask import Response, url_for
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from api import metrics
 from api.auth import COACH_ONLY, bearer_token
 from api.problems import problem_responses
 from api.responses import json_response
@@ -100,6 +101,7 @@ def solve(path: AthletePath, body: AthleteWeekRequest) -> Response:
     rule for is 422 with the conflicting rules, and nothing is kept.
     """
     solved = athletes.solve_for_athlete(database(), bearer_token(), path.athlete_id, body)
+    metrics.solved(solved.result.status)
     location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
     return json_response(solved, 201, headers={"Location": location})
 

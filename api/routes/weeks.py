@@ -8,7 +8,7 @@ from flask import Response
 from flask_openapi3 import APIBlueprint, Tag
 from flask_openapi3.models import MediaType, Schema
 
-from api import problems
+from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.ical import week_calendar
 from api.problems import problem_responses
@@ -50,6 +50,7 @@ def solve(body: ProfiledWeekRequest) -> Response:
     if wanted == CALENDAR and body.week_of is None:
         return problems.needs_week_of()
     result = solve_week(database(), body, optional_bearer_token())
+    metrics.solved(result.status)
     if wanted == CALENDAR and body.week_of is not None:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         return Response(
@@ -93,7 +94,10 @@ def compare(body: CompareBody) -> Response:
     Each set of weights is laid over the request's own. When no week keeps every hard rule,
     weights cannot help: the answer is 422 with the conflicting rules, as for /solve.
     """
-    return json_response(compare_weeks(database(), body, optional_bearer_token()))
+    comparison = compare_weeks(database(), body, optional_bearer_token())
+    for week in comparison.plans:
+        metrics.solved(week.status)
+    return json_response(comparison)
 
 
 @blueprint.post(
@@ -107,4 +111,6 @@ def sensitivity(body: SensitivityBody) -> Response:
     The other weights stay fixed. Each range comes with the week just outside it (null where
     the range reaches 0 or the top of the scale), so a coach sees what a bigger move would do.
     """
-    return json_response(weight_sensitivity(body))
+    ranges = weight_sensitivity(body)
+    metrics.solved(ranges.status)
+    return json_response(ranges)
