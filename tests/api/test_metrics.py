@@ -187,12 +187,14 @@ print(solve(1).get("/metrics").text)
 """
 
 
-def test_metrics_sum_over_worker_processes(tmp_path: Path, private_database: str) -> None:
+def test_metrics_sum_over_worker_processes(tmp_path: Path) -> None:
     """With PROMETHEUS_MULTIPROC_DIR set, /metrics in one process counts the solves of every
     process that wrote there, as gunicorn's workers do."""
-    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder)}
     done = subprocess.run(
-        [sys.executable, "-c", WORKERS, private_database],
+        [sys.executable, "-c", WORKERS, f"sqlite:///{tmp_path / 'workers.sqlite3'}"],
         env=env,
         capture_output=True,
         text=True,
