@@ -3,8 +3,9 @@
 Every test that builds the app or a database (it uses the `app` or `database` fixture, or names
 `private_database` itself) runs twice: on a SQLite file and on a database of its own in a
 throwaway PostgreSQL cluster (`tests/postgres.py`). Without PostgreSQL installed the second run
-is skipped, saying so; under CI it fails instead. `@pytest.mark.sqlite_only` keeps a test about
-SQLite itself to the first.
+is skipped, saying so; under CI it fails instead. The second run is marked `postgresql` (`-m "not
+postgresql"` leaves it out); `@pytest.mark.sqlite_only` keeps a test about SQLite itself to the
+first.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from solver.scenario import Scenario
 from tests.helpers import ROOT
 from tests.postgres import Cluster, find_binaries
 
-BACKENDS = ("sqlite", "postgresql")
+BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql))
 BUILDS_A_DATABASE = {"app", "database"}
 
 
