@@ -71,6 +71,7 @@ def test_a_route_calls_services_never_another_route_nor_storage(path: Path) -> N
 def test_services_know_no_http(path: Path) -> None:
     """Services are plain Python the CLI calls too: no Flask, no routes, no HTTP helpers."""
     http = {"api.routes", "api.cli", "api.app", "api.problems", "api.auth", "api.responses"}
+    http |= {"api.logs", "api.metrics"}
     assert not forbidden(path, WEB | http | {"api.store"})
 
 
