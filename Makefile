@@ -27,10 +27,10 @@ types: $(BIN)/trainweek
 pytest: $(BIN)/trainweek
 	$(BIN)/pytest
 
-# The solver and the API contract in process, without the slow, served or browser tests: for the
-# edit-test loop (under a minute on two cores). `make test` runs everything.
+# The solver and the API contract in process, on SQLite only, without the slow, served or browser
+# tests: for the edit-test loop (about a minute on two cores). `make test` runs everything.
 test-fast: $(BIN)/trainweek
-	$(BIN)/pytest -m "not slow and not browser" tests/solver tests/api tests/test_layers.py
+	$(BIN)/pytest -m "not slow and not browser and not postgresql" tests/solver tests/api tests/test_layers.py
 
 bench: $(BIN)/trainweek
 	$(BIN)/python benchmarks/bench_solve.py

@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, headers, limits, problems, settings, store
+from api import auth, headers, limits, logs, metrics, problems, settings, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -99,8 +99,11 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     settings.init_app(app)
     # Keep fields in model order (days mon..sun), not sorted.
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    limits.init_app(app)  # first: a client over its limit hears 429 before anything else
-    auth.init_app(app)  # next: a coach-only route answers 401 before it looks at the body
+    # First: every request has its id (and its clock started) before any hook can refuse it.
+    logs.init_app(app)
+    metrics.init_app(app)
+    limits.init_app(app)  # next: a client over its limit hears 429 before anything else
+    auth.init_app(app)  # then: a coach-only route answers 401 before it looks at the body
     problems.init_app(app)
     store.init_app(app)
     headers.init_app(app)

@@ -10,7 +10,6 @@ errors by hand.
 from __future__ import annotations
 
 import json
-import traceback
 from typing import Any
 
 from flask import Flask, Response, current_app, request
@@ -346,37 +345,11 @@ def _kib(limit: int | None) -> str:
 def _unexpected_problem(error: Exception) -> Response:
     """Log the crash with its stack trace; answer a generic 500 without one.
 
-    The log gets the route and the stack, never the request: no body, no headers (the token),
-    no query string, and no validation error's input (pydantic quotes what it refused).
-    SQL parameters are already left out of database errors (`api/storage/database.py`).
+    The log gets the route and the stack, never the request: the JSON formatter of
+    `api/logs.py` writes each exception's type and frames but not its message, which may quote
+    the body or the token; SQL parameters are left out of database errors already
+    (`api/storage/database.py`).
     """
-    current_app.logger.error(
-        "unhandled error on %s %s\n%s",
-        request.method,
-        request.url_rule.rule if request.url_rule is not None else request.path,
-        "".join(_redacted_trace(error)).rstrip(),
-    )
+    route = request.url_rule.rule if request.url_rule is not None else request.path
+    current_app.logger.exception("unhandled error on %s %s", request.method, route)
     return problem(500, "something went wrong on our side; the error has been logged")
-
-
-def _redacted_trace(error: BaseException) -> list[str]:
-    """The error's stack, causes included, with each message that may quote input replaced."""
-    lines: list[str] = []
-    cause = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
-    if cause is not None:
-        lines += _redacted_trace(cause)
-        lines.append("\nwhich led to:\n\n")
-    lines.append("Traceback (most recent call last):\n")
-    lines += traceback.format_tb(error.__traceback__)
-    lines.append(f"{type(error).__module__}.{type(error).__qualname__}: {_safe_message(error)}\n")
-    return lines
-
-
-def _safe_message(error: BaseException) -> str:
-    if isinstance(error, ValidationError):
-        # Locations and messages say what broke; the input values (the body) stay out.
-        return "; ".join(
-            f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
-            for e in error.errors(include_url=False, include_input=False, include_context=False)
-        )
-    return str(error)

@@ -27,6 +27,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask, WSGITask
 
+from api import logs, metrics
 from api.app import MAX_BODY_BYTES, create_app
 
 WORKERS = 2
@@ -188,6 +189,8 @@ def server_options(host: str, port: int) -> dict[str, Any]:
         "timeout": 60,
         "graceful_timeout": 10,
         "errorlog": "-",
+        # gunicorn's own lines as JSON like the app's; the app writes the access log.
+        "logconfig_dict": logs.gunicorn_logging(),
         "proc_name": "trainweek",
         # One shared control socket per user would clash between servers (tests, benchmarks).
         "control_socket_disable": True,
@@ -196,4 +199,6 @@ def server_options(host: str, port: int) -> dict[str, Any]:
 
 def serve(host: str, port: int) -> None:
     """Run the server in the foreground until SIGINT or SIGTERM."""
-    TrainweekServer(server_options(host, port)).run()
+    # Before the first worker starts, so that /metrics in any worker counts them all.
+    with metrics.shared_across_workers():
+        TrainweekServer(server_options(host, port)).run()

@@ -79,6 +79,7 @@ def test_services_know_no_http(path: Path) -> None:
         "api.responses",
         "api.headers",
     }
+    http |= {"api.logs", "api.metrics"}
     assert not forbidden(path, WEB | http | {"api.store"})
 
 

@@ -35,6 +35,7 @@ def coach_add_command(args: argparse.Namespace) -> int:
 
     with create_app().app_context():
         coach = register_coach(database(), data)
+        database().dispose()
     if args.json:
         print_json(coach.model_dump_json(indent=2))
         return EXIT_OK

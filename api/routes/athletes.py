@@ -6,6 +6,7 @@ from flask import Response, url_for
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from api import metrics
 from api.auth import COACH_ONLY, bearer_token
 from api.idempotency import IdempotencyHeader, once
 from api.paging import HistoryPageQuery, PageQuery
@@ -123,6 +124,7 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
         solved = athletes.solve_for_athlete(
             database(), bearer_token(), path.athlete_id, body, keep=history_limit()
         )
+        metrics.solved(solved.result.status)
         location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
         return json_response(solved, 201, headers={"Location": location})
 

@@ -12,6 +12,7 @@ from flask import Response, current_app
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
+from api import metrics
 from api.problems import problem_responses
 from api.responses import json_response
 from api.services.scenarios import (
@@ -68,4 +69,6 @@ def solve(path: ScenarioPath, body: SolveScenarioBody) -> Response:
     Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
     have no week answers 200: the explanation is the answer, checked like any other.
     """
-    return json_response(solve_scenario(path.name, body, _folder()))
+    solved = solve_scenario(path.name, body, _folder())
+    metrics.solved(solved.result.status)
+    return json_response(solved)

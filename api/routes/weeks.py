@@ -8,7 +8,7 @@ from flask import Response
 from flask_openapi3 import APIBlueprint, Tag
 from flask_openapi3.models import MediaType, Schema
 
-from api import problems
+from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.ical import week_calendar
 from api.problems import problem_responses
@@ -51,6 +51,7 @@ def solve(body: ProfiledWeekRequest) -> Response:
     if wanted == CALENDAR and body.week_of is None:
         return problems.needs_week_of()
     result = solve_week(database(), body, optional_bearer_token())
+    metrics.solved(result.status)
     if wanted == CALENDAR and body.week_of is not None:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         return Response(
@@ -96,6 +97,8 @@ def compare(body: CompareBody) -> Response:
     of up to `time_limit_s` each over the solving budget are a 422 before any solve.
     """
     comparison = compare_weeks(database(), body, optional_bearer_token(), solve_budget())
+    for week in comparison.plans:
+        metrics.solved(week.status)
     return json_response(comparison)
 
 
@@ -112,4 +115,6 @@ def sensitivity(body: SensitivityBody) -> Response:
     A week that needs more solves or seconds than the solving budget is a 422 saying so: ask
     for fewer `goals` at a time.
     """
-    return json_response(weight_sensitivity(body, solve_budget()))
+    ranges = weight_sensitivity(body, solve_budget())
+    metrics.solved(ranges.status)
+    return json_response(ranges)

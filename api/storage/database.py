@@ -26,11 +26,20 @@ def database_url(config: Mapping[str, Any], instance_path: str | os.PathLike[str
     SQLite file in the instance folder (the folder is created)."""
     url = config.get("DATABASE_URL") or os.environ.get("DATABASE_URL")
     if url:
-        # Heroku-style URLs say `postgres://`, which SQLAlchemy no longer accepts.
-        return str(url).replace("postgres://", "postgresql://", 1)
+        return with_postgresql_driver(str(url))
     folder = Path(instance_path)
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / DATABASE_FILE}"
+
+
+def with_postgresql_driver(url: str) -> str:
+    """A PostgreSQL URL that names no driver gets psycopg 3, the one trainweek installs
+    (`trainweek[postgresql]`); SQLAlchemy would pick psycopg2. Heroku-style `postgres://`,
+    which SQLAlchemy no longer accepts at all, too."""
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url
 
 
 def new_engine(url: str, **options: Any) -> Engine:

@@ -58,10 +58,11 @@ class Coach(Base):
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
     # SHA-256 of the token, hex: the token itself is never stored.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # The hash of the token the last rotation replaced: a rotation that lost a race to another
-    # one with the same token is told so (409) instead of "invalid token" (401).
-    previous_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The hash of the token the last rotation replaced: a rotation that lost a race to another
+    # one with the same token is told so (409) instead of "invalid token" (401). Last, as
+    # migration 0003 adds it.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
     profiles: Mapped[list[Profile]] = relationship(
         back_populates="coach", cascade="all, delete-orphan", passive_deletes=True

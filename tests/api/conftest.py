@@ -3,7 +3,7 @@ client, the database alone, two coaches."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -39,6 +39,22 @@ def database(private_database: str) -> Iterator[Database]:
     db = Database(private_database)
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def make_app() -> Iterator[Callable[..., Flask]]:
+    """Build apps with settings of one's own (on the test's database); each is closed after the
+    test, so no connection outlives it (PostgreSQL's driver warns about one that does)."""
+    made: list[Flask] = []
+
+    def build(config: dict[str, Any] | None = None) -> Flask:
+        app = create_app(config)
+        made.append(app)
+        return app
+
+    yield build
+    for app in made:
+        app.extensions[EXTENSION].dispose()
 
 
 @pytest.fixture

@@ -100,17 +100,17 @@ def test_limits_are_off_in_testing_unless_turned_on(client):
     assert {register(client, "Ana")["Authorization"][:7] for _ in range(30)} == {"Bearer "}
 
 
-def test_the_environment_turns_limits_off_outside_testing(private_database, monkeypatch):
+def test_the_environment_turns_limits_off_outside_testing(private_database, make_app, monkeypatch):
     """TRAINWEEK_RATELIMIT_ENABLED=false: no limit, even on sign-up."""
     monkeypatch.setenv("TRAINWEEK_RATELIMIT_ENABLED", "false")
-    client = create_app().test_client()
+    client = make_app().test_client()
     statuses = {client.post("/v1/coaches", json={"name": "A"}).status_code for _ in range(30)}
     assert statuses == {201}
 
 
-def test_limits_are_on_outside_testing_by_default(private_database):
+def test_limits_are_on_outside_testing_by_default(private_database, make_app):
     """A production app limits sign-ups without being told to."""
-    client = create_app().test_client()
+    client = make_app().test_client()
     statuses = [client.post("/v1/coaches", json={"name": "A"}).status_code for _ in range(11)]
     assert statuses[-1] == 429
 

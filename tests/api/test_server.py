@@ -47,15 +47,23 @@ def call(
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
+def server_log(tmp_path: Path) -> Path:
+    """Where the served app's stderr (its log) goes: a file, which never fills up and blocks
+    the server as an unread pipe would."""
+    return tmp_path / "server.log"
+
+
+@pytest.fixture
+def server(server_log: Path) -> Iterator[str]:
     """`trainweek serve` on a free port (PORT in the environment, as `make run` sets it)."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("trainweek")), "serve"]
+    log = server_log.open("wb")
     process = subprocess.Popen(
         command,
         env={**os.environ, "PORT": str(port)},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -66,21 +74,19 @@ def server() -> Iterator[str]:
                     break
             except OSError:
                 pass
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert process.poll() is None, server_log.read_text()
             assert time.monotonic() < deadline, "server did not answer /healthz in time"
             time.sleep(0.1)
         yield base
         # Ctrl-C, as a person stopping `make run` would: a clean exit, not a traceback.
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        assert "Traceback" not in stderr
+        assert "Traceback" not in server_log.read_text()
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-        if process.stderr:
-            process.stderr.close()
+        log.close()
 
 
 @pytest.mark.slow
@@ -215,3 +221,24 @@ def test_waitress_reads_requests_with_limits_and_a_timeout() -> None:
     assert settings["max_request_header_size"] <= 64 * 1024
     assert MAX_BODY_BYTES < settings["max_request_body_size"] <= 8 * MAX_BODY_BYTES
     assert settings["connection_limit"] >= 500
+
+
+@pytest.mark.slow
+def test_served_logs_are_json_lines_and_metrics_count_every_worker(
+    server: str, server_log: Path
+) -> None:
+    """Every line the server writes is a JSON object; each request has an access line with its
+    id; /metrics counts the solves whichever worker answered them."""
+    body = {"days": {"sun": {"runs": [{"type": "long", "minutes": 120}]}}}
+    for _ in range(6):
+        assert call(f"{server}/v1/weeks/solve", body)[0] == 200
+    with urllib.request.urlopen(f"{server}/metrics", timeout=10) as response:
+        assert response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
+        scraped = response.read().decode()
+    assert 'trainweek_solves_total{route="/v1/weeks/solve",status="optimal"} 6.0' in scraped
+    lines = [json.loads(line) for line in server_log.read_text().splitlines()]
+    access = [line for line in lines if line["logger"] == "trainweek.access"]
+    solved = [line for line in access if line["path"] == "/v1/weeks/solve"]
+    assert len(solved) == 6
+    assert all(line["status"] == 200 and len(line["request_id"]) == 32 for line in solved)
+    assert any(line["logger"] == "gunicorn.error" for line in lines)

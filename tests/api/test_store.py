@@ -11,9 +11,10 @@ from api.store import EXTENSION
 from tests.helpers import register
 
 
-def test_starting_the_app_migrates_an_empty_database(tmp_path):
-    """create_app on a database file that does not exist yet leaves it with the schema at head."""
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+def test_starting_the_app_migrates_an_empty_database(private_database):
+    """create_app on an empty database (a SQLite file that does not exist yet) leaves it with
+    the schema at head."""
+    url = private_database
     app = create_app({"DATABASE_URL": url})
     app.extensions[EXTENSION].dispose()
     engine = create_engine(url)

@@ -1,7 +1,8 @@
 """An athlete's stored solves are their history: the table plans becomes solved_weeks.
 
 "Plan" is kept for multi-week training plans. The rows stay as they are; the table's indexes
-and named constraints take the new table's name, as `api/storage/models.py` names them.
+and named constraints take the new table's name, as `api/storage/models.py` names them, and so
+does PostgreSQL's sequence behind `id`, which a new table would get as `solved_weeks_id_seq`.
 
 Revision ID: 0002
 Revises: 0001
@@ -40,6 +41,8 @@ def _rename(old: str, new: str) -> None:
             )
         for name in INDEXES:
             op.execute(f"ALTER INDEX {name.format(table=old)} RENAME TO {name.format(table=new)}")
+        # The column's default names the sequence by its oid: renaming it keeps ids running on.
+        op.execute(f"ALTER SEQUENCE IF EXISTS {old}_id_seq RENAME TO {new}_id_seq")
         return
     # SQLite renames neither constraints nor indexes: rebuild the table under the new names.
     for name in INDEXES:

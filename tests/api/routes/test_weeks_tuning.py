@@ -222,11 +222,11 @@ def test_the_page_uses_only_endpoints_the_app_serves_or_that_may_be_absent(clien
 
 
 def test_sensitivity_over_the_solving_budget_is_a_422_saying_what_to_send(
-    private_database, hansons
+    private_database, make_app, hansons
 ):
     """With a budget of 5 solves the Hansons week is a 422 problem naming the budget and
     `goals`; asking for one goal then fits."""
-    client = create_app({"TESTING": True, "SOLVE_BUDGET_SOLVES": 5}).test_client()
+    client = make_app({"TESTING": True, "SOLVE_BUDGET_SOLVES": 5}).test_client()
     response = client.post("/v1/weeks/sensitivity", json={"request": hansons})
     assert response.status_code == 422
     assert response.mimetype == PROBLEM

@@ -22,17 +22,26 @@ def test_the_default_database_is_a_sqlite_file_in_a_new_instance_folder(tmp_path
 
 def test_database_url_comes_from_the_config_before_the_environment(tmp_path, monkeypatch):
     """config['DATABASE_URL'] wins over the environment, which wins over the default."""
-    monkeypatch.setenv("DATABASE_URL", "postgresql://env/trainweek")
-    assert database_url({}, tmp_path) == "postgresql://env/trainweek"
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://env/trainweek")
+    assert database_url({}, tmp_path) == "postgresql+psycopg://env/trainweek"
     assert database_url({"DATABASE_URL": "sqlite:///x.db"}, tmp_path) == "sqlite:///x.db"
 
 
-def test_heroku_style_postgres_urls_are_accepted(tmp_path, monkeypatch):
-    """A `postgres://` URL is read as `postgresql://`, which SQLAlchemy requires."""
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert database_url({"DATABASE_URL": "postgres://h/db"}, tmp_path) == "postgresql://h/db"
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgres://u:p@h/db", "postgresql+psycopg://u:p@h/db"),
+        ("postgresql://u@h:5433/db", "postgresql+psycopg://u@h:5433/db"),
+        ("postgresql+psycopg2://h/db", "postgresql+psycopg2://h/db"),
+    ],
+)
+def test_postgresql_urls_without_a_driver_get_psycopg_3(tmp_path, given, used):
+    """Heroku-style `postgres://` (which SQLAlchemy refuses) and `postgresql://` use psycopg 3,
+    the driver trainweek installs; a URL naming its driver keeps it."""
+    assert database_url({"DATABASE_URL": given}, tmp_path) == used
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_use_wal_and_enforce_foreign_keys(database):
     """Each connection runs in WAL mode with foreign keys on."""
     with database.engine.connect() as connection:
@@ -85,6 +94,7 @@ def test_a_wal_switch_refused_by_a_concurrent_one_is_retried():
     assert "PRAGMA foreign_keys = ON" in connection.statements
 
 
+@pytest.mark.sqlite_only
 def test_a_write_lock_held_past_the_busy_timeout_is_busy(private_database, database):
     """Another connection holding SQLite's write lock longer than the busy timeout makes a
     write raise Busy (a 503 to retry), not OperationalError (a 500)."""

@@ -1,14 +1,20 @@
-"""Migrations: applied from code, idempotent, safe when several processes start at once."""
+"""Migrations: applied from code, idempotent, safe when several processes start at once.
+
+Each test runs on SQLite and on PostgreSQL (`private_database` is an empty database of either).
+"""
 
 from __future__ import annotations
 
+import json
 import threading
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 
 from api.storage.migrate import alembic_config, current_revision, head_revision, upgrade
 from api.storage.models import Base
@@ -16,14 +22,27 @@ from api.storage.models import Base
 TABLES = {"coaches", "profiles", "athletes", "solved_weeks", "idempotency_keys"}
 
 
-def sqlite_url(tmp_path: Path) -> str:
-    """A SQLite URL for a file that does not exist yet."""
-    return f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+def schema(connection: Connection) -> dict[str, Any]:
+    """Every table's columns, keys and indexes, as the database reports them."""
+    found = inspect(connection)
+    return {
+        table: {
+            "columns": [
+                (column["name"], str(column["type"]), column["nullable"], column["default"])
+                for column in found.get_columns(table)
+            ],
+            "primary_key": found.get_pk_constraint(table),
+            "foreign_keys": sorted(found.get_foreign_keys(table), key=lambda key: key["name"]),
+            "unique": sorted(found.get_unique_constraints(table), key=lambda key: key["name"]),
+            "indexes": sorted(found.get_indexes(table), key=lambda index: index["name"]),
+        }
+        for table in sorted(found.get_table_names())
+    }
 
 
-def test_upgrade_on_an_empty_database_creates_the_schema_at_head(tmp_path):
-    """Upgrading a brand-new file creates every table and records the newest revision."""
-    url = sqlite_url(tmp_path)
+def test_upgrade_on_an_empty_database_creates_the_schema_at_head(private_database):
+    """Upgrading a brand-new database creates every table and records the newest revision."""
+    url = private_database
     upgrade(url)
     engine = create_engine(url)
     with engine.connect() as connection:
@@ -32,14 +51,13 @@ def test_upgrade_on_an_empty_database_creates_the_schema_at_head(tmp_path):
     engine.dispose()
 
 
-def test_upgrading_twice_changes_nothing(tmp_path):
+def test_upgrading_twice_changes_nothing(private_database):
     """A second upgrade keeps both the schema and the rows already written."""
-    url = sqlite_url(tmp_path)
+    url = private_database
     upgrade(url)
     engine = create_engine(url)
-    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
     with engine.begin() as connection:
-        before = connection.execute(text(schema)).all()
+        before = schema(connection)
         connection.execute(
             text(
                 "INSERT INTO coaches (name, token_hash, created_at) VALUES ('A', 'h', '2025-01-01')"
@@ -47,14 +65,14 @@ def test_upgrading_twice_changes_nothing(tmp_path):
         )
     upgrade(url)
     with engine.connect() as connection:
-        assert connection.execute(text(schema)).all() == before
+        assert schema(connection) == before
         assert connection.execute(text("SELECT name FROM coaches")).scalars().all() == ["A"]
     engine.dispose()
 
 
-def test_concurrent_upgrades_of_one_fresh_database_all_succeed(tmp_path):
+def test_concurrent_upgrades_of_one_fresh_database_all_succeed(private_database):
     """Workers starting together each upgrade without 'table already exists' errors."""
-    url = sqlite_url(tmp_path)
+    url = private_database
     errors: list[str] = []
     start = threading.Barrier(4)
 
@@ -77,9 +95,9 @@ def test_concurrent_upgrades_of_one_fresh_database_all_succeed(tmp_path):
     engine.dispose()
 
 
-def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
+def test_the_migrations_build_exactly_the_schema_the_models_describe(private_database):
     """Autogenerate finds no difference between the migrated database and the ORM models."""
-    url = sqlite_url(tmp_path)
+    url = private_database
     upgrade(url)
     engine = create_engine(url)
     with engine.connect() as connection:
@@ -99,14 +117,53 @@ PLAN_ROWS = [
     " created_at) VALUES (7, 1, 1, '{\"days\": {}}', '{\"level_fit\": 0}', '{}', 'optimal', 3,"
     " '2025-01-02')",
 ]
-KEPT_ROW = (7, 1, 1, '{"days": {}}', '{"level_fit": 0}', "{}", "optimal", 3)
+KEPT_ROW = (7, 1, 1, {"days": {}}, {"level_fit": 0}, {}, "optimal", 3)
 COLUMNS = "id, athlete_id, profile_id, request, weights, result, status, objective"
 
 
-def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(tmp_path):
+def rows(connection: Connection, table: str) -> list[tuple[Any, ...]]:
+    """The plan columns of every row, JSON decoded (SQLite hands back text, PostgreSQL values)."""
+    return [
+        tuple(
+            json.loads(value) if index in (3, 4, 5) and isinstance(value, str) else value
+            for index, value in enumerate(row)
+        )
+        for row in connection.execute(text(f"SELECT {COLUMNS} FROM {table}"))
+    ]
+
+
+@pytest.fixture
+def second_database(
+    private_database: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Another empty database on the same backend as the test's own."""
+    if private_database.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path_factory.mktemp('second') / 'second.sqlite3'}"
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)
+
+
+def test_the_migrated_schema_is_the_one_the_models_create(private_database, second_database):
+    """Migrating from an empty database gives the very tables, keys, indexes and column
+    defaults (PostgreSQL: the id sequences, named after their tables) that create_all gives."""
+    upgrade(private_database)
+    Base.metadata.create_all(reference := create_engine(second_database))
+    migrated = create_engine(private_database)
+    with migrated.connect() as left, reference.connect() as right:
+        from_migrations = schema(left)
+        del from_migrations["alembic_version"]
+        assert from_migrations == schema(right)
+    migrated.dispose()
+    reference.dispose()
+
+
+def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(private_database):
     """A row of the old plans table is in solved_weeks after upgrading to head, with the schema
     the models describe, and back in plans after downgrading to 0001."""
-    url = sqlite_url(tmp_path)
+    url = private_database
     engine = create_engine(url)
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "0001")
@@ -116,8 +173,7 @@ def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(tmp_path):
     with engine.connect() as connection:
         assert current_revision(connection) == head_revision()
         assert "plans" not in inspect(connection).get_table_names()
-        kept = connection.execute(text(f"SELECT {COLUMNS} FROM solved_weeks")).all()
-        assert [tuple(row) for row in kept] == [KEPT_ROW]
+        assert rows(connection, "solved_weeks") == [KEPT_ROW]
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0001")
@@ -126,15 +182,14 @@ def test_plans_kept_at_revision_0001_become_solved_weeks_and_back(tmp_path):
         assert "solved_weeks" not in inspect(connection).get_table_names()
         indexes = {index["name"] for index in inspect(connection).get_indexes("plans")}
         assert indexes == {"ix_plans_athlete_id", "ix_plans_profile_id"}
-        back = connection.execute(text(f"SELECT {COLUMNS} FROM plans")).all()
-        assert [tuple(row) for row in back] == [KEPT_ROW]
+        assert rows(connection, "plans") == [KEPT_ROW]
     engine.dispose()
 
 
-def test_rows_kept_at_revision_0002_start_at_version_1_and_downgrade_back(tmp_path):
+def test_rows_kept_at_revision_0002_start_at_version_1_and_downgrade_back(private_database):
     """Upgrading a database at 0002 gives its profiles and athletes version 1 and adds the
     idempotency keys; downgrading to 0002 removes what 0003 added and keeps the rows."""
-    url = sqlite_url(tmp_path)
+    url = private_database
     engine = create_engine(url)
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "0002")
