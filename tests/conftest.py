@@ -37,7 +37,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def hansons_week() -> WeekRequest:
-    """Hansons beginner marathon plan, ten weeks out (a published week from DOMAIN.md)."""
+    """The Hansons beginner marathon week, ten weeks out: a published week from the library."""
     return Scenario.load(ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json").request
 
 

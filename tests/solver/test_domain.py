@@ -43,7 +43,7 @@ def test_a_day_left_out_is_a_rest_day():
     ],
 )
 def test_target_sessions_defaults_by_phase(phase, target):
-    """The target follows DOMAIN.md's frequency by phase."""
+    """The target follows docs/domain.md's frequency by phase."""
     assert week(athlete={"phase": phase}).target_sessions == target
 
 

@@ -18,7 +18,7 @@ import { loadRequest, setGoals, state } from "./state.js";
 import { showFailure } from "./status.js";
 import { initWeights, renderSliders, renderWeights } from "./weights.js";
 
-// Where a coach starts: the Hansons beginner marathon week ten weeks out (DOMAIN.md).
+// Where a coach starts: the Hansons beginner marathon week ten weeks out (docs/domain.md).
 const STARTER_WEEK = {
   days: {
     mon: { runs: [{ type: "easy", minutes: 72 }] },
