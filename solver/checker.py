@@ -6,7 +6,7 @@ The checker does not trust the model: tests run it on every week the model retur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from solver.catalogue import Session, session_by_id
@@ -63,7 +63,7 @@ def parse_plan(plan: Mapping[str, Sequence[str]]) -> tuple[tuple[Session, ...], 
 def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluation:
     """Score the plan: broken hard rules, and the cost of every soft goal with weight > 0."""
     week = _Week(request, tuple(request.week), parse_plan(plan))
-    violations = [v for check in HARD_RULE_CHECKS.values() for v in check(week)]
+    violations = list(_violations(week, HARD_RULE_IDS))
     penalties = []
     for goal_id, weight in _active_weights(request).items():
         details = GOAL_CHECKS[goal_id](week)
@@ -102,21 +102,25 @@ class Scorer:
     def breaks_hard_rule(self, placed: Sequence[Sequence[Session]]) -> bool:
         """Whether sessions per day (Monday first) break any hard rule."""
         week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
-        return any(check(week) for check in HARD_RULE_CHECKS.values())
+        return any(True for _ in _violations(week, HARD_RULE_IDS))
 
     def breaks_day_rule(self, placed: Sequence[Sequence[Session]], day_index: int) -> bool:
         """Whether the day's sessions break a rule that concerns that day alone."""
         week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
-        return any(
-            DAYS[day_index] in conflict.days
-            for rule in DAY_RULES
-            for conflict in HARD_RULE_CHECKS[rule](week)
-        )
+        return any(DAYS[day_index] in conflict.days for conflict in _violations(week, DAY_RULES))
 
     def objective(self, placed: Sequence[Sequence[Session]]) -> int:
         """Total weighted penalty of sessions per day (Monday first)."""
         week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
         return sum(weight * len(GOAL_CHECKS[goal](week)) for goal, weight in self.weights.items())
+
+
+def _violations(week: _Week, rules: Iterable[HardRuleId]) -> Iterator[Conflict]:
+    """What the week breaks of `rules`, leaving out the rules the request relaxes (as the
+    model leaves them out)."""
+    for rule in rules:
+        if not week.request.relaxes(rule):
+            yield from HARD_RULE_CHECKS[rule](week)
 
 
 def _active_weights(request: WeekRequest) -> dict[SoftGoalId, int]:
@@ -193,8 +197,6 @@ def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
 
 
 def _no_heavy_legs_on_very_long_run_day(week: _Week) -> list[Conflict]:
-    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY):
-        return []
     return [
         Conflict(
             rule=HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY,
@@ -209,8 +211,6 @@ def _no_heavy_legs_on_very_long_run_day(week: _Week) -> list[Conflict]:
 
 
 def _no_heavy_legs_after_very_long_run(week: _Week) -> list[Conflict]:
-    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN):
-        return []
     return [
         Conflict(
             rule=HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN,
@@ -254,8 +254,6 @@ def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
 
 
 def _no_legs_before_race(week: _Week) -> list[Conflict]:
-    if week.request.relaxes(HardRuleId.NO_LEGS_BEFORE_RACE):
-        return []
     conflicts = []
     for i, session in week.sessions():
         if i + 1 < len(DAYS) and week.days[i + 1].is_race_day and session.works_legs:
@@ -280,8 +278,6 @@ def _no_legs_before_race(week: _Week) -> list[Conflict]:
 
 
 def _no_heavy_legs_after_race(week: _Week) -> list[Conflict]:
-    if week.request.relaxes(HardRuleId.NO_HEAVY_LEGS_AFTER_RACE):
-        return []
     recovering = week.request.races_recovering()
     return [
         Conflict(

@@ -25,6 +25,8 @@ from api.storage import idempotency as rows
 from api.storage.idempotency import KeyTaken
 
 KEY_LIFETIME = dt.timedelta(hours=24)
+# Keys are stored hashed like tokens (`hash_token`): a key is the client's secret, as good as a
+# token for a sign-up's answer.
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,11 @@ def claim(db: Database, scope: str, key: str, fingerprint: str) -> Answer | None
         try:
             with db.transaction() as session:
                 rows.purge_expired(session, now)
-                row = rows.find_key(session, scope, _hash(key))
+                row = rows.find_key(session, scope, hash_token(key))
                 if row is None:
-                    rows.reserve_key(session, scope, _hash(key), fingerprint, now + KEY_LIFETIME)
+                    rows.reserve_key(
+                        session, scope, hash_token(key), fingerprint, now + KEY_LIFETIME
+                    )
                     return None
                 if row.request_hash != fingerprint:
                     raise IdempotencyKeyReused(
@@ -86,13 +90,15 @@ def claim(db: Database, scope: str, key: str, fingerprint: str) -> Answer | None
 def remember(db: Database, scope: str, key: str, answer: Answer) -> None:
     """Keep the answer of the request that reserved `key`."""
     with db.transaction() as session:
-        rows.save_answer(session, scope, _hash(key), answer.status, answer.body, answer.location)
+        rows.save_answer(
+            session, scope, hash_token(key), answer.status, answer.body, answer.location
+        )
 
 
 def release(db: Database, scope: str, key: str) -> None:
     """Free `key`: its request failed and created nothing."""
     with db.transaction() as session:
-        rows.release_key(session, scope, _hash(key))
+        rows.release_key(session, scope, hash_token(key))
 
 
 def without_token(body: dict[str, Any]) -> dict[str, Any]:
@@ -121,11 +127,6 @@ def replay_sign_up(db: Database, scope: str, key: str, answer: Answer) -> Answer
                 "this sign-up's token has been replaced since; use your current token"
             ) from None
         kept = {**answer.body, "token_sha256": hash_token(token)}
-        rows.save_answer(session, scope, _hash(key), answer.status, kept, answer.location)
+        rows.save_answer(session, scope, hash_token(key), answer.status, kept, answer.location)
     body = {name: value for name, value in answer.body.items() if name != "token_sha256"}
     return Answer(answer.status, {**body, "token": token}, answer.location)
-
-
-def _hash(key: str) -> str:
-    # Stored as a hash: a key is the client's secret, as good as a token for a sign-up's answer.
-    return hashlib.sha256(key.encode()).hexdigest()
