@@ -81,7 +81,9 @@ def race_name(distance: RaceDistance | None) -> str:
 
 
 Level = Literal["beginner", "intermediate", "advanced"]
-Phase = Literal["base", "build", "peak", "taper", "race_week", "recovery"]
+# `deload` is a lighter week inside a block, `post_race` the week after a race; `recovery` is the
+# older name for either and is still accepted (it behaves as `deload`).
+Phase = Literal["base", "build", "peak", "taper", "race_week", "deload", "post_race", "recovery"]
 Equipment = Literal["gym", "home"]
 
 # docs/domain.md, soft goal target_sessions: base 3, build 2-3, peak 2, taper 1, race week
@@ -92,6 +94,8 @@ DEFAULT_TARGET_BY_PHASE: dict[str, int] = {
     "peak": 2,
     "taper": 1,
     "race_week": 1,
+    "deload": 1,
+    "post_race": 1,
     "recovery": 1,
 }
 DEFAULT_TARGET = 2
@@ -120,6 +124,16 @@ class Run(_Strict):
         ),
     )
 
+    title: str | None = Field(
+        default=None,
+        max_length=200,
+        description="What the runner's plan or calendar calls the run (kept as given).",
+    )
+    source_uid: str | None = Field(
+        default=None,
+        max_length=255,
+        description="The UID of the calendar event the run was imported from, if any.",
+    )
     distance: RaceDistance | None = Field(
         default=None,
         description=(

@@ -31,7 +31,14 @@ def test_solve_returns_the_optimal_week_keyed_mon_to_sun(
     for session in placed:
         assert {"session", "name", "leg_load", "minutes", "exercises"} <= set(session)
     assert week["days"]["tue"]["runs"] == [
-        {"type": "intervals", "minutes": 60, "key": None, "distance": None}
+        {
+            "type": "intervals",
+            "minutes": 60,
+            "key": None,
+            "title": None,
+            "source_uid": None,
+            "distance": None,
+        }
     ]
     assert {"wall_time_ms", "ortools_version"} <= set(week["solver"])
 
