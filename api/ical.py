@@ -132,10 +132,12 @@ def _event(
     slot: Slot, owner: str, revision: Revision, *, summary: str, description: str, category: str
 ) -> Event:
     start, end = _span(slot)
+    # iCalendar times go to the second.
+    modified = revision.modified.astimezone(dt.UTC).replace(microsecond=0)
     event = Event()
     event.add("uid", slot_uid(owner, slot))
-    event.add("dtstamp", revision.modified)
-    event.add("last-modified", revision.modified)
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
     event.add("sequence", revision.sequence)
     event.add("dtstart", start)
     event.add("dtend", end)
