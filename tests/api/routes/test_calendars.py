@@ -342,3 +342,16 @@ def test_the_feed_is_counted_per_address_by_the_rate_limit(make_app, private_dat
     url = rotate(client, headers, athlete_id)
     # The sign-up was the address's first request: two feed reads reach the limit of three.
     assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_the_document_shows_the_feed_open_to_its_secret_alone(client: FlaskClient) -> None:
+    """The feed's operation takes no bearer token, requires `secret` in the query and answers
+    text/calendar; rotate answers the athlete."""
+    paths = client.get("/openapi.json").get_json()["paths"]
+    operation = paths["/v1/athletes/{athlete_id}/calendar.ics"]["get"]
+    assert not operation.get("security")
+    [secret] = [p for p in operation["parameters"] if p["in"] == "query"]
+    assert (secret["name"], secret["required"]) == ("secret", True)
+    assert "text/calendar" in operation["responses"]["200"]["content"]
+    rotate_answer = paths["/v1/athletes/{athlete_id}/calendar/rotate"]["post"]["responses"]["200"]
+    assert rotate_answer["content"]["application/json"]["schema"]["$ref"].endswith("/AthleteOut")
