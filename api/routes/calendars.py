@@ -8,7 +8,7 @@ are never logged (`api/logs.py`), so the secret stays out of the access log.
 
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel, Field
 
@@ -58,6 +58,7 @@ class FeedQuery(BaseModel):
             "description": "The athlete's weeks as an iCalendar (.ics) file.",
             "content": {CALENDAR: {"schema": {"type": "string"}}},
         },
+        304: {"description": "Not modified since the ETag sent as If-None-Match."},
         **problem_responses(400, 404),
     },
 )
@@ -66,10 +67,16 @@ def feed(path: FeedPath, query: FeedQuery) -> Response:
 
     Subscribe to it in a calendar app. Every week solved for the athlete with a `week_of`
     appears; solving a week again updates its events (same UIDs, a higher SEQUENCE) instead of
-    adding copies. A wrong or revoked secret, or an unknown athlete, is 404.
+    adding copies. A wrong or revoked secret, or an unknown athlete, is 404. The answer has
+    an ETag: sent back as If-None-Match while nothing changed, the answer is 304.
     """
     calendar = athlete_feed(database(), path.athlete_id, query.secret)
-    return calendar_response(week_calendar(calendar), headers={"Cache-Control": "no-cache"})
+    response = calendar_response(week_calendar(calendar), headers={"Cache-Control": "no-cache"})
+    # An unchanged history draws the same bytes: a calendar app polling with If-None-Match
+    # gets 304 and no body.
+    response.add_etag()
+    response.make_conditional(request)  # in place: 304 and no body when the ETag matches
+    return response
 
 
 @blueprint.post(

@@ -355,3 +355,26 @@ def test_the_document_shows_the_feed_open_to_its_secret_alone(client: FlaskClien
     assert "text/calendar" in operation["responses"]["200"]["content"]
     rotate_answer = paths["/v1/athletes/{athlete_id}/calendar/rotate"]["post"]["responses"]["200"]
     assert rotate_answer["content"]["application/json"]["schema"]["$ref"].endswith("/AthleteOut")
+
+
+def test_an_unchanged_feed_is_304_to_its_etag_and_a_new_solve_changes_it(
+    client: FlaskClient, ana: dict[str, str]
+) -> None:
+    """Read twice, the feed is the same bytes; If-None-Match with its ETag is 304 until the
+    athlete's week is solved again."""
+    athlete_id = create(client, ana)
+    url = rotate(client, ana, athlete_id)
+    solve(client, ana, athlete_id, None)
+    first = client.get(url)
+    assert client.get(url).get_data() == first.get_data()
+    etag = first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    solve(
+        client,
+        ana,
+        athlete_id,
+        {"days": {**DAYS, "sun": {"runs": [{"type": "easy", "minutes": 40}]}}},
+    )
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
