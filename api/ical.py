@@ -1,58 +1,108 @@
-"""A solved week as an iCalendar file: every run and strength session an all-day event.
+"""Solved weeks as an iCalendar file: every run and strength session an event.
 
-All-day, because a request says which day a run falls on but not at what time; a strength
-session's summary says whether it comes after the day's run.
+Which event is which and how often it changed is `api/services/calendars.py`'s: here each
+`CalendarWeek` becomes VEVENTs with its UIDs, SEQUENCE and LAST-MODIFIED. The calendar has no
+METHOD, so each event's DTSTAMP is when its information was last revised (RFC 5545 3.8.7.2),
+the same moment as its LAST-MODIFIED: an unchanged week exports byte for byte the same.
+
+Events are all-day, because a week says which day a run falls on but not at what time; a
+strength session's summary says whether it comes after the day's run. `_span` is the one place
+that decides an event's start and end: a timed event will return datetimes in the athlete's zone
+there, and the calendar already carries that zone's VTIMEZONE.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, vDuration
+from pydantic import BaseModel, Field
 
-from solver import DAYS, WeekResult
+from api.services.calendars import CalendarWeek, Revision, Slot, WeekCalendar, slot_uid
+from solver import DAYS
 from solver.domain import Run
+from solver.result import PlacedSession
 
 PRODID = "-//trainweek//strength in a runner's week//EN"
+# How often a subscribed calendar app should fetch the feed again.
+REFRESH_INTERVAL = dt.timedelta(hours=1)
 
 
-def week_calendar(result: WeekResult, week_of: dt.date, stamp: dt.datetime) -> bytes:
-    """The week's runs and strength sessions as VEVENTs, starting on the Monday `week_of`."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Training week of {week_of.isoformat()}")
+class CalendarQuery(BaseModel):
+    """Which calendar a week exported as text/calendar goes to."""
+
+    calendar: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="For `Accept: text/calendar`: a name for the calendar the week goes to, "
+        "e.g. the runner's. Each event's UID comes from this name, week_of and the event's "
+        "place in the week, so importing the same week again updates its events instead of "
+        "adding copies; give each runner sharing one calendar app a name of their own.",
+    )
+
+
+def week_calendar(calendar: WeekCalendar) -> bytes:
+    """The calendar's weeks as VEVENTs, with the athlete's time zone when known."""
+    ical = Calendar()
+    ical.add("prodid", PRODID)
+    ical.add("version", "2.0")
+    ical.add("calscale", "GREGORIAN")
+    ical.add("x-wr-calname", calendar.name)
+    if calendar.subscription:
+        ical.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+        # An X- property is text to icalendar: write the duration as RFC 5545 spells it.
+        ical.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
+    if calendar.timezone is not None:
+        ical.add("x-wr-timezone", calendar.timezone)
+        ical.add_component(_vtimezone(calendar.timezone, calendar.weeks))
+    for week in calendar.weeks:
+        for event in _week_events(week):
+            ical.add_component(event)
+    return bytes(ical.to_ical())
+
+
+def _vtimezone(name: str, weeks: list[CalendarWeek]) -> Timezone:
+    """The zone's rules over the calendar's weeks (not 1970-2038: a feed stays small)."""
+    if weeks:
+        first = min(week.week_of for week in weeks)
+        last = max(week.week_of for week in weeks) + dt.timedelta(days=7)
+    else:
+        first = last = dt.datetime.now(dt.UTC).date()
+    return Timezone.from_tzid(name, first_date=first, last_date=last + dt.timedelta(days=1))
+
+
+def _week_events(week: CalendarWeek) -> list[Event]:
+    events = []
     for day_index, day_id in enumerate(DAYS):
-        date = week_of + dt.timedelta(days=day_index)
-        day = result.days[day_id]  # type: ignore[index]
-        for run_index, run in enumerate(day.runs):
-            calendar.add_component(
+        date = week.week_of + dt.timedelta(days=day_index)
+        day = week.result.days[day_id]  # type: ignore[index]
+        for index, run in enumerate(day.runs):
+            slot = Slot(date, "run", index)
+            events.append(
                 _event(
-                    uid=f"{date.isoformat()}-run-{run_index}@trainweek",
-                    date=date,
-                    stamp=stamp,
+                    slot,
+                    week.owner,
+                    week.revisions[slot],
                     summary=_run_summary(run),
                     description=f"{run.minutes} minutes"
                     + (", a key run: the week is built around it" if run.is_key else ""),
                     category="Run",
                 )
             )
-        for session_index, session in enumerate(day.strength):
-            when = "after the run" if session.position == "after_run" else "on its own"
-            calendar.add_component(
+        for index, session in enumerate(day.strength):
+            slot = Slot(date, "strength", index)
+            events.append(
                 _event(
-                    uid=f"{date.isoformat()}-strength-{session_index}@trainweek",
-                    date=date,
-                    stamp=stamp,
-                    summary=f"Strength: {session.name} ({session.minutes} min, {when})",
-                    description="\n".join(
-                        [f"{session.leg_load} leg load, {session.minutes} minutes, {when}:"]
-                        + [f"- {exercise}" for exercise in session.exercises]
-                    ),
+                    slot,
+                    week.owner,
+                    week.revisions[slot],
+                    summary=_strength_summary(session),
+                    description=_strength_description(session),
                     category="Strength",
                 )
             )
-    return bytes(calendar.to_ical())
+    return events
 
 
 def _run_summary(run: Run) -> str:
@@ -60,15 +110,37 @@ def _run_summary(run: Run) -> str:
     return f"Run: {kind} {run.minutes} min" + (" (key)" if run.is_key else "")
 
 
+def _strength_summary(session: PlacedSession) -> str:
+    return f"Strength: {session.name} ({session.minutes} min, {_when(session)})"
+
+
+def _strength_description(session: PlacedSession) -> str:
+    heading = f"{session.leg_load} leg load, {session.minutes} minutes, {_when(session)}:"
+    return "\n".join([heading] + [f"- {exercise}" for exercise in session.exercises])
+
+
+def _when(session: PlacedSession) -> str:
+    return "after the run" if session.position == "after_run" else "on its own"
+
+
+def _span(slot: Slot) -> tuple[dt.date, dt.date]:
+    """When the event starts and ends: all day on its date, as no time is known yet."""
+    return slot.date, slot.date + dt.timedelta(days=1)
+
+
 def _event(
-    *, uid: str, date: dt.date, stamp: dt.datetime, summary: str, description: str, category: str
+    slot: Slot, owner: str, revision: Revision, *, summary: str, description: str, category: str
 ) -> Event:
+    start, end = _span(slot)
+    # iCalendar times go to the second.
+    modified = revision.modified.astimezone(dt.UTC).replace(microsecond=0)
     event = Event()
-    # Stable UIDs: importing the same week twice updates the events instead of doubling them.
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", date)
-    event.add("dtend", date + dt.timedelta(days=1))
+    event.add("uid", slot_uid(owner, slot))
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
+    event.add("sequence", revision.sequence)
+    event.add("dtstart", start)
+    event.add("dtend", end)
     event.add("summary", summary)
     event.add("description", description)
     event.add("categories", [category])

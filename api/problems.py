@@ -19,6 +19,7 @@ from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES
 
 from api.services.errors import (
+    CalendarNeedsWeekOf,
     IdempotencyKeyInUse,
     IdempotencyKeyReused,
     InvalidField,
@@ -234,6 +235,8 @@ def init_app(app: Flask) -> None:
 
 
 def _invalid_field(error: InvalidField) -> Response:
+    if isinstance(error, CalendarNeedsWeekOf):
+        return needs_week_of()
     if error.field == "plan":
         # The checker's message already says where in the plan: "plan.tue[0]: unknown ...".
         return problem(400, str(error), title=error.title, type=UNKNOWN_PLAN_ID)

@@ -20,3 +20,16 @@ def wanted_type(*offered: str) -> str | None:
     """The media type of `offered` the client prefers; the first when it sent no Accept."""
     accept = request.accept_mimetypes
     return accept.best_match(offered) if accept else offered[0]
+
+
+def calendar_response(
+    ics: bytes,
+    filename: str | None = None,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """An iCalendar file; with `filename`, offered as a download of that name."""
+    answer_headers = {"Vary": "Accept", **(headers or {})}
+    if filename is not None:
+        answer_headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return Response(ics, status=status, mimetype=CALENDAR, headers=answer_headers)

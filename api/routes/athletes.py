@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from flask import Response, url_for
 from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3.models import MediaType, Schema
 from pydantic import BaseModel, Field
 
-from api import metrics
+from api import metrics, problems
 from api.auth import COACH_ONLY, bearer_token
+from api.ical import week_calendar
 from api.idempotency import IdempotencyHeader, once
 from api.paging import HistoryPageQuery, PageQuery
 from api.problems import problem_responses
-from api.responses import json_response
+from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
 from api.services import athletes
 from api.services.athletes import (
     AthleteIn,
@@ -22,6 +24,7 @@ from api.services.athletes import (
     History,
     SolvedWeekOut,
 )
+from api.services.calendars import solved_week_calendar
 from api.services.idempotency import coach_scope
 from api.settings import history_limit
 from api.store import database
@@ -109,7 +112,7 @@ def delete(path: AthletePath) -> Response:
 
 @blueprint.post(
     "/<int:athlete_id>/solve",
-    responses={201: SolvedWeekOut, **problem_responses(404, 409, 422)},
+    responses={201: SolvedWeekOut, **problem_responses(404, 406, 409, 422)},
     operation_id="solve_athlete_week",
 )
 def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest) -> Response:
@@ -117,20 +120,52 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
 
     With no body, the default week is solved as it is. A week no placement can keep every hard
     rule for is 422 with the conflicting rules, and nothing is kept. The history keeps the
-    newest weeks only (500 unless the service is set otherwise): the oldest beyond go.
+    newest weeks only (500 unless the service is set otherwise): the oldest beyond go. Send
+    `Accept: text/calendar` for the week as an iCalendar file, with the same event UIDs as the
+    athlete's calendar feed (the week, from the body or the default week, needs `week_of`).
     """
+    wanted = wanted_type(JSON, CALENDAR)
+    if wanted is None:
+        return problems.not_acceptable(JSON, CALENDAR)
 
     def solve_and_keep() -> Response:
         solved = athletes.solve_for_athlete(
-            database(), bearer_token(), path.athlete_id, body, keep=history_limit()
+            database(),
+            bearer_token(),
+            path.athlete_id,
+            body,
+            keep=history_limit(),
+            needs_week_of=wanted == CALENDAR,
         )
         metrics.solved(solved.result.status)
         location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
-        return json_response(solved, 201, headers={"Location": location})
+        return json_response(solved, 201, headers={"Location": location, "Vary": "Accept"})
 
-    return once(
+    answer = once(
         header.idempotency_key, lambda: coach_scope(database(), bearer_token()), solve_and_keep
     )
+    if wanted != CALENDAR or answer.status_code != 201:
+        return answer
+    # Kept (and replayed) as JSON; the calendar is drawn from the week the history holds.
+    solved_id = answer.get_json()["id"]
+    calendar = solved_week_calendar(database(), bearer_token(), path.athlete_id, solved_id)
+    headers = {
+        name: value
+        for name, value in answer.headers.items()
+        if name in ("Location", "Idempotent-Replayed")
+    }
+    return calendar_response(
+        week_calendar(calendar),
+        f"week-{calendar.weeks[0].week_of}.ics",
+        status=201,
+        headers=headers,
+    )
+
+
+# The same URL answers an iCalendar file on request: say so in the OpenAPI document too.
+blueprint.paths["/v1/athletes/{athlete_id}/solve"].post.responses["201"].content[CALENDAR] = (
+    MediaType(schema=Schema(type="string", description="The week as an iCalendar (.ics) file."))
+)
 
 
 @blueprint.get(

@@ -6,15 +6,19 @@ library that ships with trainweek.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from flask import Response, current_app
 from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3.models import MediaType, Schema
 from pydantic import BaseModel, Field
 
-from api import metrics
+from api import metrics, problems
+from api.ical import CalendarQuery, week_calendar
 from api.problems import problem_responses
-from api.responses import json_response
+from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
+from api.services.calendars import WeekCalendar, one_off_week, scenario_owner
 from api.services.scenarios import (
     ScenarioList,
     ScenarioSolved,
@@ -61,14 +65,31 @@ def get_one(path: ScenarioPath) -> Response:
 @blueprint.post(
     "/<name>/solve",
     operation_id="solve_scenario",
-    responses={200: ScenarioSolved, **problem_responses(400, 404, 413, 415)},
+    responses={200: ScenarioSolved, **problem_responses(400, 404, 406, 413, 415, 422)},
 )
-def solve(path: ScenarioPath, body: SolveScenarioBody) -> Response:
+def solve(path: ScenarioPath, query: CalendarQuery, body: SolveScenarioBody) -> Response:
     """Solve a scenario as written, under a preset, or with weights of your own.
 
     Send `{}` for the scenario as written. Unlike POST /v1/weeks/solve, a scenario built to
-    have no week answers 200: the explanation is the answer, checked like any other.
+    have no week answers 200: the explanation is the answer, checked like any other. With
+    `Accept: text/calendar` and a `week_of`, the week comes as an iCalendar file (no week:
+    the 422 problem of /v1/weeks/solve).
     """
-    solved = solve_scenario(path.name, body, _folder())
+    wanted = wanted_type(JSON, CALENDAR)
+    if wanted is None:
+        return problems.not_acceptable(JSON, CALENDAR)
+    solved = solve_scenario(path.name, body, _folder(), needs_week=wanted == CALENDAR)
     metrics.solved(solved.result.status)
-    return json_response(solved)
+    week_of = solved.week_of
+    if wanted == CALENDAR and week_of is not None:
+        owner = scenario_owner(path.name, query.calendar)
+        week = one_off_week(solved.result, week_of, owner, dt.datetime.now(dt.UTC))
+        calendar = WeekCalendar(name=f"{path.name}: week of {week_of.isoformat()}", weeks=[week])
+        return calendar_response(week_calendar(calendar), f"{path.name}-{week_of}.ics")
+    return json_response(solved, headers={"Vary": "Accept"})
+
+
+# The same URL answers an iCalendar file on request: say so in the OpenAPI document too.
+blueprint.paths["/v1/scenarios/{name}/solve"].post.responses["200"].content[CALENDAR] = MediaType(
+    schema=Schema(type="string", description="The week as an iCalendar (.ics) file.")
+)

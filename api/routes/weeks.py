@@ -10,9 +10,10 @@ from flask_openapi3.models import MediaType, Schema
 
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
-from api.ical import week_calendar
+from api.ical import CalendarQuery, week_calendar
 from api.problems import problem_responses
-from api.responses import CALENDAR, JSON, json_response, wanted_type
+from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
+from api.services.calendars import WeekCalendar, one_off_week, request_owner
 from api.services.compare import CompareBody, compare_weeks
 from api.services.sensitivity import SensitivityBody, weight_sensitivity
 from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week, solve_week
@@ -39,11 +40,12 @@ blueprint = APIBlueprint(
     description="A week that keeps every hard rule is 200: `optimal`, or `feasible` when the "
     "time limit cut the proof short. When no week can keep them all the answer is a 422 problem "
     "with the conflicting rules (`conflicts`) and what to relax (`suggestions`). Send "
-    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file. With "
+    "`Accept: text/calendar` with `week_of` set to get the week as an iCalendar file (its "
+    "event UIDs stay the same for the same `calendar`, `week_of` and place in the week). With "
     "`profile`, one of your weight profiles (send your bearer token), its weights apply first "
     "and the request's `weights` on top.",
 )
-def solve(body: ProfiledWeekRequest) -> Response:
+def solve(query: CalendarQuery, body: ProfiledWeekRequest) -> Response:
     """Place the week's strength sessions: the optimal week, or why none exists."""
     wanted = wanted_type(JSON, CALENDAR)
     if wanted is None:
@@ -53,15 +55,10 @@ def solve(body: ProfiledWeekRequest) -> Response:
     result = solve_week(database(), body, optional_bearer_token())
     metrics.solved(result.status)
     if wanted == CALENDAR and body.week_of is not None:
-        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        return Response(
-            week_calendar(result, body.week_of, stamp),
-            mimetype=CALENDAR,
-            headers={
-                "Content-Disposition": f'attachment; filename="week-{body.week_of}.ics"',
-                "Vary": "Accept",
-            },
-        )
+        now = dt.datetime.now(dt.UTC)
+        week = one_off_week(result, body.week_of, request_owner(query.calendar), now)
+        calendar = WeekCalendar(name=f"Training week of {body.week_of.isoformat()}", weeks=[week])
+        return calendar_response(week_calendar(calendar), f"week-{body.week_of}.ics")
     return json_response(result, headers={"Vary": "Accept"})
 
 

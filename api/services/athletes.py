@@ -16,8 +16,8 @@ from pydantic import (
 )
 
 from api.services.coaches import authenticated
-from api.services.errors import NoWeek
-from api.services.fields import Name, Version
+from api.services.errors import CalendarNeedsWeekOf, NoWeek
+from api.services.fields import Name, TimeZoneName, Version
 from api.services.paging import (
     NextLink,
     PageRequest,
@@ -55,6 +55,11 @@ class AthleteIn(BaseModel):
     equipment: Equipment = Field(
         default="gym", description="'home' rules out every session that needs a gym."
     )
+    timezone: TimeZoneName | None = Field(
+        default=None,
+        description="Where the athlete lives, as an IANA time zone name such as "
+        "'Europe/Paris' (null: not said). Their calendar feed names it.",
+    )
     default_week: WeekRequest = Field(
         default_factory=WeekRequest,
         description="The week the athlete usually trains: runs, availability, session counts, "
@@ -87,6 +92,16 @@ class AthleteOut(AthleteIn):
     )
     created_at: dt.datetime = Field(description="When the athlete was added (UTC).")
     updated_at: dt.datetime = Field(description="When they last changed (UTC).")
+    calendar_feed: bool = Field(
+        description="Whether the athlete has a calendar feed (POST .../calendar/rotate mints "
+        "one, DELETE .../calendar revokes it)."
+    )
+    calendar_url: str | None = Field(
+        default=None,
+        description="The path of the athlete's calendar feed, secret included, to subscribe to "
+        "in a calendar app. Only in the answer of POST .../calendar/rotate: only the secret's "
+        "hash is stored, so it cannot be shown again (rotate again for a new one).",
+    )
 
     @field_serializer("default_week")
     def _without_athlete_block(self, week: WeekRequest) -> dict[str, Any]:
@@ -226,12 +241,14 @@ def solve_for_athlete(
     athlete_id: int,
     body: ProfiledWeekRequest,
     keep: int = DEFAULT_HISTORY_LIMIT,
+    needs_week_of: bool = False,
 ) -> SolvedWeekOut:
     """Solve the athlete's week and keep it in their history with its request and weights.
 
     Weights resolve in layers: defaults, the profile's, the default week's, the body's. The
     history keeps the newest `keep` weeks: older ones go in the same transaction. Raises
-    NoWeek, keeping nothing, when no week keeps every hard rule.
+    NoWeek, keeping nothing, when no week keeps every hard rule; CalendarNeedsWeekOf, before
+    solving, when `needs_week_of` (a calendar is wanted) and the week has no week_of.
     """
     with db.transaction() as session:
         coach = authenticated(session, token)
@@ -240,6 +257,8 @@ def solve_for_athlete(
         overrides = {**{SoftGoalId(g): w for g, w in default_weights.items()}, **body.weights}
         weights = resolve_weights(session, coach.id, body.profile, overrides)
         request = athlete_week(athlete, body, weights)
+        if needs_week_of and request.week_of is None:
+            raise CalendarNeedsWeekOf()
         result = solve(request)
         if result.status == "infeasible":
             raise NoWeek(result.conflicts, result.suggestions)
@@ -292,8 +311,8 @@ def get_solved_week(
         return solved_week_out(rows.solved_week_of(session, athlete, solved_id))
 
 
-def athlete_out(athlete: Athlete) -> AthleteOut:
-    """The athlete as answered."""
+def athlete_out(athlete: Athlete, calendar_url: str | None = None) -> AthleteOut:
+    """The athlete as answered; `calendar_url` only when its secret was minted just now."""
     return AthleteOut.model_validate(
         {
             "id": athlete.id,
@@ -302,9 +321,12 @@ def athlete_out(athlete: Athlete) -> AthleteOut:
             "level": athlete.level,
             "phase": athlete.phase,
             "equipment": athlete.equipment,
+            "timezone": athlete.timezone,
             "default_week": athlete.default_week,
             "created_at": as_utc(athlete.created_at),
             "updated_at": as_utc(athlete.updated_at),
+            "calendar_feed": calendar_url is not None or athlete.calendar_feed is not None,
+            "calendar_url": calendar_url,
         }
     )
 
@@ -328,6 +350,7 @@ def _columns(data: AthleteIn) -> dict[str, Any]:
         "level": data.level,
         "phase": data.phase,
         "equipment": data.equipment,
+        "timezone": data.timezone,
         # As the coach wrote it: defaults stay defaults, so a later change of default applies.
         "default_week": data.default_week.model_dump(mode="json", exclude_unset=True),
     }

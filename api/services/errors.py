@@ -34,6 +34,13 @@ class InvalidField(ValueError):
         self.title = title
 
 
+class CalendarNeedsWeekOf(InvalidField):
+    """A calendar was asked for a week that does not say which Monday it starts on."""
+
+    def __init__(self) -> None:
+        super().__init__("week_of", "required for text/calendar", title="Calendar needs week_of")
+
+
 class UnknownScenario(LookupError):
     """No scenario by that name in the library."""
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
+from functools import cache
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from api.storage.models import NAME_LENGTH
+from api.storage.models import NAME_LENGTH, TIMEZONE_LENGTH
 
 # No C0 or C1 control character (tabs, newlines, escapes, NEL): a name is one line of text.
 NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"
@@ -41,4 +43,27 @@ Version = Annotated[
         description="The `version` you read (optional): when the stored one is newer, nothing "
         "is changed and the answer is 409. Leave it out to overwrite whatever is stored.",
     ),
+]
+
+
+@cache
+def known_time_zones() -> frozenset[str]:
+    """Every IANA zone name this Python knows (from the system or the tzdata package)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _known_time_zone(name: str) -> str:
+    # Membership, not ZoneInfo(name): that would also take a folder such as "America" or a path.
+    if name not in known_time_zones():
+        raise ValueError(
+            f"unknown time zone '{name}': give an IANA name such as 'Europe/Paris' or 'UTC'"
+        )
+    return name
+
+
+# An IANA time zone name, such as "Europe/Paris".
+TimeZoneName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=TIMEZONE_LENGTH),
+    AfterValidator(_known_time_zone),
 ]

@@ -3,14 +3,16 @@ with weights of one's own."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from api.services.errors import InvalidField, UnknownScenario
-from solver import WeekResult, solve
-from solver.domain import MAX_WEIGHT, GoalWeights
+from api.services.errors import CalendarNeedsWeekOf, InvalidField, NoWeek, UnknownScenario
+from api.validation import field_errors
+from solver import WeekRequest, WeekResult, solve
+from solver.domain import MAX_WEIGHT, CalendarDate, GoalWeights
 from solver.library import load_library
 from solver.presets import Preset
 from solver.rules import SOFT_GOAL_IDS
@@ -56,6 +58,11 @@ class SolveScenarioBody(BaseModel):
     preset: str | None = Field(
         default=None, description="A preset's name: its weights replace the scenario's."
     )
+    week_of: CalendarDate | None = Field(
+        default=None,
+        description="The Monday the scenario's week starts on, as YYYY-MM-DD, in place of its "
+        "own (for `Accept: text/calendar`).",
+    )
 
     @model_validator(mode="after")
     def _one_way_to_weigh(self) -> SolveScenarioBody:
@@ -74,6 +81,9 @@ class ScenarioSolved(BaseModel):
     failures: list[str] = Field(
         description="Each expectation that does not hold, in words. Facts scoped to presets "
         "are checked only under those presets."
+    )
+    week_of: dt.date | None = Field(
+        default=None, description="The Monday the week starts on, when the body or scenario says."
     )
     result: WeekResult = Field(
         description="The week, or (status infeasible) the rules in conflict."
@@ -114,12 +124,18 @@ def get_scenario(name: str, folder: Path | None = None) -> Scenario:
 
 
 def solve_scenario(
-    name: str, body: SolveScenarioBody, folder: Path | None = None
+    name: str, body: SolveScenarioBody, folder: Path | None = None, needs_week: bool = False
 ) -> ScenarioSolved:
-    """Solve a scenario and check its expectations; an infeasible scenario is an answer too."""
+    """Solve a scenario and check its expectations; an infeasible scenario is an answer too.
+
+    With `needs_week` (a calendar is wanted) the week must have a week_of (CalendarNeedsWeekOf,
+    before solving) and exist (NoWeek).
+    """
     scenario = get_scenario(name, folder)
     presets = library(folder)[1]
-    request = scenario.request
+    request = _on_week_of(scenario.request, body.week_of)
+    if needs_week and request.week_of is None:
+        raise CalendarNeedsWeekOf()
     if body.preset is not None:
         if body.preset not in presets:
             raise InvalidField(
@@ -129,6 +145,8 @@ def solve_scenario(
     elif body.weights:
         request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
     result = solve(request)
+    if needs_week and result.status == "infeasible":
+        raise NoWeek(result.conflicts, result.suggestions)
     failures = scenario.expect.check(result, body.preset)
     return ScenarioSolved(
         scenario=scenario.name,
@@ -136,5 +154,18 @@ def solve_scenario(
         weights={goal: request.weight(goal) for goal in SOFT_GOAL_IDS},
         expectations_met=not failures,
         failures=failures,
+        week_of=request.week_of,
         result=result,
     )
+
+
+def _on_week_of(request: WeekRequest, week_of: dt.date | None) -> WeekRequest:
+    """The scenario's week starting on `week_of`, checked like any request (a Monday, and a
+    previous race's date before it); InvalidField naming week_of otherwise."""
+    if week_of is None:
+        return request
+    fields = {**request.model_dump(mode="json", exclude_unset=True), "week_of": week_of}
+    try:
+        return WeekRequest.model_validate(fields)
+    except ValidationError as error:
+        raise InvalidField("week_of", "; ".join(e.message for e in field_errors(error))) from None

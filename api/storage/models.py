@@ -1,4 +1,5 @@
-"""The tables: coaches, their weight profiles, their athletes and each athlete's solve history.
+"""The tables: coaches, their weight profiles, their athletes, each athlete's solve history and
+calendar feed.
 
 Portable SQL only (SQLite by default, PostgreSQL through `DATABASE_URL`): JSON columns, no
 dialect-specific types. A change here needs a migration in `api/migrations/versions/`.
@@ -23,6 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAME_LENGTH = 200
+# The longest IANA zone name is 32 characters ("America/Argentina/ComodRivadavia").
+TIMEZONE_LENGTH = 64
 
 # Named constraints, so migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -111,11 +114,17 @@ class Athlete(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # As on Profile: a write from a stale copy fails instead of overwriting a newer one.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # The athlete's IANA time zone ("Europe/Paris"), or null when the coach has not said. Last,
+    # as migration 0004 adds it.
+    timezone: Mapped[str | None] = mapped_column(String(TIMEZONE_LENGTH))
 
     coach: Mapped[Coach] = relationship(back_populates="athletes")
     history: Mapped[list[SolvedWeek]] = relationship(
         back_populates="athlete", cascade="all, delete-orphan", passive_deletes=True
     )
+    # Read only: the feed is written on its own (api/storage/calendars.py), so minting or
+    # revoking it never bumps the athlete's version; the database deletes it with the athlete.
+    calendar_feed: Mapped[CalendarFeed | None] = relationship(viewonly=True, lazy="selectin")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
@@ -144,6 +153,22 @@ class SolvedWeek(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     athlete: Mapped[Athlete] = relationship(back_populates="history")
+
+
+class CalendarFeed(Base):
+    """An athlete's calendar subscription: the hash of the secret its URL carries.
+
+    One per athlete at most; rotating replaces the row, revoking deletes it. The secret itself is
+    never stored (SHA-256, as for coach tokens), so its URL is shown only when it is minted.
+    """
+
+    __tablename__ = "calendar_feeds"
+
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class IdempotencyKey(Base):

@@ -13,6 +13,8 @@ COACH_PATHS = {
     "/v1/athletes/{athlete_id}/solve": {"post"},
     "/v1/athletes/{athlete_id}/history": {"get"},
     "/v1/athletes/{athlete_id}/history/{solved_id}": {"get"},
+    "/v1/athletes/{athlete_id}/calendar/rotate": {"post"},
+    "/v1/athletes/{athlete_id}/calendar": {"delete"},
 }
 
 

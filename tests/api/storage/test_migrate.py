@@ -19,7 +19,14 @@ from sqlalchemy import Connection, create_engine, inspect, text
 from api.storage.migrate import alembic_config, current_revision, head_revision, upgrade
 from api.storage.models import Base
 
-TABLES = {"coaches", "profiles", "athletes", "solved_weeks", "idempotency_keys"}
+TABLES = {
+    "coaches",
+    "profiles",
+    "athletes",
+    "solved_weeks",
+    "idempotency_keys",
+    "calendar_feeds",
+}
 
 
 def schema(connection: Connection) -> dict[str, Any]:
@@ -210,4 +217,37 @@ def test_rows_kept_at_revision_0002_start_at_version_1_and_downgrade_back(privat
         columns = {column["name"] for column in inspect(connection).get_columns("profiles")}
         assert "version" not in columns
         assert connection.execute(text("SELECT name FROM profiles")).scalar_one() == "p"
+    engine.dispose()
+
+
+def test_athletes_kept_at_revision_0003_get_no_zone_and_no_feed_and_downgrade_back(
+    private_database,
+):
+    """Upgrading a database at 0003 keeps its athletes with a null timezone and adds the
+    calendar feeds table; downgrading to 0003 removes both and keeps the athletes."""
+    url = private_database
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        for statement in PLAN_ROWS[:3]:
+            connection.execute(text(statement))
+    upgrade(url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        zone = connection.execute(text("SELECT timezone FROM athletes")).scalar_one()
+        assert zone is None
+        assert "calendar_feeds" in inspect(connection).get_table_names()
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO calendar_feeds (athlete_id, secret_hash, created_at)"
+                " VALUES (1, 's', '2025-01-03')"
+            )
+        )
+        command.downgrade(alembic_config(connection), "0003")
+    with engine.connect() as connection:
+        assert "calendar_feeds" not in inspect(connection).get_table_names()
+        columns = {column["name"] for column in inspect(connection).get_columns("athletes")}
+        assert "timezone" not in columns
+        assert connection.execute(text("SELECT name FROM athletes")).scalar_one() == "Mia"
     engine.dispose()
