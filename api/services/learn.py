@@ -8,17 +8,24 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
 
 from api.services.coaches import authenticated
-from api.services.errors import InvalidField
+from api.services.errors import InvalidField, NotAuthenticated
 from api.services.fields import Name
-from api.services.profiles import ProfileIn, ProfileOut, create_profile, saved_weights
+from api.services.profiles import ProfileIn, ProfileOut, create_profile, resolve_weights
 from api.services.scenarios import library
 from api.services.weeks import MAX_PLANNED_PER_DAY, PlannedSession
-from api.storage import Database
+from api.storage import Conflict, Database, NotFound
 from solver import PlanError, SoftGoalId, WeekRequest
-from solver.budget import SolveBudget
+from solver.budget import OverBudget, SolveBudget
 from solver.checker import parse_plan
 from solver.domain import DAYS, DayId
-from solver.learn import MAX_EXAMPLES, DayDifference, Example, ExampleFit, learn_weights
+from solver.learn import (
+    MAX_EXAMPLES,
+    DayDifference,
+    Example,
+    ExampleFit,
+    Learned,
+    learn_weights,
+)
 from solver.result import Plan
 
 # A coach's own week from the scenario library (coach-sample-week), in build and in base, with
@@ -56,6 +63,17 @@ EXAMPLE_BODY: dict[str, Any] = {
 }
 
 
+REFUSALS: tuple[type[Exception], ...] = (
+    InvalidField,
+    NotAuthenticated,
+    NotFound,
+    Conflict,
+    OverBudget,
+)
+"""What learning refuses, each with a message for the user: the CLI reports them as bad input
+(HTTP answers each with its own status through api/problems.py)."""
+
+
 class ExampleWeek(BaseModel):
     """A week request and where the coach put its strength sessions."""
 
@@ -78,7 +96,7 @@ class LearnBody(BaseModel):
     """Weeks a coach placed, to learn the weights that make the solver place them so."""
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [cast(JsonDict, EXAMPLE_BODY)]}
+        extra="forbid", json_schema_extra={"example": cast(JsonDict, EXAMPLE_BODY)}
     )
 
     name: Name | None = Field(
@@ -164,74 +182,84 @@ def learn(
     """Learn the weights under which the coach's weeks are the solver's, and save them on
     request.
 
-    InvalidField for an unknown session or preset; NotFound for a profile not the coach's;
-    NotAuthenticated without a valid token; OverBudget when the solving budget's seconds do not
-    cover one round of solving the weeks; Conflict when `save` names a profile that exists.
+    InvalidField for an unknown session or preset; NotAuthenticated without a valid token;
+    NotFound for a base profile not the coach's; OverBudget when the solving budget's seconds do
+    not cover one round of solving the weeks; Conflict when `save` names an existing profile.
     """
-    examples = [_example(index, example) for index, example in enumerate(body.examples)]
-    # The token is checked (and the base read) before any solving.
-    base = _base_weights(db, token, body.base)
+    examples = _examples(body)
+    # The token is checked, and a base profile read, before any solving.
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        base: dict[SoftGoalId, int] | None
+        if isinstance(body.base, int):
+            base = resolve_weights(session, coach.id, body.base, {})
+        else:
+            base = _preset_weights(body.base)
     learned = learn_weights(examples, base, budget=budget or SolveBudget())
     profile = None
     if body.save:
         assert body.name is not None  # the body's validator asks for it
-        profile = create_profile(
-            db,
-            token,
-            ProfileIn(
-                name=body.name,
-                description=f"Learned from {learned.examples} placed weeks "
-                f"({learned.reproduced} reproduced).",
-                weights=learned.weights,
-            ),
+        description = (
+            f"Learned from {learned.examples} placed weeks ({learned.reproduced} reproduced)."
         )
+        profile = create_profile(
+            db, token, ProfileIn(name=body.name, description=description, weights=learned.weights)
+        )
+    return _answer(learned, profile)
+
+
+def learn_unsaved(body: LearnBody, budget: SolveBudget | None = None) -> LearnAnswer:
+    """Learn the weights without a coach or a database: the base may be a preset, not a
+    profile, and nothing is saved (InvalidField otherwise)."""
+    if isinstance(body.base, int):
+        raise InvalidField("base", "a profile id as base needs your coach token; or name a preset")
+    if body.save:
+        raise InvalidField("save", "saving a profile needs your coach token")
+    learned = learn_weights(
+        _examples(body), _preset_weights(body.base), budget=budget or SolveBudget()
+    )
+    return _answer(learned, None)
+
+
+def _examples(body: LearnBody) -> list[Example]:
+    examples = []
+    for index, example in enumerate(body.examples):
+        placement = example.placement()
+        try:
+            parse_plan(placement)
+        except PlanError as error:
+            raise InvalidField(
+                f"examples[{index}].plan", str(error), title="Unknown id in plan"
+            ) from None
+        examples.append(Example(request=example.request, plan=placement))
+    return examples
+
+
+def _preset_weights(name: str | None) -> dict[SoftGoalId, int] | None:
+    if name is None:
+        return None
+    _, presets = library()
+    if name not in presets:
+        raise InvalidField(
+            "base", f"unknown preset '{name}'; known: {', '.join(presets)}, or a profile id"
+        )
+    return {SoftGoalId(goal): weight for goal, weight in presets[name].full_weights.items()}
+
+
+def _answer(learned: Learned, profile: ProfileOut | None) -> LearnAnswer:
     return LearnAnswer(
         weights=learned.weights,
         agreement=Agreement(
             examples=learned.examples, reproduced=learned.reproduced, identical=learned.identical
         ),
-        per_example=[_answer(fit) for fit in learned.per_example],
+        per_example=[_example_answer(fit) for fit in learned.per_example],
         iterations=learned.iterations,
         converged=learned.converged,
         profile=profile,
     )
 
 
-def _example(index: int, example: ExampleWeek) -> Example:
-    placement = example.placement()
-    try:
-        parse_plan(placement)
-    except PlanError as error:
-        raise InvalidField(
-            f"examples[{index}].plan", str(error), title="Unknown id in plan"
-        ) from None
-    return Example(request=example.request, plan=placement)
-
-
-def _base_weights(
-    db: Database, token: str | None, base: int | str | None
-) -> dict[SoftGoalId, int] | None:
-    if isinstance(base, str):
-        _, presets = library()
-        if base not in presets:
-            raise InvalidField(
-                "base", f"unknown preset '{base}'; known: {', '.join(presets)}, or a profile id"
-            )
-        _check_coach(db, token)
-        return {SoftGoalId(goal): weight for goal, weight in presets[base].full_weights.items()}
-    if base is None:
-        _check_coach(db, token)
-        return None
-    return saved_weights(db, token, base)
-
-
-def _check_coach(db: Database, token: str | None) -> None:
-    """NotAuthenticated unless `token` is a coach's: learning is for coaches."""
-    with db.transaction() as session:
-        authenticated(session, token)
-
-
-def _answer(fit: ExampleFit) -> ExampleAnswer:
+def _example_answer(fit: ExampleFit) -> ExampleAnswer:
     return ExampleAnswer(
         index=fit.index,
         reproduced=fit.reproduced,
