@@ -187,7 +187,10 @@ def learn_weights(
     cases = [_case(index, example) for index, example in enumerate(examples)]
     usable = [case for case in cases if not case.broken_rules]
     master = _Master(base_weights)
+    # The weeks one edit away are cuts already: fit them before the first round.
     weights = dict(base_weights)
+    if any(case.cuts for case in usable):
+        weights = master.fit(usable, weights, _master_seconds(budget, meter))
     iterations = 0
     converged = False
     while True:
@@ -202,7 +205,7 @@ def learn_weights(
         left = budget.max_seconds - meter.elapsed()
         if iterations > max_iterations or left < 2 * round_seconds + MASTER_TIME_LIMIT_S:
             break
-        weights = master.fit(usable)
+        weights = master.fit(usable, weights, _master_seconds(budget, meter))
     fits = [_fit(case, weights, master, usable) for case in cases]
     return Learned(
         weights=weights,
@@ -213,6 +216,12 @@ def learn_weights(
         iterations=iterations,
         converged=converged,
     )
+
+
+def _master_seconds(budget: SolveBudget, meter: BudgetMeter) -> float:
+    """What each stage of the master may search: its own limit, within a quarter of the
+    seconds left (three stages, and a round of solving after them)."""
+    return max(0.01, min(MASTER_TIME_LIMIT_S, (budget.max_seconds - meter.elapsed()) / 4))
 
 
 def _case(index: int, example: Example) -> _Case:
@@ -283,14 +292,23 @@ class _Master:
         # shrinking towards nothing, where every week would tie.
         self.least_sum = max(sum(base.values()) // 2, len(SOFT_GOAL_IDS))
 
-    def fit(self, cases: Sequence[_Case]) -> dict[SoftGoalId, int]:
-        """Fewest examples with slack, then the least slack, then the closest to the base."""
-        model = _MasterModel(self.base, self.least_sum, cases)
-        slacked = model.violated and model.minimise(sum(model.violated.values()), fix=True)
-        if slacked:
-            model.minimise(sum(model.slack.values()), fix=True)
+    def fit(
+        self, cases: Sequence[_Case], current: dict[SoftGoalId, int], seconds: float
+    ) -> dict[SoftGoalId, int]:
+        """Fewest examples with slack, then the least slack, then the closest to the base.
+
+        Each stage may search `seconds`; a stage that finds nothing in time (never seen at
+        this size) keeps the weights of the stage before, or `current`.
+        """
+        model = _MasterModel(self.base, self.least_sum, cases, seconds)
+        if model.violated:
+            slacked = model.minimise(sum(model.violated.values()), fix=True)
+            if slacked is None:
+                return current
+            if slacked and model.minimise(sum(model.slack.values()), fix=True) is None:
+                return model.weights()
         model.minimise(model.distance, fix=False)
-        return model.weights()
+        return model.weights() if model.found else current
 
     def consistent(self, cases: Sequence[_Case]) -> bool:
         """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
@@ -303,8 +321,15 @@ class _Master:
 class _MasterModel:
     """The master's CP-SAT model: integer weights, one slack per example, solved in stages."""
 
-    def __init__(self, base: dict[SoftGoalId, int], least_sum: int, cases: Sequence[_Case]):
+    def __init__(
+        self,
+        base: dict[SoftGoalId, int],
+        least_sum: int,
+        cases: Sequence[_Case],
+        seconds: float = MASTER_TIME_LIMIT_S,
+    ):
         self.model = Model()
+        self.found: dict[SoftGoalId, int] = {}
         self.base = base
         self.weight = {
             goal: self.model.new_int_var(0, MAX_WEIGHT, f"w_{goal}") for goal in SOFT_GOAL_IDS
@@ -324,7 +349,7 @@ class _MasterModel:
         self.solver = cp_model.CpSolver()
         self.solver.parameters.num_workers = 1
         self.solver.parameters.random_seed = SEED
-        self.solver.parameters.max_time_in_seconds = MASTER_TIME_LIMIT_S
+        self.solver.parameters.max_time_in_seconds = seconds
 
     def _keep_ahead(self, case: _Case) -> None:
         """Each week found costs at least the coach's (strictly more when it wins ties),
@@ -347,11 +372,14 @@ class _MasterModel:
         self.violated[case.index] = violated
         self.slack[case.index] = slack
 
-    def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int:
-        """Minimise `objective`; with `fix`, keep it at its optimum for the later stages."""
+    def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int | None:
+        """Minimise `objective`; with `fix`, keep it at its best for the later stages. None
+        when no solution was found in time."""
         self.model.minimize(objective)
         status = self.solver.solve(self.model)
-        assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE), "the base weights with slack fit"
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        self.found = {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
         best = int(self.solver.objective_value)
         if fix:
             self.model.add(objective <= best)
@@ -365,8 +393,8 @@ class _MasterModel:
         return self.solver.solve(self.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
     def weights(self) -> dict[SoftGoalId, int]:
-        """The weights of the last solution."""
-        return {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
+        """The weights of the last stage that found a solution."""
+        return dict(self.found)
 
 
 def _fit(
