@@ -49,6 +49,8 @@ EXAMPLE_TIME_LIMIT_S = 1.0
 """The longest one example's week may be solved in a round (a week takes milliseconds)."""
 MASTER_TIME_LIMIT_S = 1.0
 """The longest each stage of the master may search."""
+SCALE_RANGE = 2
+"""The learned weights' sum lies between the base's divided and multiplied by this."""
 
 WHAT = "learning weights from these weeks"
 ADVICE = "send fewer examples, or raise the solving budget's seconds"
@@ -288,9 +290,10 @@ class _Master:
 
     def __init__(self, base: dict[SoftGoalId, int]) -> None:
         self.base = base
-        # Closeness to the base sets the scale; the floor only keeps the weights from all
-        # shrinking towards nothing, where every week would tie.
-        self.least_sum = max(sum(base.values()) // 2, len(SOFT_GOAL_IDS))
+        # The weights' sum stays within half and twice the base's: on the base's scale, never
+        # shrinking towards nothing (where every week ties) nor widening margins by scaling.
+        self.least_sum = max(sum(base.values()) // SCALE_RANGE, len(SOFT_GOAL_IDS))
+        self.most_sum = SCALE_RANGE * max(sum(base.values()), len(SOFT_GOAL_IDS))
 
     def fit(
         self, cases: Sequence[_Case], current: dict[SoftGoalId, int], seconds: float
@@ -300,7 +303,7 @@ class _Master:
         Each stage may search `seconds`; a stage that finds nothing in time (never seen at
         this size) keeps the weights of the stage before, or `current`.
         """
-        model = _MasterModel(self.base, self.least_sum, cases, seconds)
+        model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases, seconds)
         if model.violated:
             slacked = model.minimise(sum(model.violated.values()), fix=True)
             if slacked is None:
@@ -312,7 +315,7 @@ class _Master:
 
     def consistent(self, cases: Sequence[_Case]) -> bool:
         """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
-        model = _MasterModel(self.base, self.least_sum, cases)
+        model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases)
         for violated in model.violated.values():
             model.model.add(violated == 0)
         return model.feasible()
@@ -324,7 +327,7 @@ class _MasterModel:
     def __init__(
         self,
         base: dict[SoftGoalId, int],
-        least_sum: int,
+        sum_range: tuple[int, int],
         cases: Sequence[_Case],
         seconds: float = MASTER_TIME_LIMIT_S,
     ):
@@ -334,7 +337,8 @@ class _MasterModel:
         self.weight = {
             goal: self.model.new_int_var(0, MAX_WEIGHT, f"w_{goal}") for goal in SOFT_GOAL_IDS
         }
-        self.model.add(sum(self.weight.values()) >= least_sum)
+        least_sum, most_sum = sum_range
+        self.model.add_linear_constraint(sum(self.weight.values()), least_sum, most_sum)
         self.violated: dict[int, cp_model.IntVar] = {}
         self.slack: dict[int, cp_model.IntVar] = {}
         for case in cases:
@@ -363,14 +367,17 @@ class _MasterModel:
         slack = self.model.new_int_var(0, bound, f"slack_{case.index}")
         self.model.add(slack == 0).only_enforce_if(~violated)
         for cut in case.cuts:
-            gap = sum(
-                self.weight[goal] * (own - other)
-                for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
-                if own != other
-            )
-            self.model.add(gap + int(cut.wins_ties) <= slack)
+            self.model.add(self._gap(case, cut) + int(cut.wins_ties) <= slack)
         self.violated[case.index] = violated
         self.slack[case.index] = slack
+
+    def _gap(self, case: _Case, cut: _Cut) -> cp_model.LinearExprT:
+        """How much more the coach's week costs than the week found (negative: less)."""
+        return sum(
+            self.weight[goal] * (own - other)
+            for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
+            if own != other
+        )
 
     def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int | None:
         """Minimise `objective`; with `fix`, keep it at its best for the later stages. None
@@ -379,14 +386,18 @@ class _MasterModel:
         status = self.solver.solve(self.model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        self.found = {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
         best = int(self.solver.objective_value)
         if fix:
             self.model.add(objective <= best)
+        self._keep_solution()
+        return best
+
+    def _keep_solution(self) -> None:
+        """Remember the weights just found, and start the next stage from them."""
+        self.found = {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
         self.model.clear_hints()
         for var in self.weight.values():
             self.model.add_hint(var, self.solver.value(var))
-        return best
 
     def feasible(self) -> bool:
         """Whether the model has any solution."""
