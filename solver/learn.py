@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
 
-from solver.budget import BudgetMeter, SolveBudget
+from solver.budget import OverBudget, SolveBudget
 from solver.catalogue import catalogue
 from solver.checker import Scorer, evaluate, goal_details, parse_plan
 from solver.compare import with_weights
@@ -47,6 +47,8 @@ MAX_ITERATIONS = 40
 """Rounds of master and oracle at most; a clean set of 20 weeks settles in about ten."""
 EXAMPLE_TIME_LIMIT_S = 1.0
 """The longest one example's week may be solved in a round (a week takes milliseconds)."""
+MIN_SOLVE_SECONDS = 0.01
+"""The least time a solve is given once the first round is done (a week takes milliseconds)."""
 MASTER_TIME_LIMIT_S = 1.0
 """The longest each stage of the master may search."""
 SCALE_RANGE = 2
@@ -181,33 +183,36 @@ def learn_weights(
     """The weights under which the example weeks are the solver's, closest to `base`.
 
     `base` (default: the defaults) breaks ties between weights that fit equally well and sets
-    the scale. Examples that break a hard rule take no part. OverBudget when the budget's
-    seconds do not cover even one round of solving the examples.
+    the scale. Examples that break a hard rule take no part.
+
+    Only the budget's seconds apply: every round solves every example, so its count of solves
+    does not (the iteration cap bounds the rounds). OverBudget when the seconds run out before
+    one round has solved every example; later, the loop stops while a last round still fits.
     """
     base_weights = {goal: (base or {}).get(goal, DEFAULT_WEIGHTS[goal]) for goal in SOFT_GOAL_IDS}
-    meter = BudgetMeter(budget, ADVICE)
+    clock = _Clock(budget)
     cases = [_case(index, example) for index, example in enumerate(examples)]
     usable = [case for case in cases if not case.broken_rules]
     master = _Master(base_weights)
     # The weeks one edit away are cuts already: fit them before the first round.
     weights = dict(base_weights)
     if any(case.cuts for case in usable):
-        weights = master.fit(usable, weights, _master_seconds(budget, meter))
+        weights = master.fit(usable, weights, clock.master_seconds())
     iterations = 0
     converged = False
     while True:
         round_started = time.perf_counter()
-        found_new = _oracle_round(cases, weights, meter)
+        found_new = _oracle_round(cases, weights, clock, first=iterations == 0)
         iterations += 1
         if not found_new:
             converged = True
             break
         round_seconds = time.perf_counter() - round_started
-        # Stop while there is time for the round under the final weights.
-        left = budget.max_seconds - meter.elapsed()
-        if iterations > max_iterations or left < 2 * round_seconds + MASTER_TIME_LIMIT_S:
+        # Stop while there is time for the master and a round under the final weights.
+        needed = 2 * round_seconds + 3 * clock.master_seconds()
+        if iterations > max_iterations or clock.left() < needed:
             break
-        weights = master.fit(usable, weights, _master_seconds(budget, meter))
+        weights = master.fit(usable, weights, clock.master_seconds())
     fits = [_fit(case, weights, master, usable) for case in cases]
     return Learned(
         weights=weights,
@@ -220,10 +225,32 @@ def learn_weights(
     )
 
 
-def _master_seconds(budget: SolveBudget, meter: BudgetMeter) -> float:
-    """What each stage of the master may search: its own limit, within a quarter of the
-    seconds left (three stages, and a round of solving after them)."""
-    return max(0.01, min(MASTER_TIME_LIMIT_S, (budget.max_seconds - meter.elapsed()) / 4))
+@dataclass
+class _Clock:
+    """The seconds of the budget spent so far, and what the next solve may take."""
+
+    budget: SolveBudget
+    started: float = field(default_factory=time.perf_counter)
+
+    def left(self) -> float:
+        """Seconds of the budget left."""
+        return self.budget.max_seconds - (time.perf_counter() - self.started)
+
+    def solve_seconds(self, wanted: float, *, first: bool) -> float:
+        """`wanted`, cut to the seconds left; OverBudget when none are left in the first
+        round (later rounds stop before the seconds run out, and may only overrun a little)."""
+        left = self.left()
+        if left <= 0 and first:
+            raise OverBudget(
+                f"{WHAT} needs more than {self.budget.max_seconds:g} s of solving; {ADVICE}",
+                self.budget,
+            )
+        return max(MIN_SOLVE_SECONDS, min(wanted, left))
+
+    def master_seconds(self) -> float:
+        """What each stage of the master may search: its own limit, within a quarter of the
+        seconds left (three stages, and a round of solving after them)."""
+        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / 4))
 
 
 def _case(index: int, example: Example) -> _Case:
@@ -266,12 +293,14 @@ def neighbours(plan: Plan) -> list[Plan]:
     return edits
 
 
-def _oracle_round(cases: list[_Case], weights: dict[SoftGoalId, int], meter: BudgetMeter) -> bool:
+def _oracle_round(
+    cases: list[_Case], weights: dict[SoftGoalId, int], clock: _Clock, *, first: bool
+) -> bool:
     """Solve every example under `weights`; True when some example met a week not seen yet."""
     found_new = False
     for case in cases:
         request = with_weights(case.example.request, weights)
-        limit = meter.next_time_limit(min(request.time_limit_s, EXAMPLE_TIME_LIMIT_S), WHAT)
+        limit = clock.solve_seconds(min(request.time_limit_s, EXAMPLE_TIME_LIMIT_S), first=first)
         result = solve(request.model_copy(update={"time_limit_s": limit}))
         if result.status == "infeasible":
             # No week keeps the hard rules, so the coach's breaks one: it has no cut to give.

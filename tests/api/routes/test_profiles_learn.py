@@ -130,3 +130,12 @@ def test_learning_past_the_solving_budget_is_422(client, ana):
     response = client.post(LEARN, json=body(), headers=ana)
     assert response.status_code == 422
     assert response.get_json()["budget"]["seconds"] == 1e-6
+
+
+@pytest.mark.parametrize("app_config", [{"SOLVE_BUDGET_SOLVES": 1}])
+def test_the_budgets_count_of_solves_does_not_cap_learning(client, ana):
+    """Learning solves every week each round: only the budget's seconds bound it, so two weeks
+    learn under a budget of one solve."""
+    response = client.post(LEARN, json=body(), headers=ana)
+    assert response.status_code == 200
+    assert response.get_json()["agreement"]["identical"] == 2
