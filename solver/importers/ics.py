@@ -75,7 +75,13 @@ def read_ics(text: str) -> tuple[list[Workout], list[Workout]]:
     for index, event in enumerate(events):
         where = f"line {lines[index]}" if index < len(lines) else f"event {index + 1}"
         _check_event(event, where)
-        line_of_uid.setdefault(str(event.get("UID", "")), where)
+        uid = str(event.get("UID", ""))
+        if uid and uid in line_of_uid and "RECURRENCE-ID" not in event:
+            date = event.decoded("DTSTART")
+            raise PlanFileError(
+                f"event {uid} of {date:%Y-%m-%d} repeated (first at {line_of_uid[uid]})", where
+            )
+        line_of_uid.setdefault(uid, where)
     try:
         occurrences = list(
             itertools.islice(recurring_ical_events.of(calendar).all(), MAX_OCCURRENCES + 1)
