@@ -94,22 +94,17 @@ def read_ics(text: str) -> tuple[list[Workout], list[Workout]]:
         )
     workouts: list[Workout] = []
     own_strength: list[Workout] = []
-    seen: dict[tuple[str, dt.date], str] = {}
     for event in occurrences:
-        uid = str(event.get("UID", "")) or None
-        where = line_of_uid.get(uid or "", "event")
+        event_uid = str(event.get("UID", "")) or None
+        where = line_of_uid.get(event_uid or "", "event")
         start = event.decoded("DTSTART")
         date = start.date() if isinstance(start, dt.datetime) else start
-        if uid is not None:
-            if (uid, date) in seen:
-                raise PlanFileError(f"event {uid} repeated on {date.isoformat()}", where)
-            seen[uid, date] = where
         workout = Workout(
             date=date,
             title=str(event.get("SUMMARY", "")).strip(),
             description=str(event.get("DESCRIPTION", "")).strip(),
             where=where,
-            source_uid=uid,
+            source_uid=event_uid,
             event_minutes=_timed_minutes(event, start),
         )
         (own_strength if is_trainweek_strength(event) else workouts).append(workout)
