@@ -338,6 +338,8 @@ class Athlete(_Strict):
     )
     paces: Paces | None = Field(
         default=None,
+        # Left out when not given, so requests stored before paces existed read the same.
+        exclude_if=lambda paces: paces is None,
         description="Paces in min/km, for turning an imported plan's distances into minutes.",
     )
 
