@@ -9,7 +9,8 @@ The rules, in the order they are tried (docs/plans.md, "The run classifier"):
 4. races ("Half Marathon race", "5K goal race", "Marathon"), a distance read from the title;
 5. cross-training, hills, intervals, tempo, long, recovery, easy: by keywords of the title, then
    of the description when the title says nothing;
-6. a bare distance ("5 mi") is an easy run, said so in the report.
+6. a bare distance ("5 mi") is an easy run, said so in the report (the importer makes the
+   week's longest one, if long enough, its long run).
 
 Anything else is unclassified: reported, never guessed. Minutes come from a duration in the text
 ("Tempo 40 min"), else the calendar event's own length, else a distance at the athlete's paces
@@ -31,6 +32,11 @@ MAX_RUN_MINUTES = 600
 DEFAULT_CROSS_TRAIN_MINUTES = 30
 WARM_UP_AND_COOL_DOWN_MINUTES = 20
 DISTANCE_UNITS = ("mi", "km")
+
+BARE_DISTANCE_REASON = "a distance alone: taken as an easy run"
+# A bare distance that is its week's longest run, and at least this long, is the long run (Hal
+# Higdon's plans write the long run as a number alone, e.g. "{20:32.2}").
+BARE_LONG_RUN_MINUTES = 75
 
 Kind = Literal["run", "rest", "skip", "unclassified"]
 Confidence = Literal["stated", "estimated", "none"]
@@ -151,7 +157,10 @@ _RACE_DISTANCE = re.compile(
     r"\b(?P<half>half[- ]?marathon|half)\b|\b(?P<marathon>marathon)\b|"
     r"\b(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>k|km|mi|miles?|m)\b|\b(?P<ultra>ultra)\b"
 )
-_RACE_NAME_ONLY = re.compile(r"^\s*(half[- ]?marathon|marathon)(\s*day)?\s*[!.]*\s*$")
+# "Marathon", "Half Marathon (13.1 mi)": the race's name alone, maybe with its distance.
+_RACE_NAME_ONLY = re.compile(
+    r"^\s*(half[- ]?marathon|marathon)(\s*day)?\s*(\([^)]*\))?\s*[!.]*\s*$"
+)
 
 
 def normalized(text: str) -> str:
@@ -221,12 +230,33 @@ class Classifier:
                 "easy",
                 heading,
                 body,
-                "a distance alone: taken as an easy run",
+                BARE_DISTANCE_REASON,
                 distance_km=distance_km,
                 event_minutes=event_minutes,
                 estimated=True,
             )
         return Classification("unclassified", "no run type recognised in the title or description")
+
+    def classify_as(
+        self,
+        run_type: RunType,
+        why: str,
+        title: str,
+        description: str = "",
+        *,
+        distance_km: tuple[float, float] | None = None,
+        event_minutes: int | None = None,
+    ) -> Classification:
+        """The workout as a run of the given type, sized as `classify` would, estimated."""
+        return self._sized(
+            run_type,
+            normalized(title),
+            normalized(description),
+            why,
+            distance_km=distance_km,
+            event_minutes=event_minutes,
+            estimated=True,
+        )
 
     def _mapped(self, title: str) -> Mapping | None:
         return next((mapping for mapping in self.mapping if mapping.matches(title)), None)

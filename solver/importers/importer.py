@@ -16,6 +16,8 @@ from solver.days import DAYS
 from solver.domain import Paces, RaceDistance
 from solver.importers.calendar_hack import is_calendar_hack, read_calendar_hack
 from solver.importers.classify import (
+    BARE_DISTANCE_REASON,
+    BARE_LONG_RUN_MINUTES,
     Classification,
     Classifier,
     MappingError,
@@ -183,15 +185,20 @@ def _dated_plan(
             f"race date {race_date.isoformat()} is after the plan's last workout "
             f"({last.isoformat()})"
         )
-    runs_by_date: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
-    race_day_entries: list[int] = []
-    for workout in workouts:
-        classification = classifier.classify(
+    classified = [
+        classifier.classify(
             workout.title,
             workout.description,
             distance_km=workout.distance_km,
             event_minutes=workout.event_minutes,
         )
+        for workout in workouts
+    ]
+    runs_by_date: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
+    race_day_entries: list[int] = []
+    for workout, classification in zip(
+        workouts, _bare_long_runs(workouts, classified, classifier), strict=True
+    ):
         if workout.date == race_date:
             classification = _as_race(classification, classifier, workout, race_hint)
             race_day_entries.append(len(report.entries))
@@ -218,6 +225,36 @@ def _dated_plan(
     if goal is not None:
         plan["goal_race"] = goal
     return plan
+
+
+def _bare_long_runs(
+    workouts: list[Workout], classified: list[Classification], classifier: Classifier
+) -> list[Classification]:
+    """A bare distance that is the longest run of its Monday-Sunday week, and long enough, is
+    the week's long run rather than an easy run."""
+    longest: dict[dt.date, int] = defaultdict(int)
+    for workout, found in zip(workouts, classified, strict=True):
+        if found.is_run and found.minutes is not None:
+            week = monday_of(workout.date)
+            longest[week] = max(longest[week], found.minutes)
+    out = []
+    for workout, found in zip(workouts, classified, strict=True):
+        minutes = found.minutes or 0
+        if (
+            found.reason.startswith(BARE_DISTANCE_REASON)
+            and minutes >= BARE_LONG_RUN_MINUTES
+            and minutes == longest[monday_of(workout.date)]
+        ):
+            found = classifier.classify_as(
+                "long",
+                "a distance alone, the week's longest run: taken as its long run",
+                workout.title,
+                workout.description,
+                distance_km=workout.distance_km,
+                event_minutes=workout.event_minutes,
+            )
+        out.append(found)
+    return out
 
 
 def _as_race(

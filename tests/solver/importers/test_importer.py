@@ -338,3 +338,38 @@ def test_recurrences_honour_exdate_and_edited_instances():
         "2026-03-18": "Tempo 30 min",
         "2026-03-24": "Easy 5 mi",
     }
+
+
+def test_higdon_style_bare_distances_make_the_long_run_and_the_half_a_race():
+    """Hal Higdon's plans (as calendar-hack writes them) give runs as '{3:4.8} run', the long
+    run as a number alone, and a tune-up 'Half Marathon ({13.1:21.1})': the week's longest bare
+    distance is its long run, the half a race; a short bare distance stays an easy run."""
+    week = [
+        {"title": "Rest"},
+        {"title": "{3:4.8} run", "distance": 3},
+        {"title": "{3:4.8} run", "distance": 3},
+        {"title": "{3:4.8} run", "distance": 3},
+        {"title": "Rest"},
+        {"title": "{12:19.3}", "distance": 12},
+        {"title": "Cross"},
+    ]
+    tune_up = [
+        *week[:5],
+        {"title": "Rest"},
+        {"title": "Half Marathon ({13.1:21.1})", "distance": 13.1},
+    ]
+    short = [*week[:5], {"title": "{4:6.4}", "distance": 4}, {"title": "Cross"}]
+    race = [*week[:6], {"title": "Marathon ({26.2:42.2})", "distance": 26.2}]
+    plan = hack_plan(type="Marathon")
+    plan["schedule"] = [{"workouts": w} for w in (week, tune_up, short, race)]
+    imported = import_plan(json.dumps(plan).encode(), race_date=RACE_DAY)
+    runs = runs_by_date(imported.plan)
+    first = RACE_DAY - dt.timedelta(days=27)
+    on = lambda offset: runs[(first + dt.timedelta(days=offset)).isoformat()][0]  # noqa: E731
+    assert (on(1)["type"], on(1)["minutes"]) == ("easy", 29)
+    assert (on(5)["type"], on(5)["minutes"]) == ("long", 121)
+    assert on(6)["type"] == "cross_train"
+    assert (on(13)["type"], on(13)["distance"]) == ("race", "half")
+    assert on(19)["type"] == "easy"  # 4 mi alone: shorter than a long run
+    assert imported.plan["goal_race"] == {"date": RACE_DAY.isoformat(), "distance": "marathon"}
+    assert imported.report.unclassified == []
