@@ -105,6 +105,9 @@ def _session(session: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": session.get("name", "Strength"),
         "minutes": session.get("minutes"),
+        "when": {"after_run": "after the run", "on_its_own": "on its own"}.get(
+            str(session.get("position")), ""
+        ),
         "dose": dose_words(session),
     }
 

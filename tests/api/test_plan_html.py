@@ -65,7 +65,8 @@ def test_strength_sessions_show_on_their_days_with_the_dose():
         import_plan(GARMIN).plan, {"2026-03-03": SESSION | {"prescription": "3 x 5 at RPE 7"}}
     )
     html = plan_html(result)
-    assert "Strength: Lower body heavy (45 min)" in html and "3 x 5 at RPE 7" in html
+    assert "Strength: Lower body heavy (45 min, after the run)" in html
+    assert "3 x 5 at RPE 7" in html
 
 
 def test_titles_from_the_calendar_are_escaped():
