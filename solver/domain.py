@@ -290,6 +290,42 @@ class Day(_Strict):
         return self.available_minutes - self.run_minutes
 
 
+# docs/domain.md, "Paces": what a run of each type averages, warm-up and recoveries included, in
+# minutes per km; an imported plan's distances become minutes at these paces.
+DEFAULT_PACES_MIN_PER_KM: dict[str, float] = {
+    "easy": 6.0,
+    "long": 6.25,
+    "tempo": 5.25,
+    "interval": 4.5,
+}
+
+
+PaceMinutesPerKm = Annotated[float, Field(ge=2.5, le=15, strict=True, allow_inf_nan=False)]
+
+
+class Paces(_Strict):
+    """How fast the runner goes, in minutes per km: turns a plan's distances into minutes."""
+
+    easy: PaceMinutesPerKm = Field(
+        default=DEFAULT_PACES_MIN_PER_KM["easy"],
+        description="Easy and recovery runs; also cross-checks a plain distance.",
+    )
+    long: PaceMinutesPerKm = Field(
+        default=DEFAULT_PACES_MIN_PER_KM["long"], description="Long runs."
+    )
+    tempo: PaceMinutesPerKm = Field(
+        default=DEFAULT_PACES_MIN_PER_KM["tempo"],
+        description=(
+            "Tempo, threshold and race-pace runs; also a whole interval, hill or race session "
+            "given by its total distance."
+        ),
+    )
+    interval: PaceMinutesPerKm = Field(
+        default=DEFAULT_PACES_MIN_PER_KM["interval"],
+        description="One repetition of an interval session (8 x 400: each 400 m at this pace).",
+    )
+
+
 class Athlete(_Strict):
     """Who the week is for."""
 
@@ -299,6 +335,12 @@ class Athlete(_Strict):
     )
     equipment: Equipment = Field(
         default="gym", description="'home' rules out every session that needs a gym."
+    )
+    paces: Paces | None = Field(
+        default=None,
+        # Left out when not given, so requests stored before paces existed read the same.
+        exclude_if=lambda paces: paces is None,
+        description="Paces in min/km, for turning an imported plan's distances into minutes.",
     )
 
 

@@ -86,3 +86,30 @@ def test_unknown_weight_id_names_the_known_ones():
 def test_bad_requests_say_what_is_wrong(data, fragment):
     """Each bad field is rejected with a message that says what to fix."""
     assert fragment in error_text(data)
+
+
+def test_paces_are_optional_with_documented_defaults():
+    """athlete.paces is left out of a dump unless given; given, missing paces take defaults."""
+    assert "paces" not in WeekRequest().model_dump()["athlete"]
+    request = WeekRequest.model_validate({"athlete": {"paces": {"easy": 5.5}}})
+    assert request.athlete.paces is not None
+    assert request.athlete.paces.model_dump() == {
+        "easy": 5.5,
+        "long": 6.25,
+        "tempo": 5.25,
+        "interval": 4.5,
+    }
+
+
+@pytest.mark.parametrize(
+    ("paces", "message"),
+    [
+        ({"easy": "5"}, "athlete.paces.easy"),
+        ({"easy": 1.0}, "greater than or equal to 2.5"),
+        ({"tempo": 30}, "less than or equal to 15"),
+        ({"marathon": 5.0}, "Extra inputs are not permitted"),
+    ],
+)
+def test_bad_paces_are_refused_by_name(paces, message):
+    """A pace as text, out of range or of an unknown kind is refused, naming the field."""
+    assert message in error_text({"athlete": {"paces": paces}}).replace("\n  ", ".")

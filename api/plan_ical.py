@@ -1,0 +1,188 @@
+"""A solved plan as an iCalendar file: the runner's own events kept, trainweek's strength added.
+
+Every event of the calendar the plan was imported from comes back as it was (UID, summary,
+description, date, time zones); runs that came from no calendar get an event of their own; each
+strength session gets an all-day event. The UIDs trainweek writes derive from the plan and the
+slot (date and position in the day), never from a counter, so a calendar app that imports the
+export again after a re-solve updates its events instead of doubling them. The strength events
+carry X-TRAINWEEK-KIND:strength and a UID in the strength.trainweek domain: importing the export
+again (solver.importers) skips them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from icalendar import Calendar, Event
+
+from solver.importers import (
+    STRENGTH_KIND,
+    STRENGTH_UID_DOMAIN,
+    TRAINWEEK_KIND_PROPERTY,
+    PlanFileError,
+)
+from solver.importers.ics import is_trainweek_strength, read_calendar
+
+PRODID = "-//trainweek//strength across a training plan//EN"
+RUN_UID_DOMAIN = "run.trainweek"
+RUN_KIND = "run"
+
+
+def plan_calendar(
+    result: Mapping[str, Any],
+    source_ics: bytes | None,
+    *,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The plan's calendar: the source calendar's events as they were, plus trainweek's.
+
+    `result` is the solved plan as JSON (`days`: `[{date, runs, strength}]`); `source_ics` the
+    calendar it was imported from, if any. Raises PlanFileError when `source_ics` is not a
+    calendar.
+    """
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    days = list(result.get("days") or [])
+    calendar, source_uids, name = _source(source_ics)
+    plan_key = plan_identity(result, name)
+    for day in days:
+        date = dt.date.fromisoformat(day["date"])
+        for run_index, run in enumerate(day.get("runs") or []):
+            if run.get("source_uid") in source_uids:
+                continue
+            calendar.add_component(_run_event(plan_key, date, run_index, run, stamp))
+        for position, session in enumerate(day.get("strength") or []):
+            calendar.add_component(_strength_event(plan_key, date, position, session, stamp))
+    return bytes(calendar.to_ical())
+
+
+def plan_identity(result: Mapping[str, Any], calendar_name: str = "") -> str:
+    """What stays the same across re-solves of one plan: its first day and the source calendar's
+    name (or the result's own `plan_id`), hashed short."""
+    given = result.get("plan_id")
+    if isinstance(given, str) and given:
+        return given
+    days = result.get("days") or []
+    first = days[0]["date"] if days else ""
+    digest = hashlib.sha256(f"{first}\n{calendar_name}".encode()).hexdigest()
+    return f"plan-{digest[:12]}"
+
+
+def strength_uid(plan_key: str, date: dt.date, position: int) -> str:
+    """The UID of the strength session at `position` on `date` of the plan."""
+    return f"{plan_key}-{date.isoformat()}-strength-{position}@{STRENGTH_UID_DOMAIN}"
+
+
+def _source(source_ics: bytes | None) -> tuple[Calendar, set[str], str]:
+    """The calendar to add to (the source's, less trainweek's old strength events), the source
+    events' UIDs, and its name."""
+    if source_ics is None:
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", "Training plan")
+        return calendar, set(), ""
+    try:
+        text = source_ics.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError("source calendar: not UTF-8 text") from None
+    calendar = read_calendar(text)
+    calendar.subcomponents = [
+        component
+        for component in calendar.subcomponents
+        if not (component.name == "VEVENT" and is_trainweek_strength(component))
+    ]
+    uids = {str(event["UID"]) for event in calendar.walk("VEVENT") if "UID" in event}
+    return calendar, uids, str(calendar.get("X-WR-CALNAME", ""))
+
+
+def _run_event(
+    plan_key: str, date: dt.date, run_index: int, run: Mapping[str, Any], stamp: dt.datetime
+) -> Event:
+    kind = str(run.get("type", "run")).replace("_", " ")
+    summary = run.get("title") or f"Run: {kind} {run.get('minutes')} min"
+    return _all_day(
+        uid=f"{plan_key}-{date.isoformat()}-run-{run_index}@{RUN_UID_DOMAIN}",
+        date=date,
+        stamp=stamp,
+        summary=str(summary),
+        description=f"{kind}, {run.get('minutes')} minutes",
+        kind=RUN_KIND,
+        category="Run",
+    )
+
+
+def _strength_event(
+    plan_key: str, date: dt.date, position: int, session: Mapping[str, Any], stamp: dt.datetime
+) -> Event:
+    where = "after the run" if session.get("position") == "after_run" else "on its own"
+    lines = [f"{session.get('name', 'Strength')}: {session.get('minutes')} minutes, {where}."]
+    dose = dose_words(session)
+    if dose:
+        lines.append(f"Dose: {dose}")
+    lines += [f"- {_exercise(exercise)}" for exercise in session.get("exercises") or []]
+    return _all_day(
+        uid=strength_uid(plan_key, date, position),
+        date=date,
+        stamp=stamp,
+        summary=f"Strength: {session.get('name', 'session')} ({session.get('minutes')} min)",
+        description="\n".join(lines),
+        kind=STRENGTH_KIND,
+        category="Strength",
+    )
+
+
+def dose_words(holder: Mapping[str, Any]) -> str:
+    """A session's or exercise's dose in words, from `prescription` or `dose` when present."""
+    for key in ("prescription", "dose"):
+        value = holder.get(key)
+        if value:
+            return _words(value)
+    return ""
+
+
+def _words(value: object) -> str:
+    if isinstance(value, Mapping):
+        return ", ".join(f"{key.replace('_', ' ')} {_words(v)}" for key, v in value.items())
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return ", ".join(_words(v) for v in value)
+    return str(value)
+
+
+def _exercise(exercise: object) -> str:
+    """An exercise line: its name, and its dose when the result gives one."""
+    if not isinstance(exercise, Mapping):
+        return str(exercise)
+    name = str(exercise.get("name") or exercise.get("exercise") or "exercise")
+    parts = [
+        f"{exercise[key]} {key}"
+        for key in ("sets", "reps", "seconds")
+        if exercise.get(key) is not None
+    ]
+    dose = dose_words(exercise) or ", ".join(parts)
+    return f"{name}: {dose}" if dose else name
+
+
+def _all_day(
+    *,
+    uid: str,
+    date: dt.date,
+    stamp: dt.datetime,
+    summary: str,
+    description: str,
+    kind: str,
+    category: str,
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", date)
+    event.add("dtend", date + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("categories", [category])
+    event.add("transp", "TRANSPARENT")
+    event.add(TRAINWEEK_KIND_PROPERTY, kind)
+    return event

@@ -1,0 +1,118 @@
+"""Workouts from a calendar-hack plan file (JSON or YAML).
+
+The format (github.com/nanreh/calendar-hack, MIT): `{id, name, description, units: "mi"|"km",
+type?, schedule: [{workouts: [{title, description?, distance?} x 7]}]}`. A distance is a number
+or `[low, high]` in the plan's units; titles carry unit placeholders that calendar-hack renders in
+the runner's units: `{9}` (9 in the plan's units), `{9:14}` (9 in the plan's units, 14 in the
+other), `{8-9:13-14}` (a range, each way). The plan has no dates: its last day is race day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from solver.domain import RaceDistance
+from solver.importers.classify import KM_PER_MILE
+from solver.importers.report import MAX_WEEKS, PlanFileError, Workout
+
+UNITS_KM = {"mi": KM_PER_MILE, "km": 1.0}
+# calendar-hack's plan types, as a race distance for the race on the last day.
+RACE_BY_PLAN_TYPE: dict[str, RaceDistance] = {
+    "Marathon": "marathon",
+    "Half Marathon": "half",
+    "5K": "5k",
+    "10K": "10k",
+    "15K/10M": 15.0,
+    "50K": "ultra",
+    "100K": 100.0,
+    "100M": 160.9,
+}
+_PLACEHOLDER = re.compile(
+    r"\{(?P<low>\d+(?:\.\d+)?)(?:-(?P<high>\d+(?:\.\d+)?))?(?::[\d.]+(?:-[\d.]+)?)?\}"
+)
+
+
+def render_units(text: str, units: str) -> str:
+    """Placeholders in the plan's own units: '{9:14}' -> '9 mi', '{8-9:13-14}' -> '8-9 mi'."""
+
+    def rendered(match: re.Match[str]) -> str:
+        value = match["low"] + (f"-{match['high']}" if match["high"] else "")
+        return f"{value} {units}"
+
+    return _PLACEHOLDER.sub(rendered, text)
+
+
+def is_calendar_hack(data: object) -> bool:
+    """Whether parsed JSON or YAML looks like a calendar-hack plan (it has a schedule)."""
+    return isinstance(data, dict) and "schedule" in data
+
+
+def read_calendar_hack(
+    data: dict[str, Any], race_date: dt.date | None
+) -> tuple[list[Workout], RaceDistance | None]:
+    """The plan's workouts dated back from the race on its last day; and the race's distance as
+    the plan's type says (None when it does not)."""
+    units = data.get("units")
+    if units not in UNITS_KM:
+        raise PlanFileError(f"units {units!r}: unknown; use mi or km", "units")
+    schedule = data["schedule"]
+    if not isinstance(schedule, list) or not schedule:
+        raise PlanFileError("expected a list of weeks", "schedule")
+    if len(schedule) > MAX_WEEKS:
+        raise PlanFileError(f"{len(schedule)} weeks: a plan holds at most {MAX_WEEKS}", "schedule")
+    if race_date is None:
+        raise PlanFileError(
+            "a calendar-hack plan needs the race date (--race-date, race_date): its last day is "
+            "race day"
+        )
+    first_day = race_date - dt.timedelta(days=len(schedule) * 7 - 1)
+    workouts: list[Workout] = []
+    for week_index, week in enumerate(schedule):
+        week_where = f"week {week_index + 1}"
+        days = week.get("workouts") if isinstance(week, dict) else None
+        if not isinstance(days, list) or len(days) != 7:
+            count = len(days) if isinstance(days, list) else 0
+            raise PlanFileError(f"{count} workouts; a week needs 7", week_where)
+        for day_index, workout in enumerate(days):
+            where = f"{week_where} day {day_index + 1}"
+            date = first_day + dt.timedelta(days=week_index * 7 + day_index)
+            workouts.append(_workout(workout, units, date, where))
+    plan_type = data.get("type")
+    return workouts, RACE_BY_PLAN_TYPE.get(plan_type) if isinstance(plan_type, str) else None
+
+
+def _workout(workout: object, units: str, date: dt.date, where: str) -> Workout:
+    if not isinstance(workout, dict):
+        raise PlanFileError("expected a workout object with a title", where)
+    title = workout.get("title")
+    if not isinstance(title, str):
+        raise PlanFileError("title missing", where)
+    description = workout.get("description") or ""
+    if not isinstance(description, str):
+        raise PlanFileError("description must be text", where)
+    return Workout(
+        date=date,
+        title=" ".join(render_units(title, units).split()),
+        description=render_units(description, units),
+        where=where,
+        distance_km=_distance_km(workout.get("distance"), units, where),
+    )
+
+
+def _distance_km(distance: object, units: str, where: str) -> tuple[float, float] | None:
+    """The workout's distance as (low, high) km; a number is both."""
+    if distance is None:
+        return None
+    factor = UNITS_KM[units]
+    if isinstance(distance, int | float) and not isinstance(distance, bool) and distance >= 0:
+        return (distance * factor, distance * factor) if distance else None
+    if (
+        isinstance(distance, list)
+        and len(distance) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in distance)
+        and 0 <= distance[0] <= distance[1]
+    ):
+        return distance[0] * factor, distance[1] * factor
+    raise PlanFileError(f"distance {distance!r}: expected a number or [low, high]", where)

@@ -1,0 +1,474 @@
+"""Read a workout's title and description as a run: its type, its minutes, a race's distance.
+
+The rules, in the order they are tried (docs/plans.md, "The run classifier"):
+
+1. the runner's mapping (`--map "Fartlek=intervals"`): a title containing the pattern takes the
+   mapped type, or `rest`, or `skip`;
+2. rest days ("Rest", "Day off", "Rest or cross-training": the cross-training is optional);
+3. what is not a run (strength, yoga, mobility, stretching): skipped;
+4. races ("Half Marathon race", "5K goal race", "Marathon"), a distance read from the title;
+5. cross-training, hills, intervals, tempo, long, recovery, easy: by keywords of the title, then
+   of the description when the title says nothing;
+6. a bare distance ("5 mi") is an easy run, said so in the report (the importer makes the
+   week's longest one, if long enough, its long run).
+
+Anything else is unclassified: reported, never guessed. Minutes come from a duration in the text
+("Tempo 40 min"), else the calendar event's own length, else a distance at the athlete's paces
+("Long run 18 mi"), else repetitions ("8 x 400": each rep at interval pace, an equal jog, 20 min
+of warm-up and cool-down), else, for cross-training only, a documented 30 minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from solver.domain import RACE_KM, Paces, RaceDistance, RunType
+
+KM_PER_MILE = 1.609344
+MAX_RUN_MINUTES = 600
+DEFAULT_CROSS_TRAIN_MINUTES = 30
+WARM_UP_AND_COOL_DOWN_MINUTES = 20
+DISTANCE_UNITS = ("mi", "km")
+
+BARE_DISTANCE_REASON = "a distance alone: taken as an easy run"
+# A bare distance that is its week's longest run, and at least this long, is the long run (Hal
+# Higdon's plans write the long run as a number alone, e.g. "{20:32.2}").
+BARE_LONG_RUN_MINUTES = 75
+
+Kind = Literal["run", "rest", "skip", "unclassified"]
+Confidence = Literal["stated", "estimated", "none"]
+MAPPABLE = (
+    "easy",
+    "recovery",
+    "long",
+    "tempo",
+    "intervals",
+    "hills",
+    "race",
+    "cross_train",
+    "rest",
+    "skip",
+)
+
+
+class MappingError(ValueError):
+    """A `PATTERN=TYPE` mapping that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A title pattern (case-insensitive, anywhere in the title) and what it means."""
+
+    pattern: str
+    meaning: str
+
+    def matches(self, title: str) -> bool:
+        """Whether the title contains the pattern, ignoring case."""
+        return self.pattern.casefold() in title.casefold()
+
+
+def parse_mapping(pairs: Iterable[str] | dict[str, str] | None) -> list[Mapping]:
+    """`["Fartlek=intervals"]` or `{"Fartlek": "intervals"}` -> mappings, checked."""
+    if pairs is None:
+        return []
+    items = list(pairs.items()) if isinstance(pairs, dict) else []
+    if not isinstance(pairs, dict):
+        for pair in pairs:
+            pattern, sep, meaning = str(pair).rpartition("=")
+            if not sep:
+                raise MappingError(f"map {pair!r}: expected PATTERN=TYPE")
+            items.append((pattern, meaning))
+    mappings = []
+    for pattern, meaning in items:
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise MappingError(f"map {pattern!r}: the pattern is empty")
+        if meaning not in MAPPABLE:
+            raise MappingError(
+                f"map {pattern}={meaning}: unknown type; known: {', '.join(MAPPABLE)}"
+            )
+        mappings.append(Mapping(pattern.strip(), meaning))
+    return mappings
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What a workout is, how long it takes, and why the classifier thinks so."""
+
+    kind: Kind
+    reason: str
+    type: RunType | None = None
+    minutes: int | None = None
+    race_distance: RaceDistance | None = None
+    confidence: Confidence = "none"
+
+    @property
+    def is_run(self) -> bool:
+        """Whether the workout becomes a run of the plan."""
+        return self.kind == "run"
+
+
+# Keyword rules, tried in order on the title, then on the description. Word boundaries keep
+# "interval" out of "intervals"-less titles and "lt" out of "salt".
+_NOT_A_RUN = re.compile(
+    r"\b(strength|weights?|gym|core|yoga|pilates|mobility|stretch(ing)?|foam roll(ing)?)\b"
+)
+_REST = re.compile(
+    r"^\s*(rest( day)?|day off|off|rest or cross[- ]?train(ing)?|rest/xt|rest or xt)"
+    r"\s*[.!]*\s*$"
+)
+_CROSS = re.compile(
+    r"\b(cross[- ]?train(ing)?|cross|xt|bike|cycl(e|ing)|swim(ming)?|elliptical|row(ing)?)\b"
+)
+_HILLS = re.compile(r"\bhills?\b|\bhill (repeats|sprints|reps)\b|\buphill repeats\b")
+_INTERVALS = re.compile(
+    r"\b(intervals?|repeats|reps|vo\W?2\s*max|v\W?o\W?2|speed( ?work)?|track|yasso|ladder)\b"
+)
+_TEMPO = re.compile(
+    r"\b(tempo|threshold|lactate|lt|cruise|marathon pace|half marathon pace|race pace|mp|hmp|"
+    r"pace|progression|steady state)\b"
+)
+_LONG = re.compile(r"\b(long|lsd|endurance|medium[- ]long)\b")
+_RECOVERY = re.compile(r"\b(recovery|shake ?out|very easy)\b")
+_EASY = re.compile(r"\b(easy|general aerobic|aerobic|base|jog|run|strides|ga)\b")
+_EASY_WITH_STRIDES = re.compile(r"\b(general aerobic|easy|aerobic)\b.*\b(speed|strides)\b")
+_REPS = re.compile(
+    r"(?P<count>\d+)\s*(?:x|×|\*)\s*(?P<size>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>min(?:ute)?s?|sec(?:ond)?s?|s|m|meters?|metres?|km|k|mi(?:les?)?)?\b"
+)
+_MINUTES = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?)\s*)?"
+    r"(?P<unit>min(?:ute)?s?|mins|hours?|hrs?|h)\b"
+)
+_HOURS_MINUTES = re.compile(r"\b(?P<hours>\d):(?P<minutes>[0-5]\d)\b")
+_DISTANCE = re.compile(
+    r"(?P<low>\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?)\s*)?"
+    r"(?P<unit>mi|miles?|km|kms|kilometers?|kilometres?|k)\b"
+)
+_BARE_DISTANCE = re.compile(
+    r"^\s*\d+(?:\.\d+)?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*)?(mi|miles?|km|kms|k)\s*$"
+)
+
+# Races: a title that names one ("5K goal race", "Half Marathon race", "Marathon!").
+_RACE_WORD = re.compile(r"\brace\b(?!\s*(pace|effort|simulation|specific|day pace))")
+_RACE_DISTANCE = re.compile(
+    r"\b(?P<half>half[- ]?marathon|half)\b|\b(?P<marathon>marathon)\b|"
+    r"\b(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>k|km|mi|miles?|m)\b|\b(?P<ultra>ultra)\b"
+)
+# "Marathon", "Half Marathon (13.1 mi)": the race's name alone, maybe with its distance.
+_RACE_NAME_ONLY = re.compile(
+    r"^\s*(half[- ]?marathon|marathon)(\s*day)?\s*(\([^)]*\))?\s*[!.]*\s*$"
+)
+
+
+def normalized(text: str) -> str:
+    """Lower case, `1,000` as `1000`, runs of blanks as one space."""
+    text = text.casefold().replace("₂", "2").replace("·", "")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Classifier:
+    """Classifies workouts with the runner's paces and mapping."""
+
+    def __init__(self, paces: Paces | None = None, mapping: list[Mapping] | None = None) -> None:
+        self.paces = paces or Paces()
+        self.mapping = mapping or []
+
+    def classify(
+        self,
+        title: str,
+        description: str = "",
+        *,
+        distance_km: tuple[float, float] | None = None,
+        event_minutes: int | None = None,
+    ) -> Classification:
+        """What the workout is: a run (type and minutes), rest, skipped, or unclassified.
+
+        `distance_km` is a distance the source gives beside the text (low, high);
+        `event_minutes` the length of a timed calendar event.
+        """
+        heading, body = normalized(title), normalized(description)
+        mapped = self._mapped(title)
+        if mapped is not None:
+            if mapped.meaning in ("rest", "skip"):
+                kind: Kind = "rest" if mapped.meaning == "rest" else "skip"
+                return Classification(kind, f"mapped: {mapped.pattern!r} = {mapped.meaning}")
+            return self._sized(
+                mapped.meaning,  # type: ignore[arg-type]
+                heading,
+                body,
+                f"mapped: {mapped.pattern!r} = {mapped.meaning}",
+                distance_km=distance_km,
+                event_minutes=event_minutes,
+            )
+        if _REST.match(heading) or (not heading and not body and distance_km is None):
+            return Classification("rest", "a rest day", confidence="stated")
+        if _NOT_A_RUN.search(heading) and not (
+            _EASY.search(heading) or _REPS.search(heading) or _DISTANCE.search(heading)
+        ):
+            return Classification("skip", "not a run: trainweek places the strength itself")
+        race = self._race(heading)
+        if race is not None:
+            distance, why = race
+            return self._race_run(heading, body, distance, why, distance_km, event_minutes)
+        for text, where in ((heading, "title"), (body, "description")):
+            run_type = self._keyword_type(text)
+            if run_type is not None:
+                return self._sized(
+                    run_type,
+                    heading,
+                    body,
+                    f"{run_type.replace('_', ' ')}: by the {where}",
+                    distance_km=distance_km,
+                    event_minutes=event_minutes,
+                )
+        if _BARE_DISTANCE.match(heading) or (not heading and distance_km is not None):
+            return self._sized(
+                "easy",
+                heading,
+                body,
+                BARE_DISTANCE_REASON,
+                distance_km=distance_km,
+                event_minutes=event_minutes,
+                estimated=True,
+            )
+        return Classification("unclassified", "no run type recognised in the title or description")
+
+    def classify_as(
+        self,
+        run_type: RunType,
+        why: str,
+        title: str,
+        description: str = "",
+        *,
+        distance_km: tuple[float, float] | None = None,
+        event_minutes: int | None = None,
+    ) -> Classification:
+        """The workout as a run of the given type, sized as `classify` would, estimated."""
+        return self._sized(
+            run_type,
+            normalized(title),
+            normalized(description),
+            why,
+            distance_km=distance_km,
+            event_minutes=event_minutes,
+            estimated=True,
+        )
+
+    def _mapped(self, title: str) -> Mapping | None:
+        return next((mapping for mapping in self.mapping if mapping.matches(title)), None)
+
+    @staticmethod
+    def _keyword_type(text: str) -> RunType | None:
+        if not text:
+            return None
+        if _CROSS.search(text) and not _EASY.search(text.replace("cross", "")):
+            return "cross_train"
+        if _EASY_WITH_STRIDES.search(text):
+            return "easy"
+        if _HILLS.search(text):
+            return "hills"
+        if _INTERVALS.search(text) or _REPS.search(text):
+            return "intervals"
+        if _TEMPO.search(text):
+            return "tempo"
+        if _LONG.search(text):
+            return "long"
+        if _RECOVERY.search(text):
+            return "recovery"
+        if _EASY.search(text):
+            return "easy"
+        return None
+
+    @staticmethod
+    def _race(heading: str) -> tuple[RaceDistance | None, str] | None:
+        """The race's distance (None: not said) and why the title is a race; None: no race."""
+        if not (_RACE_WORD.search(heading) or _RACE_NAME_ONLY.match(heading)):
+            return None
+        match = _RACE_DISTANCE.search(heading)
+        if match is None:
+            return None, "race: the title says so, with no distance"
+        return race_distance_of(match), "race: the title names it"
+
+    def _race_run(
+        self,
+        heading: str,
+        body: str,
+        distance: RaceDistance | None,
+        why: str,
+        distance_km: tuple[float, float] | None,
+        event_minutes: int | None,
+    ) -> Classification:
+        """A race's minutes: stated, else the event's length, else the day's distance (warm-up
+        included) or the race's own, at tempo pace."""
+        stated = _stated_minutes(heading) or _stated_minutes(body)
+        if stated is not None:
+            return _run("race", stated, f"{why}; minutes stated", "stated", distance)
+        if event_minutes is not None:
+            return _run("race", event_minutes, f"{why}; the event's length", "stated", distance)
+        # The day's distance (warm-up included) is what follows the race's name: "5K race 8 mi".
+        named = _RACE_DISTANCE.search(heading)
+        after_name = heading[named.end() :] if named else heading
+        day_km = distance_km or _stated_km(after_name)
+        if day_km is not None:
+            km = sum(day_km) / 2
+            minutes = km * self.paces.tempo
+            why += f"; the day's {km:.1f} km at tempo pace"
+            return _run("race", minutes, why, "estimated", distance)
+        if distance is not None:
+            km = RACE_KM[distance] if isinstance(distance, str) else distance
+            minutes = km * self.paces.tempo
+            return _run("race", minutes, f"{why}; {km:.1f} km at tempo pace", "estimated", distance)
+        return Classification("unclassified", f"{why}: no distance nor duration to size it")
+
+    def _sized(
+        self,
+        run_type: RunType,
+        heading: str,
+        body: str,
+        why: str,
+        *,
+        distance_km: tuple[float, float] | None,
+        event_minutes: int | None,
+        estimated: bool = False,
+    ) -> Classification:
+        """The run with its minutes, from the first source that gives them."""
+        confidence: Confidence = "estimated" if estimated else "stated"
+        if run_type == "race":
+            race = _RACE_DISTANCE.search(heading)
+            distance = race_distance_of(race) if race else None
+            return self._race_run(heading, body, distance, why, distance_km, event_minutes)
+        # Repetitions are read first and cut out, so "6 x 2 min" is not a 2-minute run.
+        head_reps, heading_rest = _cut_reps(heading)
+        body_reps, body_rest = _cut_reps(body)
+        stated = _stated_minutes(heading_rest) or _stated_minutes(body_rest)
+        if stated is not None:
+            return _run(run_type, stated, f"{why}; minutes stated", confidence)
+        if event_minutes is not None:
+            return _run(run_type, event_minutes, f"{why}; the event's length", confidence)
+        run_km = distance_km or _stated_km(heading_rest) or _stated_km(body_rest)
+        if run_km is not None:
+            km = sum(run_km) / 2
+            pace, pace_name = self._pace(run_type)
+            return _run(
+                run_type,
+                km * pace,
+                f"{why}; {km:.1f} km at {pace_name} pace {pace:g} min/km",
+                confidence,
+            )
+        reps = head_reps or body_reps
+        if reps is not None:
+            minutes = self._reps_minutes(reps)
+            if minutes is not None:
+                return _run(
+                    run_type,
+                    minutes,
+                    f"{why}; {reps.group(0).strip()} at interval pace with equal recoveries "
+                    f"and {WARM_UP_AND_COOL_DOWN_MINUTES} min warm-up and cool-down",
+                    "estimated",
+                )
+        if run_type == "cross_train":
+            return _run(
+                run_type,
+                DEFAULT_CROSS_TRAIN_MINUTES,
+                f"{why}; no duration given: {DEFAULT_CROSS_TRAIN_MINUTES} min assumed",
+                "estimated",
+            )
+        return Classification(
+            "unclassified",
+            f"{why}, but no duration or distance to size it",
+            type=run_type,
+        )
+
+    def _pace(self, run_type: RunType) -> tuple[float, str]:
+        """The pace a whole run of the type averages, and its name."""
+        if run_type == "long":
+            return self.paces.long, "long"
+        if run_type in ("tempo", "intervals", "hills", "race"):
+            return self.paces.tempo, "tempo"
+        return self.paces.easy, "easy"
+
+    def _reps_minutes(self, reps: re.Match[str]) -> float | None:
+        """Work and equal recovery of each repetition, plus warm-up and cool-down."""
+        count, size, unit = int(reps["count"]), float(reps["size"]), reps["unit"] or ""
+        if unit.startswith("min"):
+            work = size
+        elif unit.startswith("s"):
+            work = size / 60
+        elif unit in ("km", "k"):
+            work = size * self.paces.interval
+        elif unit.startswith("mi"):
+            work = size * KM_PER_MILE * self.paces.interval
+        elif unit.startswith("m") or (not unit and size >= 100):
+            work = size / 1000 * self.paces.interval
+        else:
+            return None
+        return count * work * 2 + WARM_UP_AND_COOL_DOWN_MINUTES
+
+
+def race_distance_of(match: re.Match[str]) -> RaceDistance | None:
+    """A race distance from a `_RACE_DISTANCE` match: a named one, else km."""
+    if match["half"]:
+        return "half"
+    if match["marathon"]:
+        return "marathon"
+    if match["ultra"]:
+        return "ultra"
+    number, unit = float(match["number"]), match["unit"]
+    if unit == "m":
+        km = number / 1000
+    elif unit.startswith("mi"):
+        km = number * KM_PER_MILE
+    else:
+        km = number
+    named = {5.0: "5k", 10.0: "10k", 21.1: "half", 42.2: "marathon", 50.0: "ultra"}
+    return named.get(round(km, 1), round(km, 2))  # type: ignore[return-value]
+
+
+def _run(
+    run_type: RunType,
+    minutes: float,
+    reason: str,
+    confidence: Confidence,
+    race_distance: RaceDistance | None = None,
+) -> Classification:
+    whole = max(1, round(minutes))
+    if whole > MAX_RUN_MINUTES:
+        reason += f"; {whole} min capped at {MAX_RUN_MINUTES}"
+        whole = MAX_RUN_MINUTES
+    return Classification("run", reason, run_type, whole, race_distance, confidence)
+
+
+def _cut_reps(text: str) -> tuple[re.Match[str] | None, str]:
+    match = _REPS.search(text)
+    if match is None:
+        return None, text
+    return match, text[: match.start()] + " " + text[match.end() :]
+
+
+def _stated_minutes(text: str) -> float | None:
+    """Minutes written in the text: '40 min', '60-70 minutes' (the middle), '1.5 h', '1:30'."""
+    match = _MINUTES.search(text)
+    if match is not None:
+        low = float(match["low"])
+        high = float(match["high"]) if match["high"] else low
+        value = (low + high) / 2
+        return value * 60 if match["unit"].startswith("h") else value
+    clock = _HOURS_MINUTES.search(text)
+    if clock is not None:
+        return int(clock["hours"]) * 60 + int(clock["minutes"])
+    return None
+
+
+def _stated_km(text: str) -> tuple[float, float] | None:
+    """A distance written in the text, in km: '5 mi', '4-5 mi' (low, high), '12 km'."""
+    match = _DISTANCE.search(text)
+    if match is None:
+        return None
+    low = float(match["low"])
+    high = float(match["high"]) if match["high"] else low
+    factor = KM_PER_MILE if match["unit"].startswith("mi") else 1.0
+    return low * factor, high * factor
