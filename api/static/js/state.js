@@ -20,6 +20,7 @@ export const state = {
   strength: {},
   weights: {},
   lastPlan: null, // the strength placed in the week last shown, to mark what moved
+  sessions: [], // the catalogue from /v1/sessions: { id, name, leg_load, ... }
 };
 
 export function setGoals(goals) {
@@ -74,6 +75,22 @@ export function buildRequest() {
   const athlete = { level: state.athlete.level, equipment: state.athlete.equipment };
   if (state.athlete.phase) athlete.phase = state.athlete.phase;
   return { days, athlete, strength: { ...state.strength }, weights: { ...state.weights } };
+}
+
+// The week without its weights: what an example, an athlete's default week or the URL keeps.
+export function buildWeek() {
+  const { weights, ...week } = buildRequest();
+  return week;
+}
+
+// The weights that differ from the defaults (what the URL needs to bring them back).
+export function tunedWeights() {
+  return Object.fromEntries(
+    Object.entries(state.weights).filter(([goal, weight]) => state.defaults[goal] !== weight));
+}
+
+export function sessionName(id) {
+  return state.sessions.find((s) => s.id === id)?.name ?? id;
 }
 
 export function isKey(run) {
