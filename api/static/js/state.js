@@ -38,8 +38,10 @@ export function loadRequest(request) {
   for (const day of DAYS) {
     const posted = (request.days || {})[day] || {};
     state.days[day] = {
-      runs: (posted.runs || []).map((run) => ({
-        type: run.type, minutes: run.minutes, key: run.key ?? null,
+      runs: (posted.runs || []).map(({ type, minutes, key, ...rest }) => ({
+        type, minutes, key: key ?? null,
+        // What the page does not edit (a run's title, distance, calendar UID) rides along.
+        extra: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
       })),
       available: posted.available ?? true,
       gym: posted.gym ?? true,
@@ -64,7 +66,8 @@ export function buildRequest() {
     const d = state.days[day];
     const entry = {
       runs: d.runs.map((run) => ({
-        type: run.type, minutes: run.minutes, ...(run.key === null ? {} : { key: run.key }),
+        ...(run.extra || {}), type: run.type, minutes: run.minutes,
+        ...(run.key === null ? {} : { key: run.key }),
       })),
     };
     if (!d.available) entry.available = false;
