@@ -192,7 +192,7 @@ def test_editing_a_run_re_solves(page: Page):
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [375, 1280])
 def test_the_page_fits_the_screen(browser: Browser, base_url: str, width: int):
     """No sideways scrolling on a phone or a laptop; the week grid and sliders are shown."""
     context = browser.new_context(viewport={"width": width, "height": 800}, base_url=base_url)
