@@ -71,8 +71,9 @@ async function useToken(token) {
   }
 }
 
+// Signing out forgets all this tab kept (the token, the example weeks), not the week on the grid.
 function signOut() {
-  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.clear();
   $("#token-once").hidden = true;
   $("#new-token").textContent = "";
   setCoach(null);

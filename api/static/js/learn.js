@@ -3,7 +3,7 @@
 // optimal, says how many it reproduces and, for the others, what it would do instead and why.
 // The examples are kept in sessionStorage, so a reload keeps them.
 
-import { authHeaders, signedIn } from "./account.js";
+import { authHeaders, onAccount, signedIn } from "./account.js";
 import { postJson, problemText } from "./api.js";
 import { $, el } from "./dom.js";
 import { DAYS, DAY_NAMES, buildWeek, sessionName, state } from "./state.js";
@@ -18,11 +18,15 @@ let onLearned = () => {};
 // `learned` is called once the learned weights are in state.weights.
 export function initLearn({ learned }) {
   onLearned = learned;
-  try {
-    examples = JSON.parse(sessionStorage.getItem(EXAMPLES_KEY) || "[]");
-  } catch {
-    examples = [];
-  }
+  examples = stored();
+  // Signed out, the tab's storage is cleared: the examples go with it.
+  onAccount((coach) => {
+    if (coach) return;
+    examples = stored();
+    verdicts = [];
+    placing = null;
+    render();
+  });
   $("#add-example").addEventListener("click", () => {
     examples.push({ request: buildWeek(), plan: {} });
     verdicts = [];
@@ -35,6 +39,15 @@ export function initLearn({ learned }) {
     learn();
   });
   render();
+}
+
+function stored() {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(EXAMPLES_KEY) || "[]");
+    return Array.isArray(kept) ? kept : [];
+  } catch {
+    return []; // storage edited by hand: start again
+  }
 }
 
 function keep() {

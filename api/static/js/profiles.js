@@ -38,9 +38,11 @@ export function initProfiles({ loaded, restore }) {
     compare();
   });
   onAccount(async (coach) => {
-    loadedId = coach ? loadedId ?? restore : null;
-    if (coach) await refresh();
-    else {
+    if (coach) {
+      loadedId = loadedId ?? restore;
+      await refresh();
+    } else {
+      setLoaded(null);
       profiles = [];
       render();
     }

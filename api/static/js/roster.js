@@ -39,11 +39,13 @@ export function initRoster({ edit, restore }) {
     if (profiles.some((p) => String(p.id) === chosen)) select.value = chosen;
   });
   onAccount(async (coach) => {
-    chosenId = coach ? chosenId ?? restore : null;
-    if (coach) await refresh();
-    else {
+    if (coach) {
+      chosenId = chosenId ?? restore;
+      await refresh();
+    } else {
       athletes = [];
       render();
+      await choose(null);
     }
   });
 }

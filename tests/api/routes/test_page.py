@@ -294,13 +294,17 @@ def test_a_bad_token_is_refused_with_the_servers_reason(page: Page):
 
 
 def test_the_token_lasts_the_tab_and_sign_out_forgets_it(page: Page):
-    """Signed in, a reload keeps the coach; signing out clears the token from sessionStorage."""
+    """Signed in, a reload keeps the coach; signing out clears the token and the examples."""
     sign_up(page, "Bea")
     page.reload()
     expect(page.locator("#coach-name")).to_have_text("Bea")
+    page.get_by_role("button", name="+ Add the week above as an example").click()
+    expect(page.locator("#examples .example")).to_have_count(1)
     page.get_by_role("button", name="Sign out").click()
     expect(page.locator("#signed-out")).to_be_visible()
     assert page.evaluate("sessionStorage.getItem('trainweek.token')") is None
+    assert page.evaluate("sessionStorage.length") == 0
+    expect(page.locator("#examples .example")).to_have_count(0)
     page.reload()
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
     expect(page.locator("#signed-out")).to_be_visible()
