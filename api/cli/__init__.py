@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from api.cli import bench, catalogue, coaches, scenarios, serve, weeks
+from api.cli import bench, catalogue, coaches, learn, scenarios, serve, weeks
 from api.cli.common import EXIT_BAD_INPUT, InputError, stdout_closed
 
 
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"trainweek {version('trainweek')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (weeks, catalogue, scenarios, bench, serve, coaches):
+    for group in (weeks, catalogue, scenarios, bench, serve, coaches, learn):
         group.add_commands(commands)
     return parser
 

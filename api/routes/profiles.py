@@ -13,7 +13,10 @@ from api.problems import problem_responses
 from api.responses import json_response
 from api.services import profiles
 from api.services.idempotency import coach_scope
+from api.services.learn import LearnAnswer, LearnBody
+from api.services.learn import learn as learn_weights
 from api.services.profiles import ProfileIn, ProfileList, ProfileOut, ProfileUpdate
+from api.settings import solve_budget
 from api.store import database
 
 blueprint = APIBlueprint(
@@ -91,3 +94,21 @@ def delete(path: ProfilePath) -> Response:
     """Delete one of your weight profiles; weeks solved with it keep their weights."""
     profiles.delete_profile(database(), bearer_token(), path.profile_id)
     return Response(status=204)
+
+
+@blueprint.post(
+    "/learn",
+    responses={200: LearnAnswer, **problem_responses(404, 409, 422)},
+    operation_id="learn_profile",
+    description="Send 1 to 50 weeks you placed (each a week request and a plan, as for "
+    "/v1/weeks/evaluate): the answer is the weights under which the solver places them as you "
+    "did, closest to `base` (a profile id or preset name; default: the default weights), with "
+    "each week's optimal week under them and where it still differs. A week that breaks a hard "
+    "rule, or that no weights can make optimal beside the others, is reported in `per_example` "
+    "with its `reason`, not refused. With `save` the weights are saved as a new profile named "
+    "`name` (409 when you have one by that name). Learning that cannot solve each week once "
+    "within the solving budget's seconds is a 422.",
+)
+def learn(body: LearnBody) -> Response:
+    """Learn your weights from weeks you placed, and save them as a profile on request."""
+    return json_response(learn_weights(database(), bearer_token(), body, solve_budget()))

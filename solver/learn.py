@@ -1,0 +1,446 @@
+"""Learn a coach's weights from weeks they placed: inverse optimisation by cutting planes.
+
+Each week P has a vector of goal counts c(P) (the checker's misses per soft goal), and costs
+w . c(P) under weights w. The coach's week P_e for request e is *the solver's choice* under w
+when every other week Q costs more, or costs the same and loses the tie-break
+(`solver.rules.tie_break`): w . (c(P_e) - c(Q)) + [Q wins ties] <= 0.
+
+There are too many weeks Q to list, so the loop finds the ones that matter (Ahuja & Orlin 2001,
+"Inverse optimization"; the cutting-plane scheme of preference elicitation for constraint
+models, see docs/learning.md):
+
+1. the master, a small CP-SAT model over integer weights, picks weights that satisfy the
+   inequalities of every week found so far, with a slack per example for weeks no weights can
+   keep: fewest examples with slack first, then the least slack, then the weights closest to
+   the base (L1), their sum at least the base's so the answer is on the scale of the defaults;
+2. the week solver (`solver.solve`) is the oracle: under those weights it returns each
+   example's optimal week; a week other than the coach's is a new inequality;
+3. repeat until no example has a new better week, or the iteration or time budget ends.
+
+An example is *reproduced* when the coach's week costs the same as the optimal week under the
+learned weights (regret 0), and *identical* when the solver returns exactly it (it also wins
+the tie-break). The master aims at identical; the answer reports both.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+from pydantic import BaseModel, Field
+
+from solver.budget import BudgetMeter, SolveBudget
+from solver.catalogue import catalogue
+from solver.checker import Scorer, evaluate, goal_details, parse_plan
+from solver.compare import with_weights
+from solver.cpsat.engine import SEED, Model
+from solver.cpsat.solve import solve
+from solver.domain import DAY_NAMES, DAYS, MAX_WEIGHT, WeekRequest
+from solver.result import Plan
+from solver.rules import DEFAULT_WEIGHTS, SOFT_GOAL_IDS, SoftGoalId, tie_break
+
+MAX_EXAMPLES = 50
+MAX_ITERATIONS = 40
+"""Rounds of master and oracle at most; a clean set of 20 weeks settles in about ten."""
+EXAMPLE_TIME_LIMIT_S = 1.0
+"""The longest one example's week may be solved in a round (a week takes milliseconds)."""
+MASTER_TIME_LIMIT_S = 1.0
+"""The longest each stage of the master may search."""
+
+WHAT = "learning weights from these weeks"
+ADVICE = "send fewer examples, or raise the solving budget's seconds"
+UNLIMITED = SolveBudget(max_solves=2**62, max_seconds=math.inf)
+
+Counts = tuple[int, ...]
+"""A week's misses of each soft goal, in rule-book order."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A week request and the week a coach placed for it."""
+
+    request: WeekRequest
+    plan: Plan
+
+
+class DayDifference(BaseModel):
+    """A day where the coach's week and the optimal week differ."""
+
+    day: str = Field(description="The day, mon..sun.")
+    example: list[str] = Field(description="Session ids the coach placed that day.")
+    optimal: list[str] = Field(description="Session ids of the optimal week that day.")
+
+
+class ExampleFit(BaseModel):
+    """How one example week fares under the learned weights."""
+
+    index: int = Field(description="The example's position in `examples`, from 0.")
+    reproduced: bool = Field(
+        description="Whether the coach's week is optimal under the learned weights (it costs "
+        "the same as the optimal week: regret 0)."
+    )
+    identical: bool = Field(
+        description="Whether the solver returns exactly the coach's week (it also wins the "
+        "tie-break among weeks of equal cost)."
+    )
+    optimal: Plan = Field(description="The optimal week under the learned weights.")
+    differences: list[DayDifference] = Field(
+        description="The days where the coach's week and the optimal week differ."
+    )
+    regret: int = Field(
+        description="How much more the coach's week costs than the optimal week, in the "
+        "learned weights' terms (0 when reproduced)."
+    )
+    reason: str | None = Field(
+        default=None,
+        description="When not identical: why no weights make it the solver's week (a hard "
+        "rule it breaks, a week no worse on any goal, or the examples it contradicts).",
+    )
+
+
+class Learned(BaseModel):
+    """The weights learned from the examples, and how each example fares under them."""
+
+    weights: dict[SoftGoalId, int] = Field(description="Every soft goal's learned weight.")
+    examples: int = Field(description="How many examples were given.")
+    reproduced: int = Field(description="How many example weeks are optimal under them.")
+    identical: int = Field(description="How many the solver returns exactly.")
+    per_example: list[ExampleFit] = Field(description="Each example, in the order given.")
+    iterations: int = Field(description="Rounds of master and oracle run.")
+    converged: bool = Field(
+        description="Whether the loop ended because no example had a new better week "
+        "(false: the iteration or time budget ended it first)."
+    )
+
+
+def counts_of(request: WeekRequest, plan: Plan) -> Counts:
+    """The week's misses of each soft goal, in rule-book order (weights play no part)."""
+    details = goal_details(request, plan)
+    return tuple(len(details[goal]) for goal in SOFT_GOAL_IDS)
+
+
+def cost(weights: Mapping[SoftGoalId, int], counts: Counts) -> int:
+    """The week's total penalty under `weights`."""
+    return sum(weights[goal] * count for goal, count in zip(SOFT_GOAL_IDS, counts, strict=True))
+
+
+def same_week(a: Plan, b: Plan) -> bool:
+    """Whether two plans place the same sessions on every day."""
+    return all(sorted(a.get(day, [])) == sorted(b.get(day, [])) for day in DAYS)
+
+
+@dataclass
+class _Cut:
+    """A week found for an example: the coach's week must not lose to it."""
+
+    plan: Plan
+    counts: Counts
+    wins_ties: bool
+    """Whether this week beats the coach's on the tie-break, so it must cost strictly more."""
+
+
+@dataclass
+class _Case:
+    """One example as the loop sees it: its counts, the weeks found against it, its last
+    optimal week."""
+
+    index: int
+    example: Example
+    counts: Counts
+    rank: int
+    broken_rules: list[str]
+    cuts: list[_Cut] = field(default_factory=list)
+    optimal: Plan = field(default_factory=dict)
+    optimal_counts: Counts = ()
+
+    def add_cut(self, plan: Plan, counts: Counts) -> bool:
+        """Remember a week the coach's must not lose to; False when it adds nothing: already
+        known, or no worse than the coach's on no goal (no weights let it win)."""
+        wins_ties = tie_break(plan) < self.rank
+        never_wins = all(own <= other for own, other in zip(self.counts, counts, strict=True))
+        if never_wins and not wins_ties:
+            return False
+        if any(same_week(cut.plan, plan) for cut in self.cuts):
+            return False
+        self.cuts.append(_Cut(plan, counts, wins_ties=wins_ties))
+        return True
+
+
+def learn_weights(
+    examples: Sequence[Example],
+    base: Mapping[SoftGoalId, int] | None = None,
+    *,
+    budget: SolveBudget = UNLIMITED,
+    max_iterations: int = MAX_ITERATIONS,
+) -> Learned:
+    """The weights under which the example weeks are the solver's, closest to `base`.
+
+    `base` (default: the defaults) breaks ties between weights that fit equally well and sets
+    the scale. Examples that break a hard rule take no part. OverBudget when the budget's
+    seconds do not cover even one round of solving the examples.
+    """
+    base_weights = {goal: (base or {}).get(goal, DEFAULT_WEIGHTS[goal]) for goal in SOFT_GOAL_IDS}
+    meter = BudgetMeter(budget, ADVICE)
+    cases = [_case(index, example) for index, example in enumerate(examples)]
+    usable = [case for case in cases if not case.broken_rules]
+    master = _Master(base_weights)
+    weights = dict(base_weights)
+    iterations = 0
+    converged = False
+    while True:
+        round_started = time.perf_counter()
+        found_new = _oracle_round(cases, weights, meter)
+        iterations += 1
+        if not found_new:
+            converged = True
+            break
+        round_seconds = time.perf_counter() - round_started
+        # Stop while there is time for the round under the final weights.
+        left = budget.max_seconds - meter.elapsed()
+        if iterations > max_iterations or left < 2 * round_seconds + MASTER_TIME_LIMIT_S:
+            break
+        weights = master.fit(usable)
+    fits = [_fit(case, weights, master, usable) for case in cases]
+    return Learned(
+        weights=weights,
+        examples=len(cases),
+        reproduced=sum(fit.reproduced for fit in fits),
+        identical=sum(fit.identical for fit in fits),
+        per_example=fits,
+        iterations=iterations,
+        converged=converged,
+    )
+
+
+def _case(index: int, example: Example) -> _Case:
+    evaluation = evaluate(example.request, example.plan)
+    broken = [f"{v.rule} ({v.message})" for v in evaluation.violations]
+    case = _Case(
+        index=index,
+        example=example,
+        counts=counts_of(example.request, example.plan),
+        rank=tie_break(example.plan),
+        broken_rules=broken,
+    )
+    if not broken:
+        # The weeks one edit away say most about what the coach weighed: start with them.
+        scorer = Scorer(example.request)
+        for neighbour in neighbours(example.plan):
+            if not scorer.breaks_hard_rule(parse_plan(neighbour)):
+                case.add_cut(neighbour, counts_of(example.request, neighbour))
+    return case
+
+
+def neighbours(plan: Plan) -> list[Plan]:
+    """The weeks one edit away from `plan`: a session moved to a free day, swapped for
+    another, taken out, or one added on a free day."""
+    session_ids = [session.id for session in catalogue()]
+    placed = {day: list(plan.get(day, [])) for day in DAYS}
+    free_days = [day for day in DAYS if not placed[day]]
+    edits: list[Plan] = []
+    for day in DAYS:
+        for session_id in placed[day]:
+            without = {**placed, day: [s for s in placed[day] if s != session_id]}
+            edits.append(without)
+            edits.extend({**without, free: [session_id]} for free in free_days)
+            edits.extend(
+                {**without, day: [*without[day], other]}
+                for other in session_ids
+                if other != session_id
+            )
+    edits.extend({**placed, free: [other]} for free in free_days for other in session_ids)
+    return edits
+
+
+def _oracle_round(cases: list[_Case], weights: dict[SoftGoalId, int], meter: BudgetMeter) -> bool:
+    """Solve every example under `weights`; True when some example met a week not seen yet."""
+    found_new = False
+    for case in cases:
+        request = with_weights(case.example.request, weights)
+        limit = meter.next_time_limit(min(request.time_limit_s, EXAMPLE_TIME_LIMIT_S), WHAT)
+        result = solve(request.model_copy(update={"time_limit_s": limit}))
+        if result.status == "infeasible":
+            # No week keeps the hard rules, so the coach's breaks one: it has no cut to give.
+            case.optimal, case.optimal_counts = {day: [] for day in DAYS}, case.counts
+            continue
+        case.optimal = result.plan
+        case.optimal_counts = counts_of(case.example.request, result.plan)
+        if case.broken_rules or same_week(case.optimal, case.example.plan):
+            continue
+        found_new |= case.add_cut(case.optimal, case.optimal_counts)
+    return found_new
+
+
+class _Master:
+    """The weights that keep the coach's weeks ahead of every week found so far."""
+
+    def __init__(self, base: dict[SoftGoalId, int]) -> None:
+        self.base = base
+        # Closeness to the base sets the scale; the floor only keeps the weights from all
+        # shrinking towards nothing, where every week would tie.
+        self.least_sum = max(sum(base.values()) // 2, len(SOFT_GOAL_IDS))
+
+    def fit(self, cases: Sequence[_Case]) -> dict[SoftGoalId, int]:
+        """Fewest examples with slack, then the least slack, then the closest to the base."""
+        model = _MasterModel(self.base, self.least_sum, cases)
+        slacked = model.violated and model.minimise(sum(model.violated.values()), fix=True)
+        if slacked:
+            model.minimise(sum(model.slack.values()), fix=True)
+        model.minimise(model.distance, fix=False)
+        return model.weights()
+
+    def consistent(self, cases: Sequence[_Case]) -> bool:
+        """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
+        model = _MasterModel(self.base, self.least_sum, cases)
+        for violated in model.violated.values():
+            model.model.add(violated == 0)
+        return model.feasible()
+
+
+class _MasterModel:
+    """The master's CP-SAT model: integer weights, one slack per example, solved in stages."""
+
+    def __init__(self, base: dict[SoftGoalId, int], least_sum: int, cases: Sequence[_Case]):
+        self.model = Model()
+        self.base = base
+        self.weight = {
+            goal: self.model.new_int_var(0, MAX_WEIGHT, f"w_{goal}") for goal in SOFT_GOAL_IDS
+        }
+        self.model.add(sum(self.weight.values()) >= least_sum)
+        self.violated: dict[int, cp_model.IntVar] = {}
+        self.slack: dict[int, cp_model.IntVar] = {}
+        for case in cases:
+            if case.cuts:
+                self._keep_ahead(case)
+        gaps = []
+        for goal in SOFT_GOAL_IDS:
+            gap = self.model.new_int_var(0, MAX_WEIGHT, f"gap_{goal}")
+            self.model.add_abs_equality(gap, self.weight[goal] - base[goal])
+            gaps.append(gap)
+        self.distance = sum(gaps)
+        self.solver = cp_model.CpSolver()
+        self.solver.parameters.num_workers = 1
+        self.solver.parameters.random_seed = SEED
+        self.solver.parameters.max_time_in_seconds = MASTER_TIME_LIMIT_S
+
+    def _keep_ahead(self, case: _Case) -> None:
+        """Each week found costs at least the coach's (strictly more when it wins ties),
+        unless the example takes slack."""
+        bound = max(
+            MAX_WEIGHT * sum(max(0, a - b) for a, b in zip(case.counts, cut.counts, strict=True))
+            + 1
+            for cut in case.cuts
+        )
+        violated = self.model.new_bool_var(f"violated_{case.index}")
+        slack = self.model.new_int_var(0, bound, f"slack_{case.index}")
+        self.model.add(slack == 0).only_enforce_if(~violated)
+        for cut in case.cuts:
+            gap = sum(
+                self.weight[goal] * (own - other)
+                for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
+                if own != other
+            )
+            self.model.add(gap + int(cut.wins_ties) <= slack)
+        self.violated[case.index] = violated
+        self.slack[case.index] = slack
+
+    def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int:
+        """Minimise `objective`; with `fix`, keep it at its optimum for the later stages."""
+        self.model.minimize(objective)
+        status = self.solver.solve(self.model)
+        assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE), "the base weights with slack fit"
+        best = int(self.solver.objective_value)
+        if fix:
+            self.model.add(objective <= best)
+        self.model.clear_hints()
+        for var in self.weight.values():
+            self.model.add_hint(var, self.solver.value(var))
+        return best
+
+    def feasible(self) -> bool:
+        """Whether the model has any solution."""
+        return self.solver.solve(self.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+    def weights(self) -> dict[SoftGoalId, int]:
+        """The weights of the last solution."""
+        return {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
+
+
+def _fit(
+    case: _Case, weights: dict[SoftGoalId, int], master: _Master, usable: Sequence[_Case]
+) -> ExampleFit:
+    regret = max(0, cost(weights, case.counts) - cost(weights, case.optimal_counts))
+    identical = not case.broken_rules and same_week(case.optimal, case.example.plan)
+    reproduced = not case.broken_rules and regret == 0
+    return ExampleFit(
+        index=case.index,
+        reproduced=reproduced,
+        identical=identical,
+        optimal={day: list(case.optimal.get(day, [])) for day in DAYS},
+        differences=_differences(case.example.plan, case.optimal),
+        regret=regret,
+        reason=None if identical else _reason(case, weights, master, usable),
+    )
+
+
+def _differences(example: Plan, optimal: Plan) -> list[DayDifference]:
+    return [
+        DayDifference(day=day, example=list(example.get(day, [])), optimal=list(optimal[day]))
+        for day in DAYS
+        if sorted(example.get(day, [])) != sorted(optimal.get(day, []))
+    ]
+
+
+def _reason(
+    case: _Case, weights: dict[SoftGoalId, int], master: _Master, usable: Sequence[_Case]
+) -> str:
+    """Why the example is not the solver's week under the learned weights, in words."""
+    if case.broken_rules:
+        return "breaks hard rule " + "; ".join(case.broken_rules)
+    if case.counts == case.optimal_counts:
+        return (
+            "misses every goal exactly as often as the optimal week (no goal tells them apart), "
+            "and the solver picks that one on the tie-break (later days empty, earlier "
+            "catalogue sessions)"
+        )
+    if cost(weights, case.counts) == cost(weights, case.optimal_counts):
+        return (
+            "ties with the optimal week, which the solver prefers on the tie-break (later days "
+            "empty, earlier catalogue sessions)"
+        )
+    if not master.consistent([case]):
+        dominating = next(
+            (
+                cut
+                for cut in case.cuts
+                if all(o <= c for o, c in zip(cut.counts, case.counts, strict=True))
+            ),
+            None,
+        )
+        if dominating is not None:
+            return (
+                f"no weights make it optimal: {_week_words(dominating.plan)} misses no goal "
+                "more often and some less"
+            )
+        return "no weights make it optimal: the weeks found beat it under every weighing"
+    # The examples the learned weights do reproduce exactly: those it may contradict.
+    others = [
+        other
+        for other in usable
+        if other.index != case.index and other.cuts and same_week(other.optimal, other.example.plan)
+    ]
+    clashing = [other.index for other in others if not master.consistent([case, other])]
+    if clashing:
+        names = ", ".join(str(index) for index in clashing)
+        return f"contradicts example(s) {names}: no weights make both optimal"
+    if not master.consistent([case, *others]):
+        return "contradicts the other examples taken together: no weights make all optimal"
+    return "the iteration or time budget ended before weights were found that make it optimal"
+
+
+def _week_words(plan: Plan) -> str:
+    placed = [f"{DAY_NAMES[day]} {', '.join(plan[day])}" for day in DAYS if plan.get(day)]
+    return "the week " + ("; ".join(placed) if placed else "with no session")
