@@ -1,7 +1,7 @@
 // Learn my weights: the coach places sessions by hand on a few weeks (each a copy of the week
 // on the grid), and POST /v1/profiles/learn finds the weights under which those weeks are
 // optimal, says how many it reproduces and, for the others, what it would do instead and why.
-// The examples are kept in sessionStorage, so a reload keeps them.
+// The examples and the last answer are kept in sessionStorage, so a reload keeps them.
 
 import { authHeaders, onAccount, signedIn } from "./account.js";
 import { postJson, problemText } from "./api.js";
@@ -9,6 +9,7 @@ import { $, el } from "./dom.js";
 import { DAYS, DAY_NAMES, buildWeek, sessionName, state } from "./state.js";
 
 const EXAMPLES_KEY = "trainweek.examples";
+const LEARNED_KEY = "trainweek.learned"; // the last answer, until the examples change
 
 let examples = []; // [{ request: week, plan: { day: [session id] } }]
 let placing = null; // { index, day } whose placement panel is open
@@ -18,18 +19,17 @@ let onLearned = () => {};
 // `learned` is called once the learned weights are in state.weights.
 export function initLearn({ learned }) {
   onLearned = learned;
-  examples = stored();
+  restore();
   // Signed out, the tab's storage is cleared: the examples go with it.
   onAccount((coach) => {
     if (coach) return;
-    examples = stored();
-    verdicts = [];
     placing = null;
+    restore();
     render();
   });
   $("#add-example").addEventListener("click", () => {
     examples.push({ request: buildWeek(), plan: {} });
-    verdicts = [];
+    forget();
     keep();
     render();
     $(`#example-${examples.length - 1} .example-day`).focus();
@@ -41,13 +41,27 @@ export function initLearn({ learned }) {
   render();
 }
 
-function stored() {
+function stored(key, fallback) {
   try {
-    const kept = JSON.parse(sessionStorage.getItem(EXAMPLES_KEY) || "[]");
-    return Array.isArray(kept) ? kept : [];
+    return JSON.parse(sessionStorage.getItem(key)) ?? fallback;
   } catch {
-    return []; // storage edited by hand: start again
+    return fallback; // storage edited by hand: start again
   }
+}
+
+function restore() {
+  examples = stored(EXAMPLES_KEY, []);
+  const learned = stored(LEARNED_KEY, null);
+  verdicts = [];
+  for (const item of learned?.verdicts || []) verdicts[item.index] = item;
+  show(learned?.kind ?? "", learned?.text ?? "");
+}
+
+// The examples changed: the last answer no longer speaks for them.
+function forget() {
+  verdicts = [];
+  sessionStorage.removeItem(LEARNED_KEY);
+  show("", "");
 }
 
 function keep() {
@@ -67,7 +81,7 @@ function exampleView(example, index) {
   });
   remove.addEventListener("click", () => {
     examples.splice(index, 1);
-    verdicts = [];
+    forget();
     placing = null;
     keep();
     render();
@@ -115,7 +129,7 @@ function placementPanel(example, index, day) {
   const place = el("button", { type: "button", class: "button primary", text: "Place" });
   place.addEventListener("click", () => {
     example.plan[day] = [...placed, select.value];
-    verdicts = [];
+    forget();
     keep();
     render();
     $(`#place-${index}`).focus();
@@ -134,7 +148,7 @@ function placementPanel(example, index, day) {
     remove.addEventListener("click", () => {
       example.plan[day] = placed.filter((_, i) => i !== at);
       if (!example.plan[day].length) delete example.plan[day];
-      verdicts = [];
+      forget();
       keep();
       render();
       $(`#place-${index}`).focus();
@@ -150,10 +164,10 @@ function placementPanel(example, index, day) {
 function disagreement(verdict) {
   const lines = verdict.differences.map((d) => el("li", {},
     el("strong", { text: `${DAY_NAMES[d.day]}: ` }),
-    `you placed ${names(d.example)}; under these weights ${names(d.optimal)}.`));
+    `you placed ${names(d.example)}; the learned weights place ${names(d.optimal)}.`));
   return el("div", { class: "disagreement" },
     el("p", { text: `Not optimal under the learned weights (regret ${verdict.regret}).` +
-      (verdict.reason ? ` ${verdict.reason}` : "") }),
+      (verdict.reason ? ` Why: ${verdict.reason}` : "") }),
     lines.length ? el("ul", {}, ...lines) : null);
 }
 
@@ -186,9 +200,11 @@ async function learn() {
   render();
   const { examples: n, reproduced } = data.agreement;
   const saved = data.profile ? ` Saved as profile “${data.profile.name}”.` : "";
-  show(reproduced === n ? "ok" : "partial",
-    `Agreement: ${reproduced} of ${n} week${n === 1 ? "" : "s"} reproduced. ` +
-    `The learned weights are on the sliders.${saved}`);
+  const kind = reproduced === n ? "ok" : "partial";
+  const text = `Agreement: ${reproduced} of ${n} week${n === 1 ? "" : "s"} reproduced. ` +
+    `The learned weights are on the sliders.${saved}`;
+  show(kind, text);
+  sessionStorage.setItem(LEARNED_KEY, JSON.stringify({ verdicts: data.per_example, kind, text }));
   onLearned(data.profile || null);
 }
 

@@ -709,6 +709,9 @@ def test_a_coachs_whole_day(browser: Browser, base_url: str, live_app: Flask):
     page.reload()
     find_everything_again(page, "Ana Coach", "My weeks", "Mia")
     expect(page.locator("#examples .example")).to_have_count(3)
+    expect(page.locator("#examples .verdict")).to_have_count(3)
+    expect(page.locator("#examples .disagreement")).to_have_count(3 - reproduced)
+    expect(result).to_contain_text(f"Agreement: {reproduced} of 3 weeks reproduced")
     for goal, weight in answer["weights"].items():
         expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
     check_widths(page, "coach-day")
