@@ -19,6 +19,8 @@ let onLearned = () => {};
 // `learned` is called once the learned weights are in state.weights.
 export function initLearn({ learned }) {
   onLearned = learned;
+  $("#learn-name").minLength = state.limits.learn.name.minLength;
+  $("#learn-name").maxLength = state.limits.learn.name.maxLength;
   restore();
   // Signed out, the tab's storage is cleared: the examples go with it.
   onAccount((coach) => {
@@ -71,6 +73,10 @@ function keep() {
 function render() {
   $("#examples").replaceChildren(...examples.map(exampleView));
   $("#learn-form").hidden = examples.length === 0;
+  const full = examples.length >= state.limits.learn.examples;
+  $("#add-example").hidden = full;
+  $("#examples-full").hidden = !full;
+  $("#examples-full").textContent = full ? `${examples.length} example weeks is the most one learning takes.` : "";
 }
 
 function exampleView(example, index) {
@@ -127,6 +133,9 @@ function placementPanel(example, index, day) {
   const select = el("select", { id: `place-${index}` });
   select.replaceChildren(...state.sessions.map((s) => el("option", { value: s.id, text: s.name })));
   const place = el("button", { type: "button", class: "button primary", text: "Place" });
+  const full = placed.length >= state.limits.learn.perDay;
+  select.disabled = full;
+  place.disabled = full;
   place.addEventListener("click", () => {
     example.plan[day] = [...placed, select.value];
     forget();
@@ -158,6 +167,7 @@ function placementPanel(example, index, day) {
   return el("div", { class: "placement", role: "group", "aria-label": `Week ${index + 1}, ${DAY_NAMES[day]}` },
     el("label", { for: `place-${index}`, text: `Session for ${DAY_NAMES[day]}` }),
     el("div", { class: "placement-row" }, select, place, done),
+    full ? el("p", { class: "muted", text: `${placed.length} sessions a day is the most.` }) : null,
     rows.length ? el("ul", { class: "placed-list" }, ...rows) : null);
 }
 

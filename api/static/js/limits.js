@@ -43,6 +43,18 @@ export function readLimits(openapi) {
       minLength: optional("CoachIn.properties.name.minLength", 1),
       maxLength: value("CoachIn.properties.name.maxLength"),
     },
+    // POST /v1/profiles/learn (LearnBody): while the route is absent, a profile's name limits
+    // and no cap of the page's own.
+    learn: {
+      name: {
+        minLength: optional("LearnBody.properties.name.minLength",
+          optional("ProfileIn.properties.name.minLength", 1)),
+        maxLength: optional("LearnBody.properties.name.maxLength",
+          value("ProfileIn.properties.name.maxLength")),
+      },
+      examples: optional("LearnBody.properties.examples.maxItems", Infinity),
+      perDay: optional("ExampleWeek.properties.plan.additionalProperties.maxItems", Infinity),
+    },
     athleteName: {
       minLength: optional("AthleteIn.properties.name.minLength", 1),
       maxLength: value("AthleteIn.properties.name.maxLength"),

@@ -412,6 +412,33 @@ def test_limits_come_from_the_openapi_document(browser: Browser, base_url: str):
     page.context.close()
 
 
+def test_learning_limits_come_from_the_openapi_document(
+    browser: Browser, base_url: str, live_app: Flask
+):
+    """The most example weeks, and sessions a day in one, are LearnBody's, read from the API."""
+    if not has_route(live_app, "/v1/profiles/learn", "POST"):
+        pytest.skip("POST /v1/profiles/learn is not served (the learn branch is not merged)")
+    page = open_page(browser, base_url)
+    openapi = page.request.get("/openapi.json").json()
+    schemas = openapi["components"]["schemas"]
+    schemas["LearnBody"]["properties"]["examples"]["maxItems"] = 2
+    schemas["ExampleWeek"]["properties"]["plan"]["additionalProperties"]["maxItems"] = 1
+    page.route("**/openapi.json", lambda route: route.fulfill(json=openapi))
+    page.goto("/")
+    sign_up(page, "Ida")
+    add = page.get_by_role("button", name="+ Add the week above as an example")
+    add.click()
+    add.click()
+    expect(add).to_be_hidden()
+    expect(page.locator("#examples-full")).to_have_text(
+        "2 example weeks is the most one learning takes."
+    )
+    page.get_by_role("button", name=re.compile(r"^Week 2, Monday")).click()
+    page.get_by_role("button", name="Place", exact=True).click()
+    expect(page.get_by_role("button", name="Place", exact=True)).to_be_disabled()
+    page.context.close()
+
+
 def test_the_page_runs_under_its_own_content_security_policy(browser: Browser, base_url: str):
     """Served with the app's real strict CSP (no inline script or style), nothing is refused."""
     page = open_page(browser, base_url)
