@@ -1,4 +1,4 @@
-"""The tuning page in a real headless Chromium: load, slide, watch the week change, save.
+"""The coach's page in headless Chromium: tune a week, sign in, profiles, learning, athletes.
 
 Skipped when Debian's chromium is not installed, except under CI (the `CI` variable set),
 where a missing browser fails: `.ci/run` installs it.
