@@ -166,6 +166,11 @@ async function loadHistory() {
   const list = $("#history");
   list.replaceChildren(...(page.history.length ? page.history.map(historyItem)
     : [el("li", { class: "empty", text: "No week solved yet." })]));
+  // Chosen again (after a reload, say): their newest week is what the coach last looked at.
+  if (page.history.length && !$("#solved-week").childElementCount) {
+    const [newest] = page.history;
+    $("#solved-week").replaceChildren(weekView(newest.result, `${athlete.name}'s newest week`));
+  }
 }
 
 function historyItem(solved) {

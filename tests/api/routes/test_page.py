@@ -649,6 +649,7 @@ def find_everything_again(page: Page, coach: str, profile: str, athlete: str) ->
     expect(selected).to_have_text(athlete)
     expect(page.locator("#history .history-item")).to_have_count(1)
     expect(page.locator("#history .history-item")).to_contain_text(f"profile {profile}")
+    expect(page.locator("#solved-week .mini-day")).to_have_count(7)
 
 
 def check_widths(page: Page, name: str) -> None:
