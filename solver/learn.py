@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
 
-from solver.budget import BudgetMeter, SolveBudget
+from solver.budget import OverBudget, SolveBudget
 from solver.catalogue import catalogue
 from solver.checker import Scorer, evaluate, goal_details, parse_plan
 from solver.compare import with_weights
@@ -47,8 +47,12 @@ MAX_ITERATIONS = 40
 """Rounds of master and oracle at most; a clean set of 20 weeks settles in about ten."""
 EXAMPLE_TIME_LIMIT_S = 1.0
 """The longest one example's week may be solved in a round (a week takes milliseconds)."""
+MIN_SOLVE_SECONDS = 0.01
+"""The least time a solve is given once the first round is done (a week takes milliseconds)."""
 MASTER_TIME_LIMIT_S = 1.0
 """The longest each stage of the master may search."""
+SCALE_RANGE = 2
+"""The learned weights' sum lies between the base's divided and multiplied by this."""
 
 WHAT = "learning weights from these weeks"
 ADVICE = "send fewer examples, or raise the solving budget's seconds"
@@ -179,30 +183,36 @@ def learn_weights(
     """The weights under which the example weeks are the solver's, closest to `base`.
 
     `base` (default: the defaults) breaks ties between weights that fit equally well and sets
-    the scale. Examples that break a hard rule take no part. OverBudget when the budget's
-    seconds do not cover even one round of solving the examples.
+    the scale. Examples that break a hard rule take no part.
+
+    Only the budget's seconds apply: every round solves every example, so its count of solves
+    does not (the iteration cap bounds the rounds). OverBudget when the seconds run out before
+    one round has solved every example; later, the loop stops while a last round still fits.
     """
     base_weights = {goal: (base or {}).get(goal, DEFAULT_WEIGHTS[goal]) for goal in SOFT_GOAL_IDS}
-    meter = BudgetMeter(budget, ADVICE)
+    clock = _Clock(budget)
     cases = [_case(index, example) for index, example in enumerate(examples)]
     usable = [case for case in cases if not case.broken_rules]
     master = _Master(base_weights)
+    # The weeks one edit away are cuts already: fit them before the first round.
     weights = dict(base_weights)
+    if any(case.cuts for case in usable):
+        weights = master.fit(usable, weights, clock.master_seconds())
     iterations = 0
     converged = False
     while True:
         round_started = time.perf_counter()
-        found_new = _oracle_round(cases, weights, meter)
+        found_new = _oracle_round(cases, weights, clock, first=iterations == 0)
         iterations += 1
         if not found_new:
             converged = True
             break
         round_seconds = time.perf_counter() - round_started
-        # Stop while there is time for the round under the final weights.
-        left = budget.max_seconds - meter.elapsed()
-        if iterations > max_iterations or left < 2 * round_seconds + MASTER_TIME_LIMIT_S:
+        # Stop while there is time for the master and a round under the final weights.
+        needed = 2 * round_seconds + 3 * clock.master_seconds()
+        if iterations > max_iterations or clock.left() < needed:
             break
-        weights = master.fit(usable)
+        weights = master.fit(usable, weights, clock.master_seconds())
     fits = [_fit(case, weights, master, usable) for case in cases]
     return Learned(
         weights=weights,
@@ -213,6 +223,34 @@ def learn_weights(
         iterations=iterations,
         converged=converged,
     )
+
+
+@dataclass
+class _Clock:
+    """The seconds of the budget spent so far, and what the next solve may take."""
+
+    budget: SolveBudget
+    started: float = field(default_factory=time.perf_counter)
+
+    def left(self) -> float:
+        """Seconds of the budget left."""
+        return self.budget.max_seconds - (time.perf_counter() - self.started)
+
+    def solve_seconds(self, wanted: float, *, first: bool) -> float:
+        """`wanted`, cut to the seconds left; OverBudget when none are left in the first
+        round (later rounds stop before the seconds run out, and may only overrun a little)."""
+        left = self.left()
+        if left <= 0 and first:
+            raise OverBudget(
+                f"{WHAT} needs more than {self.budget.max_seconds:g} s of solving; {ADVICE}",
+                self.budget,
+            )
+        return max(MIN_SOLVE_SECONDS, min(wanted, left))
+
+    def master_seconds(self) -> float:
+        """What each stage of the master may search: its own limit, within a quarter of the
+        seconds left (three stages, and a round of solving after them)."""
+        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / 4))
 
 
 def _case(index: int, example: Example) -> _Case:
@@ -255,12 +293,14 @@ def neighbours(plan: Plan) -> list[Plan]:
     return edits
 
 
-def _oracle_round(cases: list[_Case], weights: dict[SoftGoalId, int], meter: BudgetMeter) -> bool:
+def _oracle_round(
+    cases: list[_Case], weights: dict[SoftGoalId, int], clock: _Clock, *, first: bool
+) -> bool:
     """Solve every example under `weights`; True when some example met a week not seen yet."""
     found_new = False
     for case in cases:
         request = with_weights(case.example.request, weights)
-        limit = meter.next_time_limit(min(request.time_limit_s, EXAMPLE_TIME_LIMIT_S), WHAT)
+        limit = clock.solve_seconds(min(request.time_limit_s, EXAMPLE_TIME_LIMIT_S), first=first)
         result = solve(request.model_copy(update={"time_limit_s": limit}))
         if result.status == "infeasible":
             # No week keeps the hard rules, so the coach's breaks one: it has no cut to give.
@@ -279,22 +319,32 @@ class _Master:
 
     def __init__(self, base: dict[SoftGoalId, int]) -> None:
         self.base = base
-        # Closeness to the base sets the scale; the floor only keeps the weights from all
-        # shrinking towards nothing, where every week would tie.
-        self.least_sum = max(sum(base.values()) // 2, len(SOFT_GOAL_IDS))
+        # The weights' sum stays within half and twice the base's: on the base's scale, never
+        # shrinking towards nothing (where every week ties) nor widening margins by scaling.
+        self.least_sum = max(sum(base.values()) // SCALE_RANGE, len(SOFT_GOAL_IDS))
+        self.most_sum = SCALE_RANGE * max(sum(base.values()), len(SOFT_GOAL_IDS))
 
-    def fit(self, cases: Sequence[_Case]) -> dict[SoftGoalId, int]:
-        """Fewest examples with slack, then the least slack, then the closest to the base."""
-        model = _MasterModel(self.base, self.least_sum, cases)
-        slacked = model.violated and model.minimise(sum(model.violated.values()), fix=True)
-        if slacked:
-            model.minimise(sum(model.slack.values()), fix=True)
+    def fit(
+        self, cases: Sequence[_Case], current: dict[SoftGoalId, int], seconds: float
+    ) -> dict[SoftGoalId, int]:
+        """Fewest examples with slack, then the least slack, then the closest to the base.
+
+        Each stage may search `seconds`; a stage that finds nothing in time (never seen at
+        this size) keeps the weights of the stage before, or `current`.
+        """
+        model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases, seconds)
+        if model.violated:
+            slacked = model.minimise(sum(model.violated.values()), fix=True)
+            if slacked is None:
+                return current
+            if slacked and model.minimise(sum(model.slack.values()), fix=True) is None:
+                return model.weights()
         model.minimise(model.distance, fix=False)
-        return model.weights()
+        return model.weights() if model.found else current
 
     def consistent(self, cases: Sequence[_Case]) -> bool:
         """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
-        model = _MasterModel(self.base, self.least_sum, cases)
+        model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases)
         for violated in model.violated.values():
             model.model.add(violated == 0)
         return model.feasible()
@@ -303,13 +353,21 @@ class _Master:
 class _MasterModel:
     """The master's CP-SAT model: integer weights, one slack per example, solved in stages."""
 
-    def __init__(self, base: dict[SoftGoalId, int], least_sum: int, cases: Sequence[_Case]):
+    def __init__(
+        self,
+        base: dict[SoftGoalId, int],
+        sum_range: tuple[int, int],
+        cases: Sequence[_Case],
+        seconds: float = MASTER_TIME_LIMIT_S,
+    ):
         self.model = Model()
+        self.found: dict[SoftGoalId, int] = {}
         self.base = base
         self.weight = {
             goal: self.model.new_int_var(0, MAX_WEIGHT, f"w_{goal}") for goal in SOFT_GOAL_IDS
         }
-        self.model.add(sum(self.weight.values()) >= least_sum)
+        least_sum, most_sum = sum_range
+        self.model.add_linear_constraint(sum(self.weight.values()), least_sum, most_sum)
         self.violated: dict[int, cp_model.IntVar] = {}
         self.slack: dict[int, cp_model.IntVar] = {}
         for case in cases:
@@ -324,7 +382,7 @@ class _MasterModel:
         self.solver = cp_model.CpSolver()
         self.solver.parameters.num_workers = 1
         self.solver.parameters.random_seed = SEED
-        self.solver.parameters.max_time_in_seconds = MASTER_TIME_LIMIT_S
+        self.solver.parameters.max_time_in_seconds = seconds
 
     def _keep_ahead(self, case: _Case) -> None:
         """Each week found costs at least the coach's (strictly more when it wins ties),
@@ -338,35 +396,45 @@ class _MasterModel:
         slack = self.model.new_int_var(0, bound, f"slack_{case.index}")
         self.model.add(slack == 0).only_enforce_if(~violated)
         for cut in case.cuts:
-            gap = sum(
-                self.weight[goal] * (own - other)
-                for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
-                if own != other
-            )
-            self.model.add(gap + int(cut.wins_ties) <= slack)
+            self.model.add(self._gap(case, cut) + int(cut.wins_ties) <= slack)
         self.violated[case.index] = violated
         self.slack[case.index] = slack
 
-    def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int:
-        """Minimise `objective`; with `fix`, keep it at its optimum for the later stages."""
+    def _gap(self, case: _Case, cut: _Cut) -> cp_model.LinearExprT:
+        """How much more the coach's week costs than the week found (negative: less)."""
+        return sum(
+            self.weight[goal] * (own - other)
+            for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
+            if own != other
+        )
+
+    def minimise(self, objective: cp_model.LinearExprT, *, fix: bool) -> int | None:
+        """Minimise `objective`; with `fix`, keep it at its best for the later stages. None
+        when no solution was found in time."""
         self.model.minimize(objective)
         status = self.solver.solve(self.model)
-        assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE), "the base weights with slack fit"
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
         best = int(self.solver.objective_value)
         if fix:
             self.model.add(objective <= best)
+        self._keep_solution()
+        return best
+
+    def _keep_solution(self) -> None:
+        """Remember the weights just found, and start the next stage from them."""
+        self.found = {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
         self.model.clear_hints()
         for var in self.weight.values():
             self.model.add_hint(var, self.solver.value(var))
-        return best
 
     def feasible(self) -> bool:
         """Whether the model has any solution."""
         return self.solver.solve(self.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
     def weights(self) -> dict[SoftGoalId, int]:
-        """The weights of the last solution."""
-        return {goal: int(self.solver.value(var)) for goal, var in self.weight.items()}
+        """The weights of the last stage that found a solution."""
+        return dict(self.found)
 
 
 def _fit(

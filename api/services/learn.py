@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from api.services.coaches import authenticated
@@ -116,12 +116,6 @@ class LearnBody(BaseModel):
         "weeks equally well, the closest to these win (default: the default weights).",
     )
 
-    @model_validator(mode="after")
-    def _a_name_to_save_under(self) -> LearnBody:
-        if self.save and self.name is None:
-            raise ValueError("name is needed when save is true: the new profile's name")
-        return self
-
 
 class ExampleAnswer(BaseModel):
     """How one example week fares under the learned weights."""
@@ -187,6 +181,8 @@ def learn(
     not cover one round of solving the weeks; Conflict when `save` names an existing profile.
     """
     examples = _examples(body)
+    if body.save and body.name is None:
+        raise InvalidField("name", "name is needed when save is true: the new profile's name")
     # The token is checked, and a base profile read, before any solving.
     with db.transaction() as session:
         coach = authenticated(session, token)
@@ -198,7 +194,7 @@ def learn(
     learned = learn_weights(examples, base, budget=budget or SolveBudget())
     profile = None
     if body.save:
-        assert body.name is not None  # the body's validator asks for it
+        assert body.name is not None  # checked above, before solving
         description = (
             f"Learned from {learned.examples} placed weeks ({learned.reproduced} reproduced)."
         )
