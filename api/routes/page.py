@@ -1,4 +1,4 @@
-"""GET /: the tuning page (HTML, CSS and JavaScript modules from api/templates and api/static)."""
+"""GET /: the coach's page (HTML, CSS and JavaScript modules from api/templates and api/static)."""
 
 from __future__ import annotations
 
@@ -9,5 +9,5 @@ blueprint = Blueprint("page", __name__)
 
 @blueprint.get("/")
 def tuning_page() -> str:
-    """The tuning page: edit a week, move the weights, watch the optimal week change."""
+    """The coach's page: tune a week's weights, keep profiles, learn weights, solve for athletes."""
     return render_template("tuning.html")

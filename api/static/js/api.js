@@ -3,8 +3,8 @@
 const ACCEPT = { Accept: "application/json, application/problem+json" };
 
 // GET a JSON document; throws on a network failure or an error status, with the server's reason.
-export async function getJson(url) {
-  const response = await fetch(url, { headers: ACCEPT });
+export async function getJson(url, { headers = {} } = {}) {
+  const response = await fetch(url, { headers: { ...ACCEPT, ...headers } });
   const data = await readJson(response);
   if (!response.ok) throw new Error(problemText(response, data));
   return data;
@@ -12,12 +12,17 @@ export async function getJson(url) {
 
 // POST a JSON body; answers { response, data } whatever the status, so callers can read a 422.
 export async function postJson(url, body, { signal, headers = {} } = {}) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...ACCEPT, ...headers },
-    body: JSON.stringify(body),
-    signal,
-  });
+  return sendJson("POST", url, body, { signal, headers });
+}
+
+// Any method, with or without a JSON body; answers { response, data } whatever the status.
+export async function sendJson(method, url, body, { signal, headers = {} } = {}) {
+  const init = { method, headers: { ...ACCEPT, ...headers }, signal };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, init);
   return { response, data: await readJson(response) };
 }
 

@@ -186,14 +186,33 @@ export function renderStrength(result) {
   state.lastPlan = result ? plan : null;
 }
 
-function sessionCard(session) {
+// A placed session as a card: name, leg load, minutes, the dose, and every exercise written out
+// (with its sets, reps and intensity when the API prescribes them), not only in a tooltip.
+export function sessionCard(session) {
   return el("div", {
     class: `session legs-${session.leg_load}`,
-    title: session.exercises.join(" · "),
     "data-session": session.session,
   },
   el("span", { class: "session-name", text: session.name }),
   el("span", { class: "session-meta" },
     el("span", { class: "tag", text: LEG_LOAD[session.leg_load] ?? humanize(session.leg_load) }),
-    ` ${session.minutes} min${session.position === "after_run" ? " · after the run" : ""}`));
+    ` ${session.minutes} min${session.position === "after_run" ? " · after the run" : ""}`),
+  session.dose ? el("span", { class: "dose", text: session.dose }) : null,
+  exerciseList(session));
+}
+
+function exerciseList(session) {
+  const lines = Array.isArray(session.prescription) && session.prescription.length
+    ? session.prescription.map(prescribed)
+    : (session.exercises || []);
+  if (!lines.length) return null;
+  return el("ul", { class: "exercises", "aria-label": `${session.name}: exercises` },
+    ...lines.map((line) => el("li", { text: line })));
+}
+
+// {exercise: "Back squat", sets: 3, reps: "6", intensity: "RPE 7"} -> "Back squat 3 × 6 @ RPE 7".
+function prescribed(item) {
+  const dose = [item.sets, item.reps].filter((part) => part !== null && part !== undefined && part !== "");
+  return [item.exercise, dose.join(" × "), item.intensity ? `@ ${item.intensity}` : ""]
+    .filter(Boolean).join(" ");
 }

@@ -1,7 +1,7 @@
 // Every limit, id list and default the page needs from the server, read once from
 // GET /openapi.json. Paths start at the request bodies the page posts (WeekRequest to
-// /v1/weeks/solve, ProfileIn to /v1/profiles), so a schema renamed or split on the way
-// down keeps working.
+// /v1/weeks/solve, ProfileIn to /v1/profiles, CoachIn to /v1/coaches, AthleteIn to
+// /v1/athletes), so a schema renamed or split on the way down keeps working.
 
 import { integerRange, schemaValue } from "./schema.js";
 
@@ -39,5 +39,25 @@ export function readLimits(openapi) {
       maxLength: value("ProfileIn.properties.name.maxLength"),
     },
     profileDescription: { maxLength: value("ProfileIn.properties.description.maxLength") },
+    coachName: {
+      minLength: optional("CoachIn.properties.name.minLength", 1),
+      maxLength: value("CoachIn.properties.name.maxLength"),
+    },
+    // POST /v1/profiles/learn (LearnBody): while the route is absent, a profile's name limits
+    // and no cap of the page's own.
+    learn: {
+      name: {
+        minLength: optional("LearnBody.properties.name.minLength",
+          optional("ProfileIn.properties.name.minLength", 1)),
+        maxLength: optional("LearnBody.properties.name.maxLength",
+          value("ProfileIn.properties.name.maxLength")),
+      },
+      examples: optional("LearnBody.properties.examples.maxItems", Infinity),
+      perDay: optional("ExampleWeek.properties.plan.additionalProperties.maxItems", Infinity),
+    },
+    athleteName: {
+      minLength: optional("AthleteIn.properties.name.minLength", 1),
+      maxLength: value("AthleteIn.properties.name.maxLength"),
+    },
   };
 }

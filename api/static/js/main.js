@@ -1,21 +1,29 @@
-// The tuning page: edit a week, move the weights, watch the optimal week re-solve.
+// The coach's page: edit a week, move the weights, watch the optimal week re-solve; sign in,
+// keep profiles, learn weights from weeks placed by hand, and look after athletes.
 // Plain ES modules against the public API: /openapi.json (limits), /v1/rules (goals),
-// /v1/weeks/solve, /v1/weeks/sensitivity, /v1/scenarios and /v1/profiles.
+// /v1/sessions (the catalogue), /v1/weeks/solve, /v1/weeks/sensitivity, /v1/weeks/compare,
+// /v1/scenarios, /v1/coaches, /v1/profiles (and /v1/profiles/learn), /v1/athletes.
 //
 // This module only wires the parts together; each part owns one card or concern:
-// grid.js (the week and day editor), athlete.js, weights.js (sliders and bands),
-// penalties.js, solve.js, scenarios.js, presets.js (library weights), profiles.js (saving).
+// grid.js (the week and day editor), athlete.js (level, phase, equipment), weights.js (sliders
+// and bands), penalties.js, solve.js, scenarios.js, presets.js (library weights), account.js
+// (sign up, token, sign out), profiles.js (saved weights, compare), learn.js (weights from
+// examples), roster.js (athletes, their solves and history), url.js (state in the fragment).
 
+import { initAccount } from "./account.js";
 import { getJson } from "./api.js";
 import { initAthlete, renderAthlete } from "./athlete.js";
 import { initGrid, renderDays } from "./grid.js";
+import { initLearn } from "./learn.js";
 import { readLimits } from "./limits.js";
 import { clearPreset, initPresets } from "./presets.js";
-import { initProfiles } from "./profiles.js";
+import { adopt, initProfiles, unload } from "./profiles.js";
+import { initRoster } from "./roster.js";
 import { initScenarios } from "./scenarios.js";
 import { scheduleSolve } from "./solve.js";
 import { loadRequest, setGoals, state } from "./state.js";
 import { showFailure } from "./status.js";
+import { readUrl } from "./url.js";
 import { initWeights, renderSliders, renderWeights } from "./weights.js";
 
 // Where a coach starts: the Hansons beginner marathon week ten weeks out (docs/domain.md).
@@ -38,25 +46,44 @@ function showRequest(request) {
   scheduleSolve();
 }
 
+function weightsChanged() {
+  renderWeights();
+  scheduleSolve();
+}
+
 async function start() {
   let openapi;
   let rules;
+  let catalogue;
   try {
-    [openapi, rules] = await Promise.all([getJson("/openapi.json"), getJson("/v1/rules")]);
+    [openapi, rules, catalogue] = await Promise.all(
+      [getJson("/openapi.json"), getJson("/v1/rules"), getJson("/v1/sessions")]);
     state.limits = readLimits(openapi);
   } catch (error) {
     return showFailure(`Could not load the rules (${error.message}).`);
   }
   setGoals(rules.soft);
+  state.sessions = catalogue.sessions;
+  const saved = readUrl();
   initAthlete({ changed: scheduleSolve });
   initGrid({ changed: scheduleSolve });
   initWeights({
-    tuned: () => { clearPreset(); scheduleSolve(); },
-    reset: () => { clearPreset(); scheduleSolve(); },
+    tuned: () => { clearPreset(); unload(); scheduleSolve(); },
+    reset: () => { clearPreset(); unload(); scheduleSolve(); },
   });
-  initProfiles();
+  initProfiles({ loaded: () => { clearPreset(); weightsChanged(); }, restore: saved.profile });
+  initLearn({
+    learned: (profile) => {
+      clearPreset();
+      if (profile) adopt(profile.id);
+      else unload();
+      weightsChanged();
+    },
+  });
+  initRoster({ edit: (request) => showRequest({ ...request, weights: state.weights }), restore: saved.athlete });
   renderSliders();
-  showRequest(STARTER_WEEK);
+  showRequest(saved.request || STARTER_WEEK);
+  await initAccount();
 
   let library;
   try {
@@ -64,8 +91,8 @@ async function start() {
   } catch {
     return; // the library is optional: without it, no loader and no presets
   }
-  initPresets(library.presets || [], { picked: () => { renderWeights(); scheduleSolve(); } });
-  initScenarios(library.scenarios || [], { load: showRequest });
+  initPresets(library.presets || [], { picked: () => { unload(); weightsChanged(); } });
+  initScenarios(library.scenarios || [], { load: (request) => showRequest(request) });
 }
 
 start();

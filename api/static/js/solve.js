@@ -6,6 +6,7 @@ import { renderStrength } from "./grid.js";
 import { renderExplanation, renderPenalties } from "./penalties.js";
 import { buildRequest } from "./state.js";
 import { setStatus, showBusy, showFailure } from "./status.js";
+import { writeUrl } from "./url.js";
 import { clearBands, renderBand } from "./weights.js";
 
 const SOLVE_DEBOUNCE_MS = 150;
@@ -15,7 +16,9 @@ let solveTimer = null;
 let solveSeq = 0;
 let solveAbort = null;
 
+// Every change re-solves, and is written to the URL first so a reload brings it back.
 export function scheduleSolve() {
+  writeUrl();
   clearTimeout(solveTimer);
   showBusy();
   solveTimer = setTimeout(runSolve, SOLVE_DEBOUNCE_MS);

@@ -20,6 +20,7 @@ export const state = {
   strength: {},
   weights: {},
   lastPlan: null, // the strength placed in the week last shown, to mark what moved
+  sessions: [], // the catalogue from /v1/sessions: { id, name, leg_load, ... }
 };
 
 export function setGoals(goals) {
@@ -37,8 +38,10 @@ export function loadRequest(request) {
   for (const day of DAYS) {
     const posted = (request.days || {})[day] || {};
     state.days[day] = {
-      runs: (posted.runs || []).map((run) => ({
-        type: run.type, minutes: run.minutes, key: run.key ?? null,
+      runs: (posted.runs || []).map(({ type, minutes, key, ...rest }) => ({
+        type, minutes, key: key ?? null,
+        // What the page does not edit (a run's title, distance, calendar UID) rides along.
+        extra: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
       })),
       available: posted.available ?? true,
       gym: posted.gym ?? true,
@@ -63,7 +66,8 @@ export function buildRequest() {
     const d = state.days[day];
     const entry = {
       runs: d.runs.map((run) => ({
-        type: run.type, minutes: run.minutes, ...(run.key === null ? {} : { key: run.key }),
+        ...(run.extra || {}), type: run.type, minutes: run.minutes,
+        ...(run.key === null ? {} : { key: run.key }),
       })),
     };
     if (!d.available) entry.available = false;
@@ -74,6 +78,22 @@ export function buildRequest() {
   const athlete = { level: state.athlete.level, equipment: state.athlete.equipment };
   if (state.athlete.phase) athlete.phase = state.athlete.phase;
   return { days, athlete, strength: { ...state.strength }, weights: { ...state.weights } };
+}
+
+// The week without its weights: what an example, an athlete's default week or the URL keeps.
+export function buildWeek() {
+  const { weights, ...week } = buildRequest();
+  return week;
+}
+
+// The weights that differ from the defaults (what the URL needs to bring them back).
+export function tunedWeights() {
+  return Object.fromEntries(
+    Object.entries(state.weights).filter(([goal, weight]) => state.defaults[goal] !== weight));
+}
+
+export function sessionName(id) {
+  return state.sessions.find((s) => s.id === id)?.name ?? id;
 }
 
 export function isKey(run) {

@@ -1,4 +1,4 @@
-"""The tuning page in a real headless Chromium: load, slide, watch the week change, save.
+"""The coach's page in headless Chromium: tune a week, sign in, profiles, learning, athletes.
 
 Skipped when Debian's chromium is not installed, except under CI (the `CI` variable set),
 where a missing browser fails: `.ci/run` installs it.
@@ -192,7 +192,7 @@ def test_editing_a_run_re_solves(page: Page):
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [375, 1280])
 def test_the_page_fits_the_screen(browser: Browser, base_url: str, width: int):
     """No sideways scrolling on a phone or a laptop; the week grid and sliders are shown."""
     context = browser.new_context(viewport={"width": width, "height": 800}, base_url=base_url)
@@ -242,35 +242,119 @@ def test_a_preset_sets_the_sliders(page: Page, live_app: Flask):
     expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
 
 
-def test_saving_a_profile_keeps_the_weights(page: Page, live_app: Flask):
-    """A new coach signs up, tunes a weight, saves a profile; it comes back with that weight."""
-    if not has_route(live_app, "/v1/profiles", "POST"):
-        pytest.skip("POST /v1/profiles is not served yet (coach branch not merged)")
-    signup = page.request.post("/v1/coaches", data={"name": "Ana Tuning"})
+def sign_up(page: Page, name: str) -> str:
+    """Sign up through the page's form; the token it keeps in sessionStorage."""
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.locator("#coach-name")).to_have_text(name)
+    token = page.evaluate("sessionStorage.getItem('trainweek.token')")
+    assert isinstance(token, str) and token
+    return token
+
+
+def api_sign_up(page: Page, name: str) -> dict[str, str]:
+    """A coach signed up through the API: the Authorization header for their calls."""
+    signup = page.request.post("/v1/coaches", data={"name": name})
     assert signup.status == 201, signup.text()
-    token = signup.json()["token"]
+    return {"Authorization": f"Bearer {signup.json()['token']}"}
+
+
+def sign_in(page: Page, headers: dict[str, str]) -> None:
+    """Paste a coach's token into the page."""
+    page.get_by_label("Coach token").fill(headers["Authorization"].removeprefix("Bearer "))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#signed-in")).to_be_visible()
+
+
+def test_saving_a_profile_keeps_the_weights(page: Page):
+    """A new coach signs up, tunes a weight, saves a profile; it comes back with that weight."""
+    token = sign_up(page, "Ana Tuning")
     weight = page.locator(".weight-value[data-goal=spread_sessions]")
     weight.fill("7")
-    page.get_by_label("Coach token").fill(token)
     page.get_by_label("Name", exact=True).fill("Hard days hard")
     page.get_by_label("Description").fill("Stack strength on key-run days")
     page.get_by_role("button", name="Save profile").click()
     result = page.locator("#save-result")
     expect(result).to_have_attribute("data-kind", "ok")
     expect(result).to_contain_text("Saved profile “Hard days hard”")
+    expect(page.locator("#profile-list .profile.loaded")).to_have_text(re.compile("Hard days hard"))
     profiles = page.request.get("/v1/profiles", headers={"Authorization": f"Bearer {token}"})
     saved: list[dict[str, Any]] = profiles.json()["profiles"]
     assert [(p["name"], p["weights"]["spread_sessions"]) for p in saved] == [("Hard days hard", 7)]
 
 
-def test_saving_with_a_bad_token_shows_the_problem(page: Page, live_app: Flask):
-    """A wrong token is refused, and the page shows the server's reason."""
-    if not has_route(live_app, "/v1/profiles", "POST"):
-        pytest.skip("POST /v1/profiles is not served yet (coach branch not merged)")
+def test_a_bad_token_is_refused_with_the_servers_reason(page: Page):
+    """A wrong token is refused, the page says why, and nothing of a coach's is shown."""
     page.get_by_label("Coach token").fill("not-a-token")
-    page.get_by_label("Name", exact=True).fill("Nope")
-    page.get_by_role("button", name="Save profile").click()
-    expect(page.locator("#save-result")).to_have_attribute("data-kind", "error")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#account-result")).to_have_attribute("data-kind", "error")
+    expect(page.locator("#signed-in")).to_be_hidden()
+    expect(page.locator("#profile-list")).to_be_hidden()
+    assert page.evaluate("sessionStorage.getItem('trainweek.token')") is None
+
+
+def test_the_token_lasts_the_tab_and_sign_out_forgets_it(page: Page):
+    """Signed in, a reload keeps the coach; signing out clears the token and the examples."""
+    sign_up(page, "Bea")
+    page.reload()
+    expect(page.locator("#coach-name")).to_have_text("Bea")
+    page.get_by_role("button", name="+ Add the week above as an example").click()
+    expect(page.locator("#examples .example")).to_have_count(1)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.locator("#signed-out")).to_be_visible()
+    assert page.evaluate("sessionStorage.getItem('trainweek.token')") is None
+    assert page.evaluate("sessionStorage.length") == 0
+    expect(page.locator("#examples .example")).to_have_count(0)
+    page.reload()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator("#signed-out")).to_be_visible()
+    expect(page.locator("#coach-name")).to_have_text("")
+
+
+def test_profiles_load_rename_and_delete(page: Page):
+    """A coach's profiles are listed; one loads into the sliders, is renamed, then deleted."""
+    headers = api_sign_up(page, "Cleo")
+    for name, weight in [("easy days", 9), ("spread", 2)]:
+        created = page.request.post(
+            "/v1/profiles",
+            headers=headers,
+            data={"name": name, "weights": {"strength_on_easy_days": weight}},
+        )
+        assert created.status == 201, created.text()
+    sign_in(page, headers)
+    expect(page.locator("#profile-list .profile-name")).to_have_text(["easy days", "spread"])
+    page.get_by_role("button", name="Load easy days").click()
+    expect(page.locator(".weight-value[data-goal=strength_on_easy_days]")).to_have_value("9")
+    assert "profile=" in page.url
+    page.get_by_role("button", name="Rename spread").click()
+    page.get_by_label("New name").fill("spread out")
+    page.locator("#rename-form").get_by_role("button", name="Rename").click()
+    expect(page.locator("#profile-list .profile-name")).to_have_text(["easy days", "spread out"])
+    page.get_by_role("button", name="Delete easy days").click()
+    page.get_by_role("button", name="Really delete easy days?").click()
+    expect(page.locator("#profile-list .profile-name")).to_have_text(["spread out"])
+    stored = page.request.get("/v1/profiles", headers=headers).json()["profiles"]
+    assert [p["name"] for p in stored] == ["spread out"]
+
+
+def test_two_profiles_compare_side_by_side(page: Page):
+    """Compare shows both profiles' weeks day by day and marks the days that differ."""
+    headers = api_sign_up(page, "Dora")
+    for name, weights in [("defaults", {}), ("easy days only", {"strength_on_easy_days": 30})]:
+        created = page.request.post(
+            "/v1/profiles", headers=headers, data={"name": name, "weights": weights}
+        )
+        assert created.status == 201, created.text()
+    sign_in(page, headers)
+    page.get_by_label("First profile").select_option(label="defaults")
+    page.get_by_label("Second profile").select_option(label="easy days only")
+    page.locator("#compare-form").get_by_role("button", name="Compare").click()
+    table = page.locator("#comparison table")
+    expect(table.locator("thead th")).to_have_text(["Day", "defaults", "easy days only"])
+    expect(table.locator("tbody tr")).to_have_count(7)
+    tue = table.locator("tbody tr").nth(1)
+    expect(tue).to_have_class(re.compile("differs"))
+    expect(tue.locator("td").first).to_have_text("Runner's bodyweight circuit")
 
 
 def test_every_module_loads_without_errors(browser: Browser, base_url: str):
@@ -328,6 +412,33 @@ def test_limits_come_from_the_openapi_document(browser: Browser, base_url: str):
     page.context.close()
 
 
+def test_learning_limits_come_from_the_openapi_document(
+    browser: Browser, base_url: str, live_app: Flask
+):
+    """The most example weeks, and sessions a day in one, are LearnBody's, read from the API."""
+    if not has_route(live_app, "/v1/profiles/learn", "POST"):
+        pytest.skip("POST /v1/profiles/learn is not served (the learn branch is not merged)")
+    page = open_page(browser, base_url)
+    openapi = page.request.get("/openapi.json").json()
+    schemas = openapi["components"]["schemas"]
+    schemas["LearnBody"]["properties"]["examples"]["maxItems"] = 2
+    schemas["ExampleWeek"]["properties"]["plan"]["additionalProperties"]["maxItems"] = 1
+    page.route("**/openapi.json", lambda route: route.fulfill(json=openapi))
+    page.goto("/")
+    sign_up(page, "Ida")
+    add = page.get_by_role("button", name="+ Add the week above as an example")
+    add.click()
+    add.click()
+    expect(add).to_be_hidden()
+    expect(page.locator("#examples-full")).to_have_text(
+        "2 example weeks is the most one learning takes."
+    )
+    page.get_by_role("button", name=re.compile(r"^Week 2, Monday")).click()
+    page.get_by_role("button", name="Place", exact=True).click()
+    expect(page.get_by_role("button", name="Place", exact=True)).to_be_disabled()
+    page.context.close()
+
+
 def test_the_page_runs_under_its_own_content_security_policy(browser: Browser, base_url: str):
     """Served with the app's real strict CSP (no inline script or style), nothing is refused."""
     page = open_page(browser, base_url)
@@ -361,3 +472,275 @@ def test_the_template_has_no_inline_script_handlers_or_styles():
     assert not re.search(r"<style\b", template), "inline style sheet"
     assert not re.search(r"\son[a-z]+\s*=", template), "inline event handler"
     assert not re.search(r"\sstyle\s*=", template), "inline style attribute"
+
+
+def test_the_week_and_weights_survive_a_reload(page: Page):
+    """The URL holds the week and the weights: a reload (or the link) brings both back."""
+    open_day(page, "Thursday")
+    page.get_by_label("Thursday run 1 type").select_option("easy")
+    page.locator(".weight-value[data-goal=spread_sessions]").fill("12")
+    expect(page.locator("#day-thu .run-chip")).to_have_text("Easy 75′")
+    page.wait_for_function("() => location.hash.includes('spread_sessions')")
+    link = page.url
+    page.reload()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator("#day-thu .run-chip")).to_have_text("Easy 75′")
+    expect(page.locator(".weight-value[data-goal=spread_sessions]")).to_have_value("12")
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    expect(fresh.locator("#day-thu .run-chip")).to_have_text("Easy 75′")
+    expect(fresh.locator(".weight-value[data-goal=spread_sessions]")).to_have_value("12")
+    fresh.close()
+
+
+def test_exercises_are_written_on_the_grid(page: Page):
+    """Each placed session lists its exercises on the grid itself, not only in a tooltip."""
+    catalogue = {s["id"]: s for s in page.request.get("/v1/sessions").json()["sessions"]}
+    card = page.locator("#day-thu .session")
+    session = catalogue[card.get_attribute("data-session") or ""]
+    expect(card.locator(".exercises li")).to_have_text(session["exercises"])
+    expect(card.locator(".exercises li").first).to_be_visible()
+    assert card.get_attribute("title") is None
+
+
+def test_doses_are_written_on_the_grid_when_the_api_gives_them(page: Page):
+    """A session answered with `dose` and `prescription` shows both, exercise by exercise."""
+    prescription = [
+        {"exercise": "Back squat", "sets": 3, "reps": "6", "intensity": "RPE 7"},
+        {"exercise": "Calf raises", "sets": 2, "reps": "15", "intensity": None},
+    ]
+
+    def with_doses(route: Route) -> None:
+        response = route.fetch()
+        week = response.json()
+        for day in week["days"].values():
+            for placed in day["strength"]:
+                placed["dose"] = "3 x 6 @ RPE 7"
+                placed["prescription"] = prescription
+        route.fulfill(response=response, json=week)
+
+    page.route("**/v1/weeks/solve", with_doses)
+    page.locator(".weight-value[data-goal=spread_sessions]").fill("6")
+    card = page.locator("#day-thu .session")
+    expect(card.locator(".dose")).to_have_text("3 x 6 @ RPE 7")
+    expect(card.locator(".exercises li")).to_have_text(
+        ["Back squat 3 × 6 @ RPE 7", "Calf raises 2 × 15"]
+    )
+
+
+def test_sessions_are_placed_by_hand_on_example_weeks(page: Page):
+    """Examples copy the grid's week; a day takes catalogue sessions; examples last a reload."""
+    sign_up(page, "Eve")
+    page.get_by_role("button", name="+ Add the week above as an example").click()
+    # By keyboard: the day opens with Enter, the session list has the focus, Place is a Tab away.
+    page.get_by_role("button", name=re.compile(r"^Week 1, Wednesday: rest")).focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Session for Wednesday")).to_be_focused()
+    page.get_by_label("Session for Wednesday").select_option(label="Lower body and core")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.get_by_label("Session for Wednesday").select_option(label="Mobility and core")
+    page.get_by_role("button", name="Place", exact=True).click()
+    page.get_by_role("button", name="Remove Mobility and core from Wednesday").click()
+    page.get_by_role("button", name="Done", exact=True).click()
+    wed = page.locator("#example-0 .example-day[data-day=wed]")
+    expect(wed.locator(".placed")).to_have_text(["Lower body and core"])
+    expect(wed).to_be_focused()
+    page.reload()
+    expect(page.locator("#coach-name")).to_have_text("Eve")
+    expect(page.locator("#example-0 .example-day[data-day=wed] .placed")).to_have_text(
+        ["Lower body and core"]
+    )
+    expect(page.locator("#example-0 .example-day[data-day=tue] .example-runs")).to_have_text(
+        "intervals 60′"
+    )
+
+
+def test_learning_posts_the_examples_as_the_learn_contract_says(page: Page, live_app: Flask):
+    """ "Learn my weights" posts each example's week and hand-placed plan, with the token."""
+    sign_up(page, "Fay")
+    page.get_by_role("button", name="+ Add the week above as an example").click()
+    page.get_by_role("button", name=re.compile(r"^Week 1, Monday")).click()
+    page.get_by_label("Session for Monday").select_option("upper_body_core")
+    page.get_by_role("button", name="Place", exact=True).click()
+    with page.expect_request("**/v1/profiles/learn") as posted:
+        page.get_by_role("button", name="Learn my weights").click()
+    request = posted.value
+    assert request.method == "POST"
+    assert request.headers["authorization"].startswith("Bearer ")
+    body = request.post_data_json
+    assert body["save"] is False
+    assert body["examples"][0]["plan"] == {"mon": [{"session": "upper_body_core"}]}
+    assert body["examples"][0]["request"]["days"]["sun"]["runs"] == [
+        {"type": "long", "minutes": 135}
+    ]
+    if not has_route(live_app, "/v1/profiles/learn", "POST"):
+        # Without the route the server's 404 problem is shown, as any refusal would be.
+        expect(page.locator("#learn-result")).to_have_attribute("data-kind", "error")
+
+
+def test_athletes_are_added_edited_solved_and_remembered(page: Page):
+    """An athlete gets the grid's week, edits it, is solved with a profile, and has history."""
+    headers = api_sign_up(page, "Gus")
+    created = page.request.post(
+        "/v1/profiles", headers=headers, data={"name": "spread", "weights": {"spread_sessions": 9}}
+    )
+    assert created.status == 201, created.text()
+    sign_in(page, headers)
+    page.get_by_label("New athlete").fill("Mia")
+    page.get_by_role("button", name="Add with the week above").click()
+    expect(page.get_by_label("Athlete", exact=True)).to_have_value(re.compile(r"^\d+$"))
+    athlete_id = page.get_by_label("Athlete", exact=True).input_value()
+    expect(page.locator("#history li")).to_have_text(["No week solved yet."])
+    open_day(page, "Wednesday")
+    page.get_by_role("button", name="+ Add a run").click()
+    page.get_by_role("button", name="Save the grid as default week").click()
+    expect(page.locator("#athlete-result")).to_contain_text("Saved the week on the grid")
+    stored = page.request.get(f"/v1/athletes/{athlete_id}", headers=headers).json()
+    runs = stored["default_week"]["days"]["wed"]["runs"]
+    assert [(run["type"], run["minutes"]) for run in runs] == [("easy", 45)]
+    assert stored["version"] == 2
+    page.get_by_role("button", name="Remove Wednesday run 1").click()
+    expect(page.locator("#day-wed .rest")).to_be_visible()
+    page.get_by_role("button", name="Edit default week").click()
+    expect(page.locator("#day-wed .run-chip")).to_have_text("Easy 45′")
+    page.get_by_label("Solve with").select_option(label="spread")
+    page.locator("#solve-athlete").get_by_role("button", name="Solve").click()
+    expect(page.locator("#solved-week .mini-day")).to_have_count(7)
+    expect(page.locator("#solved-week .session").first).to_be_visible()
+    expect(page.locator("#history .history-item")).to_have_count(1)
+    expect(page.locator("#history .history-item")).to_contain_text("profile spread")
+    history = page.request.get(f"/v1/athletes/{athlete_id}/history", headers=headers).json()
+    assert [solved["profile"] for solved in history["history"]] == [created.json()["id"]]
+
+
+SHOTS = Path(__file__).parents[3] / "bench-out" / "page"
+SERIOUS = {"serious", "critical"}
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core (vendored by axe-playwright-python, no CDN) finds serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+def shoot(page: Page, name: str) -> Path:
+    """A full-page screenshot in bench-out/page/, its path printed for the report."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+    return path
+
+
+def find_everything_again(page: Page, coach: str, profile: str, athlete: str) -> None:
+    """After a reload: the coach, the loaded profile, the athlete, their history, the week."""
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator("#coach-name")).to_have_text(coach)
+    expect(page.locator("#profile-list .profile.loaded .profile-name")).to_have_text(profile)
+    expect(page.locator("#update-profile")).to_have_text(f"Update “{profile}”")
+    selected = page.get_by_label("Athlete", exact=True).locator("option:checked")
+    expect(selected).to_have_text(athlete)
+    expect(page.locator("#history .history-item")).to_have_count(1)
+    expect(page.locator("#history .history-item")).to_contain_text(f"profile {profile}")
+    expect(page.locator("#solved-week .mini-day")).to_have_count(7)
+
+
+def check_widths(page: Page, name: str) -> None:
+    """Desktop then phone: a screenshot each, no sideways scrolling, nothing serious for axe."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(100)  # let the layout settle at the new width before measuring it
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shoot(page, f"{name}-{width}")
+        assert axe_violations(page) == [], f"axe at {width} px"
+
+
+def test_a_coachs_day_tuned_by_hand(browser: Browser, base_url: str):
+    """Sign up, tune and save a profile, add an athlete, solve with it, reload: all still there."""
+    page = open_page(browser, base_url)
+    page.goto("/")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    sign_up(page, "Hana")
+    page.locator(".weight-value[data-goal=strength_on_easy_days]").fill("8")
+    page.get_by_label("Name", exact=True).fill("Easy days")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#profile-list .profile.loaded")).to_contain_text("Easy days")
+    page.get_by_label("New athlete").fill("Mia")
+    page.get_by_role("button", name="Add with the week above").click()
+    page.get_by_label("Solve with").select_option(label="Easy days")
+    page.locator("#solve-athlete").get_by_role("button", name="Solve").click()
+    expect(page.locator("#history .history-item")).to_have_count(1)
+    page.reload()
+    find_everything_again(page, "Hana", "Easy days", "Mia")
+    expect(page.locator(".weight-value[data-goal=strength_on_easy_days]")).to_have_value("8")
+    check_widths(page, "coach-by-hand")
+    page.context.close()
+
+
+# Three weeks a coach places by hand: strength on the quality days, never before the long run.
+HAND_PLACED = [
+    ({}, {"tue": "lower_body_core", "thu": "bodyweight_circuit"}),
+    ({"thu": "easy"}, {"tue": "lower_body_core", "fri": "mobility_core"}),
+    ({"tue": "easy"}, {"mon": "upper_body_core", "thu": "lower_body_core"}),
+]
+
+
+def test_a_coachs_whole_day(browser: Browser, base_url: str, live_app: Flask):
+    """Sign up, learn from 3 hand-placed weeks, save, add an athlete, solve, reload, find all."""
+    if not has_route(live_app, "/v1/profiles/learn", "POST"):
+        pytest.skip("POST /v1/profiles/learn is not served (the learn branch is not merged)")
+    page = open_page(browser, base_url)
+    page.goto("/")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    sign_up(page, "Ana Coach")
+    for index, (runs, placed) in enumerate(HAND_PLACED):
+        page.goto("/")  # the starter week, then this example's changes to it
+        expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+        for day, run_type in runs.items():
+            open_day(page, DAY_NAMES[day])
+            page.get_by_label(f"{DAY_NAMES[day]} run 1 type").select_option(run_type)
+            page.get_by_role("button", name="Done").click()
+        page.get_by_role("button", name="+ Add the week above as an example").click()
+        for day, session in placed.items():
+            name = f"Week {index + 1}, {DAY_NAMES[day]}"
+            page.get_by_role("button", name=re.compile(f"^{name}:")).click()
+            page.get_by_label(f"Session for {DAY_NAMES[day]}").select_option(session)
+            page.get_by_role("button", name="Place", exact=True).click()
+            page.get_by_role("button", name="Done", exact=True).click()
+    expect(page.locator("#examples .example")).to_have_count(3)
+    page.get_by_label("Save as profile (optional name)").fill("My weeks")
+    with page.expect_response("**/v1/profiles/learn") as answered:
+        page.get_by_role("button", name="Learn my weights").click()
+    answer = answered.value.json()
+    assert answered.value.status == 200, answer
+    reproduced = answer["agreement"]["reproduced"]
+    result = page.locator("#learn-result")
+    expect(result).to_contain_text(f"Agreement: {reproduced} of 3 weeks reproduced")
+    expect(result).to_contain_text("Saved as profile “My weeks”")
+    expect(page.locator("#examples .verdict")).to_have_count(3)
+    expect(page.locator("#examples .disagreement")).to_have_count(3 - reproduced)
+    for goal, weight in answer["weights"].items():
+        expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
+    expect(page.locator("#profile-list .profile.loaded")).to_contain_text("My weeks")
+    page.get_by_label("New athlete").fill("Mia")
+    page.get_by_role("button", name="Add with the week above").click()
+    page.get_by_label("Solve with").select_option(label="My weeks")
+    page.locator("#solve-athlete").get_by_role("button", name="Solve").click()
+    expect(page.locator("#history .history-item")).to_have_count(1)
+    page.reload()
+    find_everything_again(page, "Ana Coach", "My weeks", "Mia")
+    expect(page.locator("#examples .example")).to_have_count(3)
+    expect(page.locator("#examples .verdict")).to_have_count(3)
+    expect(page.locator("#examples .disagreement")).to_have_count(3 - reproduced)
+    expect(result).to_contain_text(f"Agreement: {reproduced} of 3 weeks reproduced")
+    for goal, weight in answer["weights"].items():
+        expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
+    check_widths(page, "coach-day")
+    page.context.close()
