@@ -43,9 +43,7 @@ def evaluate_plan(request: PlanRequest, placement: Mapping[str, Sequence[str]]) 
     return evaluate_horizon(horizon, parse_placement(horizon, placement))
 
 
-def evaluate_horizon(
-    horizon: Horizon, placed: Sequence[Sequence[Session]]
-) -> PlanEvaluation:
+def evaluate_horizon(horizon: Horizon, placed: Sequence[Sequence[Session]]) -> PlanEvaluation:
     """Score sessions per day of a plan's horizon."""
     breaches, penalties = check_horizon(horizon, placed)
     return PlanEvaluation(

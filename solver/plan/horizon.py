@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from solver.days import DAYS
-from solver.domain import Athlete, Day, PreviousRace, Run, WeekRequest, race_km, race_name
+from solver.domain import Athlete, Day, DayId, PreviousRace, Run, WeekRequest, race_km, race_name
 from solver.horizon import Horizon
 from solver.plan.domain import PlanRequest
 from solver.plan.phases import derive_phases, progression_steps
@@ -56,8 +56,8 @@ def _race_km(run: Run) -> float:
     return 5.0 if run.minutes < 80 else 21.1 if run.minutes < 160 else 42.2
 
 
-def _week_days(days: dict[str, Day]) -> list[Day]:
-    return [days.get(day_id, Day()) for day_id in DAYS]
+def _week_days(days: dict[DayId, Day]) -> list[Day]:
+    return [days.get(day_id, Day()) for day_id in DAYS]  # type: ignore[call-overload]
 
 
 def plan_horizon(request: PlanRequest) -> PlanHorizon:
@@ -75,12 +75,12 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
         previous = PreviousRace(days_ago=days_ago, distance=request.previous_race.distance)
     requests = []
     for week_index, (week, phase) in enumerate(zip(request.weeks, phases, strict=True)):
-        days: dict[str, Day] = dict(week.days)
+        days: dict[DayId, Day] = dict(week.days)
         if request.goal_race is not None and goal is not None and goal.day_index // 7 == week_index:
             days = _with_goal_race(days, goal.day_index % 7, request)
         requests.append(
             WeekRequest(
-                days=days,  # type: ignore[arg-type]
+                days=days,
                 athlete=Athlete(
                     level=request.athlete.level,
                     phase=phase,
@@ -98,9 +98,11 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
     return PlanHorizon(horizon, goal, progression_steps(phases))
 
 
-def _with_goal_race(days: dict[str, Day], day_offset: int, request: PlanRequest) -> dict[str, Day]:
+def _with_goal_race(
+    days: dict[DayId, Day], day_offset: int, request: PlanRequest
+) -> dict[DayId, Day]:
     """The week's days with the goal race run added on its day, unless a race is there."""
-    day_id = DAYS[day_offset]
+    day_id: DayId = DAYS[day_offset]  # type: ignore[assignment]
     day = days.get(day_id, Day())
     if day.is_race_day:
         return days

@@ -12,7 +12,7 @@ from ortools.sat.python import cp_model
 from solver.catalogue import Session
 from solver.checker import check_horizon, horizon_goal_details
 from solver.cpsat.constraints import Constraints
-from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
+from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_plan_solver
 from solver.cpsat.explain import explain_horizon, first_feasible_placement
 from solver.cpsat.objective import Objective
 from solver.cpsat.solve import Ablation
@@ -50,7 +50,7 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
     objective = Objective(model, horizon, variables, without=ablation.goals)
     objective.add_objective()
 
-    solver = new_solver(horizon.request.time_limit_s, seed)
+    solver = new_plan_solver(horizon.request.time_limit_s, seed)
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placed = _placed(
@@ -82,9 +82,7 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
 
 
 def _placed(chosen: list[list[bool]], variables: Variables) -> list[list[Session]]:
-    return [
-        [s for s, on in zip(variables.sessions, day, strict=True) if on] for day in chosen
-    ]
+    return [[s for s, on in zip(variables.sessions, day, strict=True) if on] for day in chosen]
 
 
 def _penalty(horizon: Horizon, goal: SoftGoalId, count: int, details: list[str]) -> Penalty:
@@ -101,7 +99,7 @@ def _result(
     facts: SolverFacts,
 ) -> PlanResult:
     return PlanResult(
-        status=status,  # type: ignore[arg-type]
+        status=status,
         objective=sum(p.cost for p in penalties),
         best_bound=best_bound,
         days=plan_days(plan.horizon, placed),
@@ -116,7 +114,7 @@ def plan_days(horizon: Horizon, placed: Sequence[Sequence[Session]]) -> list[Pla
     return [
         PlanDay(
             date=horizon.date(d),
-            weekday=DAYS[d % 7],  # type: ignore[arg-type]
+            weekday=DAYS[d % 7],
             runs=day.runs,
             strength=[PlacedSession.place(session, day.runs) for session in placed[d]],
         )
@@ -134,7 +132,11 @@ def week_summaries(
         first, last = horizon.date(week.first_day), horizon.date(week.day_indexes[-1])
         week_penalties = []
         for penalty in penalties:
-            details = [d for d in penalty.details if first.isoformat() <= _first_date(d) <= last.isoformat()]
+            details = [
+                d
+                for d in penalty.details
+                if first.isoformat() <= _first_date(d) <= last.isoformat()
+            ]
             if details:
                 week_penalties.append(
                     penalty.model_copy(
