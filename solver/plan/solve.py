@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import time
@@ -127,44 +128,39 @@ def week_summaries(
 ) -> list[PlanWeekSummary]:
     """Each week's phase, step, counts, and the penalties whose first date falls in it."""
     horizon = plan.horizon
+    start = horizon.date(0)
+    by_week: list[list[Penalty]] = [[] for _ in horizon.weeks]
+    for penalty in penalties:
+        details_by_week: dict[int, list[str]] = {}
+        for detail in penalty.details:
+            date = _first_date(detail)
+            if date is not None:
+                details_by_week.setdefault((date - start).days // 7, []).append(detail)
+        for week_index, details in details_by_week.items():
+            update = {"count": len(details), "cost": penalty.weight * len(details)}
+            by_week[week_index].append(penalty.model_copy(update={**update, "details": details}))
     summaries = []
     for week in horizon.weeks:
-        first, last = horizon.date(week.first_day), horizon.date(week.day_indexes[-1])
-        week_penalties = []
-        for penalty in penalties:
-            details = [
-                d
-                for d in penalty.details
-                if first.isoformat() <= _first_date(d) <= last.isoformat()
-            ]
-            if details:
-                week_penalties.append(
-                    penalty.model_copy(
-                        update={
-                            "count": len(details),
-                            "cost": penalty.weight * len(details),
-                            "details": details,
-                        }
-                    )
-                )
         sessions = [s for d in week.day_indexes for s in placed[d]]
         assert week.phase is not None, "every week of a plan has a phase"
         summaries.append(
             PlanWeekSummary(
-                start=first,
+                start=horizon.date(week.first_day),
                 phase=week.phase,
                 progression_step=plan.steps[week.index],
                 sessions=len(sessions),
                 heavy_sessions=sum(s.heavy_legs for s in sessions),
-                penalties=week_penalties,
+                penalties=by_week[week.index],
             )
         )
     return summaries
 
 
-def _first_date(detail: str) -> str:
+def _first_date(detail: str) -> dt.date | None:
+    """The first date a penalty's detail names (each of the plan's details names its day or
+    week; one that does not stays in the plan's penalties only)."""
     found = ISO_DATE.search(detail)
-    return found.group(0) if found else ""
+    return dt.date.fromisoformat(found.group(0)) if found else None
 
 
 def _infeasible(plan: PlanHorizon, started: float, seed: int) -> PlanResult:
