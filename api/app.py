@@ -11,7 +11,17 @@ from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
 from api import auth, headers, limits, logs, metrics, problems, settings, store
-from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
+from api.routes import (
+    athletes,
+    catalogue,
+    coaches,
+    health,
+    page,
+    plans,
+    profiles,
+    scenarios,
+    weeks,
+)
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -108,7 +118,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     store.init_app(app)
     headers.init_app(app)
 
-    for routes in (health, catalogue, weeks, scenarios, coaches, profiles, athletes):
+    for routes in (health, catalogue, weeks, plans, scenarios, coaches, profiles, athletes):
         app.register_api(routes.blueprint)
     app.register_blueprint(page.blueprint)
 
