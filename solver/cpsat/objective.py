@@ -218,7 +218,7 @@ class Objective:
         for week, compared in self.horizon.progression_pairs():
             heavy, heavy_before = self._heavy_in(week), self._heavy_in(compared)
             excess = heavy_before - heavy if week.phase in LOADING_PHASES else heavy - heavy_before
-            miss = self.model.new_int_var(0, len(DAYS), _name("progression", week))
+            miss = self.model.new_int_var(0, len(DAYS), _name("progression_miss", week))
             self.model.add(miss >= excess)
             misses.append(miss)
         return cp_model.LinearExpr.sum(misses)
