@@ -32,6 +32,8 @@ class PlanHorizon:
     horizon: Horizon
     goal: GoalRaceDay | None
     steps: list[int]
+    time_limit_s: float
+    """The plan's own time limit (a week's may not pass 30 s; a plan's may)."""
 
 
 def goal_race_day(request: PlanRequest) -> GoalRaceDay | None:
@@ -95,7 +97,7 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
             )
         )
     horizon = Horizon.of_weeks(requests, request.start)
-    return PlanHorizon(horizon, goal, progression_steps(phases))
+    return PlanHorizon(horizon, goal, progression_steps(phases), request.time_limit_s)
 
 
 def _with_goal_race(

@@ -51,7 +51,7 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
     objective = Objective(model, horizon, variables, without=ablation.goals)
     objective.add_objective()
 
-    solver = new_plan_solver(horizon.request.time_limit_s, seed)
+    solver = new_plan_solver(plan.time_limit_s, seed)
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placed = _placed(

@@ -119,3 +119,14 @@ def test_progression_shows_in_the_weeks():
     result = solve_plan(plan(days, days, days, deload_every=None))
     heavy = [w.heavy_sessions for w in result.weeks]
     assert heavy == sorted(heavy)
+
+
+def test_a_time_limit_cut_short_still_answers_a_plan_keeping_every_rule():
+    """However little time the search gets, the plan returned keeps every hard rule and its
+    objective is the checker's."""
+    days = {"tue": KEY, "thu": {"runs": [{"type": "tempo", "minutes": 40}]}, "sat": {}}
+    request = plan(*[days] * 12, time_limit_s=0.001)
+    result = solve_plan(request)
+    assert result.status in ("optimal", "feasible")
+    scored = evaluate_plan(request, result.placement)
+    assert scored.feasible and scored.objective == result.objective
