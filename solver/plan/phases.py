@@ -31,8 +31,8 @@ def derive_phases(
     marathon or longer, one otherwise), then two weeks of peak; the weeks before the peak are
     split in two, the later half (the larger, when odd) build and the earlier base. The week
     after race week is post-race, and any later week base. Without a goal race every week is
-    base. Counting the base and build weeks from the first, every `deload_every`-th whose phase
-    is not named becomes a deload week (never, when `deload_every` is None); a named deload
+    base. Counting the base and build weeks from the first, every `deload_every`-th becomes a
+    deload week unless its phase is named (never, when `deload_every` is None); a named deload
     week, and race week, start the count again.
     """
     derived = [_by_position(week, goal_week, goal_km) for week in range(len(named))]
@@ -43,8 +43,9 @@ def derive_phases(
             phase = name
             if name in ("deload", "recovery", "race_week"):
                 loading_in_a_row = 0
-            elif name in LOADING_PHASES:
-                loading_in_a_row += 1
+            elif name in LOADING_PHASES and deload_every is not None:
+                # A named week in the deload's place keeps its phase; the count goes on.
+                loading_in_a_row = (loading_in_a_row + 1) % deload_every
         elif phase in LOADING_PHASES and deload_every is not None:
             loading_in_a_row += 1
             if loading_in_a_row == deload_every:

@@ -66,3 +66,12 @@ def test_a_goal_race_by_date_becomes_a_race_run_on_its_day():
     assert horizon.days[13].is_race_day
     assert horizon.days[13].runs[-1].title == "Goal marathon"
     assert [week.phase for week in horizon.weeks] == ["taper", "race_week"]
+
+
+def test_a_named_loading_week_in_the_deloads_place_keeps_its_phase_and_the_count_goes_on():
+    """The fourth loading week named build stays build; the eighth is still a deload."""
+    named = [None, None, None, "build", None, None, None, None]
+    assert derive_phases(named, None, None, 4) == [
+        *["base", "base", "base", "build"],
+        *["base", "base", "base", "deload"],
+    ]
