@@ -18,6 +18,7 @@ from api.routes import (
     coaches,
     health,
     page,
+    plans,
     profiles,
     scenarios,
     weeks,
@@ -118,7 +119,17 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     store.init_app(app)
     headers.init_app(app)
 
-    for routes in (health, catalogue, weeks, scenarios, coaches, profiles, athletes, calendars):
+    for routes in (
+        health,
+        catalogue,
+        weeks,
+        plans,
+        scenarios,
+        coaches,
+        profiles,
+        athletes,
+        calendars,
+    ):
         app.register_api(routes.blueprint)
     app.register_blueprint(page.blueprint)
 

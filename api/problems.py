@@ -23,6 +23,7 @@ from api.services.errors import (
     IdempotencyKeyInUse,
     IdempotencyKeyReused,
     InvalidField,
+    NoPlan,
     NotAuthenticated,
     NoWeek,
     UnknownScenario,
@@ -31,6 +32,7 @@ from api.storage import Busy, NotFound, Stale
 from api.storage import Conflict as StorageConflict
 from api.validation import field_errors
 from solver.budget import OverBudget, SolveBudget
+from solver.plan.result import PlanConflict
 from solver.result import Conflict
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -38,6 +40,7 @@ PROBLEM_MIMETYPE = "application/problem+json"
 INVALID_JSON = "urn:trainweek:problem:invalid-json"
 INVALID_REQUEST = "urn:trainweek:problem:invalid-request"
 INFEASIBLE = "urn:trainweek:problem:infeasible-week"
+INFEASIBLE_PLAN = "urn:trainweek:problem:infeasible-plan"
 UNKNOWN_SCENARIO = "urn:trainweek:problem:unknown-scenario"
 UNKNOWN_PLAN_ID = "urn:trainweek:problem:unknown-plan-id"
 NEEDS_WEEK_OF = "urn:trainweek:problem:calendar-needs-week-of"
@@ -166,6 +169,19 @@ def no_week(conflicts: list[Conflict], suggestions: list[str]) -> Response:
     )
 
 
+def no_plan(conflicts: list[PlanConflict], suggestions: list[str]) -> Response:
+    """422: no plan keeps every hard rule, with the conflicts (and their dates) and what to
+    relax."""
+    return problem(
+        422,
+        "no plan keeps every hard rule; see conflicts, and suggestions for what to relax",
+        title="No plan keeps every hard rule",
+        type=INFEASIBLE_PLAN,
+        conflicts=[conflict.model_dump(mode="json") for conflict in conflicts],
+        suggestions=suggestions,
+    )
+
+
 def over_budget(detail: str, budget: SolveBudget) -> Response:
     """422: the request needs more solving than one request may do, and what to send instead."""
     return problem(
@@ -227,6 +243,7 @@ def init_app(app: Flask) -> None:
         lambda error: problem(409, str(error), title="Idempotency-Key in use", type=KEY_IN_USE),
     )
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
+    app.register_error_handler(NoPlan, lambda error: no_plan(error.conflicts, error.suggestions))
     app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(UnknownScenario, _unknown_scenario)

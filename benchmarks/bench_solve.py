@@ -25,6 +25,7 @@ from solver.cpsat.constraints import Constraints
 from solver.cpsat.engine import SEED
 from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
+from solver.horizon import Horizon
 from solver.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,8 +36,9 @@ def solve_with_cpsat_defaults(request: WeekRequest) -> None:
     """Build the same model in a stock CpModel and solve it with default settings, 1 worker."""
     model = cp_model.CpModel()
     variables = Variables.create(model)
-    Constraints(model, request, variables).add_constraints()
-    Objective(model, request, variables).add_objective()
+    horizon = Horizon.of_week(request)
+    Constraints(model, horizon, variables).add_constraints()
+    Objective(model, horizon, variables).add_objective()
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = SEED

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from solver.catalogue import Session, session_by_id
-from solver.domain import DAY_NAMES, DAYS, Day, DayId, WeekRequest
+from solver.domain import DAYS, Day, DayId, WeekRequest
+from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.result import Conflict, Evaluation, Penalty, Plan
 from solver.rules import HARD_RULE_IDS, SOFT_GOAL_IDS, HardRuleId, SoftGoalId
 
@@ -20,24 +21,51 @@ class PlanError(ValueError):
 
 
 @dataclass(frozen=True)
-class _Week:
-    """A request and a plan, side by side: the sessions placed on each day."""
+class Breach:
+    """A hard rule broken on some days of the horizon (indexes into its days)."""
 
-    request: WeekRequest
+    rule: HardRuleId
+    message: str
+    days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Week:
+    """A horizon (one week, or a plan of weeks) and the sessions placed on each of its days."""
+
+    horizon: Horizon
     days: tuple[Day, ...]
     placed: tuple[tuple[Session, ...], ...]
+
+    @property
+    def request(self) -> WeekRequest:
+        """The settings every week shares (level, equipment, weights, relaxed rules)."""
+        return self.horizon.request
+
+    def day(self, day_index: int) -> str:
+        """The day as a runner reads it: 'Tue', or 'Tue 2027-03-02' in a plan."""
+        return self.horizon.day_name(day_index)
 
     def heavy(self, day_index: int) -> list[Session]:
         return [s for s in self.placed[day_index] if s.heavy_legs]
 
-    def sessions(self) -> Iterator[tuple[int, Session]]:
-        for day_index, sessions in enumerate(self.placed):
-            for session in sessions:
+    def sessions(self, days: Iterable[int] | None = None) -> Iterator[tuple[int, Session]]:
+        """(day index, session) of every placement, on `days` when given."""
+        for day_index in range(len(self.placed)) if days is None else days:
+            for session in self.placed[day_index]:
                 yield day_index, session
 
     @property
     def count(self) -> int:
         return sum(len(sessions) for sessions in self.placed)
+
+    def count_in(self, week: HorizonWeek) -> int:
+        """Sessions placed in one week of the horizon."""
+        return sum(len(self.placed[d]) for d in week.day_indexes)
+
+    def heavy_in(self, week: HorizonWeek) -> int:
+        """Heavy-leg sessions placed in one week of the horizon."""
+        return sum(len(self.heavy(d)) for d in week.day_indexes)
 
 
 def parse_plan(plan: Mapping[str, Sequence[str]]) -> tuple[tuple[Session, ...], ...]:
@@ -45,14 +73,21 @@ def parse_plan(plan: Mapping[str, Sequence[str]]) -> tuple[tuple[Session, ...], 
     unknown_days = sorted(set(plan) - set(DAYS))
     if unknown_days:
         raise PlanError(f"unknown day(s) {', '.join(unknown_days)}; days are {', '.join(DAYS)}")
+    return parse_days(plan, DAYS)
+
+
+def parse_days(
+    plan: Mapping[str, Sequence[str]], day_keys: Sequence[str], where: str = "plan"
+) -> tuple[tuple[Session, ...], ...]:
+    """Turn day key -> session ids into sessions per day, in the order of `day_keys`."""
     by_id = session_by_id()
     placed = []
-    for day in DAYS:
+    for day in day_keys:
         sessions = []
         for index, session_id in enumerate(plan.get(day, [])):
             if session_id not in by_id:
                 raise PlanError(
-                    f"plan.{day}[{index}]: unknown session '{session_id}'; "
+                    f"{where}.{day}[{index}]: unknown session '{session_id}'; "
                     f"known: {', '.join(by_id)}"
                 )
             sessions.append(by_id[session_id])
@@ -62,10 +97,33 @@ def parse_plan(plan: Mapping[str, Sequence[str]]) -> tuple[tuple[Session, ...], 
 
 def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluation:
     """Score the plan: broken hard rules, and the cost of every soft goal with weight > 0."""
-    week = _Week(request, tuple(request.week), parse_plan(plan))
-    violations = list(_violations(week, HARD_RULE_IDS))
+    horizon = Horizon.of_week(request)
+    week = _Week(horizon, horizon.days, parse_plan(plan))
+    violations = [
+        Conflict(rule=breach.rule, message=breach.message, days=_ids(*breach.days))
+        for breach in _violations(week, HARD_RULE_IDS)
+    ]
+    penalties = penalties_of(week)
+    return Evaluation(
+        feasible=not violations,
+        violations=violations,
+        objective=sum(p.cost for p in penalties),
+        penalties=penalties,
+    )
+
+
+def check_horizon(
+    horizon: Horizon, placed: Sequence[Sequence[Session]]
+) -> tuple[list[Breach], list[Penalty]]:
+    """Every hard rule the horizon's placement breaks, and every goal it misses with a cost."""
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed))
+    return list(_violations(week, HARD_RULE_IDS)), penalties_of(week)
+
+
+def penalties_of(week: _Week) -> list[Penalty]:
+    """The cost of every soft goal with weight > 0 that the placement misses."""
     penalties = []
-    for goal_id, weight in _active_weights(request).items():
+    for goal_id, weight in _active_weights(week.horizon).items():
         details = GOAL_CHECKS[goal_id](week)
         if details:
             penalties.append(
@@ -77,66 +135,71 @@ def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluat
                     details=details,
                 )
             )
-    return Evaluation(
-        feasible=not violations,
-        violations=violations,
-        objective=sum(p.cost for p in penalties),
-        penalties=penalties,
-    )
+    return penalties
 
 
 def goal_details(request: WeekRequest, plan: Plan) -> dict[SoftGoalId, list[str]]:
     """Every soft goal's misses in words, one line per unit of penalty."""
-    week = _Week(request, tuple(request.week), parse_plan(plan))
+    horizon = Horizon.of_week(request)
+    return horizon_goal_details(horizon, parse_plan(plan))
+
+
+def horizon_goal_details(
+    horizon: Horizon, placed: Sequence[Sequence[Session]]
+) -> dict[SoftGoalId, list[str]]:
+    """Every soft goal's misses over the horizon in words, one line per unit of penalty."""
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed))
     return {goal_id: check(week) for goal_id, check in GOAL_CHECKS.items()}
 
 
 class Scorer:
     """Scores many plans of one request fast: for exhaustive search over placements."""
 
-    def __init__(self, request: WeekRequest) -> None:
-        self.request = request
-        self.days = tuple(request.week)
-        self.weights = _active_weights(request)
+    def __init__(self, request: WeekRequest | Horizon) -> None:
+        self.horizon = request if isinstance(request, Horizon) else Horizon.of_week(request)
+        self.days = self.horizon.days
+        self.weights = _active_weights(self.horizon)
+
+    def _week(self, placed: Sequence[Sequence[Session]]) -> _Week:
+        return _Week(self.horizon, self.days, tuple(tuple(s) for s in placed))
 
     def breaks_hard_rule(self, placed: Sequence[Sequence[Session]]) -> bool:
         """Whether sessions per day (Monday first) break any hard rule."""
-        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
-        return any(True for _ in _violations(week, HARD_RULE_IDS))
+        return any(True for _ in _violations(self._week(placed), HARD_RULE_IDS))
 
     def breaks_day_rule(self, placed: Sequence[Sequence[Session]], day_index: int) -> bool:
         """Whether the day's sessions break a rule that concerns that day alone."""
-        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
-        return any(DAYS[day_index] in conflict.days for conflict in _violations(week, DAY_RULES))
+        breaches = _violations(self._week(placed), DAY_RULES)
+        return any(day_index in breach.days for breach in breaches)
 
     def objective(self, placed: Sequence[Sequence[Session]]) -> int:
         """Total weighted penalty of sessions per day (Monday first)."""
-        week = _Week(self.request, self.days, tuple(tuple(s) for s in placed))
+        week = self._week(placed)
         return sum(weight * len(GOAL_CHECKS[goal](week)) for goal, weight in self.weights.items())
 
 
-def _violations(week: _Week, rules: Iterable[HardRuleId]) -> Iterator[Conflict]:
-    """What the week breaks of `rules`, leaving out the rules the request relaxes (as the
+def _violations(week: _Week, rules: Iterable[HardRuleId]) -> Iterator[Breach]:
+    """What the placement breaks of `rules`, leaving out the rules the request relaxes (as the
     model leaves them out)."""
     for rule in rules:
-        if not week.request.relaxes(rule):
+        if not week.horizon.relaxes(rule):
             yield from HARD_RULE_CHECKS[rule](week)
 
 
-def _active_weights(request: WeekRequest) -> dict[SoftGoalId, int]:
-    weights = {goal_id: request.weight(goal_id) for goal_id in SOFT_GOAL_IDS}
+def _active_weights(horizon: Horizon) -> dict[SoftGoalId, int]:
+    weights = {goal_id: horizon.weight(goal_id) for goal_id in SOFT_GOAL_IDS}
     return {goal_id: weight for goal_id, weight in weights.items() if weight > 0}
 
 
 # --- hard rules ------------------------------------------------------------------------------
 
 
-def _day(day_index: int) -> str:
-    return DAY_NAMES[DAYS[day_index]]
-
-
 def _ids(*day_indexes: int) -> list[DayId]:
     return [DAYS[i] for i in day_indexes]  # type: ignore[misc]
+
+
+def _at(*day_indexes: int) -> tuple[int, ...]:
+    return day_indexes
 
 
 def _key_run_name(day: Day) -> str:
@@ -144,93 +207,98 @@ def _key_run_name(day: Day) -> str:
     return f"key {key_run.type.replace('_', ' ')} run"
 
 
-def _session_count(week: _Week) -> list[Conflict]:
-    low, high = week.request.strength.min_sessions, week.request.strength.max_sessions
-    if low <= week.count <= high:
-        return []
-    with_sessions = [i for i, sessions in enumerate(week.placed) if sessions]
-    return [
-        Conflict(
-            rule=HardRuleId.SESSION_COUNT,
-            message=f"{week.count} session(s) placed; the week asks for {low} to {high}",
-            days=_ids(*with_sessions),
+def _session_count(week: _Week) -> list[Breach]:
+    breaches = []
+    for part in week.horizon.weeks:
+        strength = part.request.strength
+        low, high, count = strength.min_sessions, strength.max_sessions, week.count_in(part)
+        if low <= count <= high:
+            continue
+        with_sessions = [i for i in part.day_indexes if week.placed[i]]
+        message = f"{count} session(s) placed; the week asks for {low} to {high}"
+        breaches.append(
+            Breach(
+                rule=HardRuleId.SESSION_COUNT,
+                message=week.horizon.in_week(part, message),
+                days=_at(*with_sessions),
+            )
         )
-    ]
+    return breaches
 
 
-def _one_session_per_day(week: _Week) -> list[Conflict]:
+def _one_session_per_day(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.ONE_SESSION_PER_DAY,
-            message=f"{_day(i)}: {len(sessions)} strength sessions on one day",
-            days=_ids(i),
+            message=f"{week.day(i)}: {len(sessions)} strength sessions on one day",
+            days=_at(i),
         )
         for i, sessions in enumerate(week.placed)
         if len(sessions) > 1
     ]
 
 
-def _no_heavy_legs_before_key_run(week: _Week) -> list[Conflict]:
+def _no_heavy_legs_before_key_run(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
-            message=f"{_day(i)}: {session.name} loads the legs heavily the day before "
-            f"{_day(i + 1)}'s {_key_run_name(week.days[i + 1])}",
-            days=_ids(i, i + 1),
+            message=f"{week.day(i)}: {session.name} loads the legs heavily the day before "
+            f"{week.day(i + 1)}'s {_key_run_name(week.days[i + 1])}",
+            days=_at(i, i + 1),
         )
-        for i in range(len(DAYS) - 1)
+        for i in range(len(week.days) - 1)
         if week.days[i + 1].has_key_run
         for session in week.heavy(i)
     ]
 
 
-def _heavy_legs_48h_apart(week: _Week) -> list[Conflict]:
+def _heavy_legs_48h_apart(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.HEAVY_LEGS_48H_APART,
-            message=f"{_day(i)} and {_day(i + 1)}: heavy-leg sessions on consecutive days",
-            days=_ids(i, i + 1),
+            message=f"{week.day(i)} and {week.day(i + 1)}: heavy-leg sessions on consecutive days",
+            days=_at(i, i + 1),
         )
-        for i in range(len(DAYS) - 1)
+        for i in range(len(week.days) - 1)
         if week.heavy(i) and week.heavy(i + 1)
     ]
 
 
-def _no_heavy_legs_on_very_long_run_day(week: _Week) -> list[Conflict]:
+def _no_heavy_legs_on_very_long_run_day(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY,
-            message=f"{_day(i)}: {session.name} loads the legs heavily on the day of a "
+            message=f"{week.day(i)}: {session.name} loads the legs heavily on the day of a "
             f"{week.days[i].long_run_minutes}-min long run",
-            days=_ids(i),
+            days=_at(i),
         )
-        for i in range(len(DAYS))
+        for i in range(len(week.days))
         if week.days[i].has_very_long_run
         for session in week.heavy(i)
     ]
 
 
-def _no_heavy_legs_after_very_long_run(week: _Week) -> list[Conflict]:
+def _no_heavy_legs_after_very_long_run(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN,
-            message=f"{_day(i)}: {session.name} loads the legs heavily the day after "
-            f"{_day(i - 1)}'s {week.days[i - 1].long_run_minutes}-min long run",
-            days=_ids(i, i - 1),
+            message=f"{week.day(i)}: {session.name} loads the legs heavily the day after "
+            f"{week.day(i - 1)}'s {week.days[i - 1].long_run_minutes}-min long run",
+            days=_at(i, i - 1),
         )
-        for i in range(1, len(DAYS))
+        for i in range(1, len(week.days))
         if week.days[i - 1].has_very_long_run
         for session in week.heavy(i)
     ]
 
 
-def _no_plyometrics_after_hard_run(week: _Week) -> list[Conflict]:
+def _no_plyometrics_after_hard_run(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN,
-            message=f"{_day(i)}: {session.name} on the day of a hard "
+            message=f"{week.day(i)}: {session.name} on the day of a hard "
             f"{_hard_run_name(week.days[i])} run; jumps need fresh legs",
-            days=_ids(i),
+            days=_at(i),
         )
         for i, session in week.sessions()
         if session.plyometric and week.days[i].has_hard_run
@@ -241,71 +309,71 @@ def _hard_run_name(day: Day) -> str:
     return next(run for run in day.runs if run.is_hard).type.replace("_", " ")
 
 
-def _no_strength_on_race_day(week: _Week) -> list[Conflict]:
+def _no_strength_on_race_day(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_STRENGTH_ON_RACE_DAY,
-            message=f"{_day(i)}: strength on a race day",
-            days=_ids(i),
+            message=f"{week.day(i)}: strength on a race day",
+            days=_at(i),
         )
         for i, sessions in enumerate(week.placed)
         if sessions and week.days[i].is_race_day
     ]
 
 
-def _no_legs_before_race(week: _Week) -> list[Conflict]:
-    conflicts = []
+def _no_legs_before_race(week: _Week) -> list[Breach]:
+    conflicts: list[Breach] = []
     for i, session in week.sessions():
-        if i + 1 < len(DAYS) and week.days[i + 1].is_race_day and session.works_legs:
+        if i + 1 < len(week.days) and week.days[i + 1].is_race_day and session.works_legs:
             conflicts.append(
-                Conflict(
+                Breach(
                     rule=HardRuleId.NO_LEGS_BEFORE_RACE,
-                    message=f"{_day(i)}: {session.name} works the legs the day before "
-                    f"{_day(i + 1)}'s race",
-                    days=_ids(i, i + 1),
+                    message=f"{week.day(i)}: {session.name} works the legs the day before "
+                    f"{week.day(i + 1)}'s race",
+                    days=_at(i, i + 1),
                 )
             )
-        elif i + 2 < len(DAYS) and week.days[i + 2].is_race_day and session.heavy_legs:
+        elif i + 2 < len(week.days) and week.days[i + 2].is_race_day and session.heavy_legs:
             conflicts.append(
-                Conflict(
+                Breach(
                     rule=HardRuleId.NO_LEGS_BEFORE_RACE,
-                    message=f"{_day(i)}: {session.name} loads the legs heavily two days "
-                    f"before {_day(i + 2)}'s race",
-                    days=_ids(i, i + 2),
+                    message=f"{week.day(i)}: {session.name} loads the legs heavily two days "
+                    f"before {week.day(i + 2)}'s race",
+                    days=_at(i, i + 2),
                 )
             )
     return conflicts
 
 
-def _no_heavy_legs_after_race(week: _Week) -> list[Conflict]:
-    recovering = week.request.races_recovering()
+def _no_heavy_legs_after_race(week: _Week) -> list[Breach]:
+    recovering = week.horizon.races_recovering()
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_HEAVY_LEGS_AFTER_RACE,
-            message=f"{_day(i)}: {session.name} loads the legs heavily while still "
+            message=f"{week.day(i)}: {session.name} loads the legs heavily while still "
             f"recovering from {recovering[i]}",
-            days=_ids(i),
+            days=_at(i),
         )
         for i, session in week.sessions()
         if session.heavy_legs and i in recovering
     ]
 
 
-def _no_strength_on_double_run_day(week: _Week) -> list[Conflict]:
+def _no_strength_on_double_run_day(week: _Week) -> list[Breach]:
     return [
-        Conflict(
+        Breach(
             rule=HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
-            message=f"{_day(i)}: strength on a day with {len(week.days[i].runs)} runs "
+            message=f"{week.day(i)}: strength on a day with {len(week.days[i].runs)} runs "
             "(allow_doubles is not set)",
-            days=_ids(i),
+            days=_at(i),
         )
         for i, sessions in enumerate(week.placed)
         if sessions and week.days[i].is_double_run_day and not week.days[i].allow_doubles
     ]
 
 
-def _fits_availability(week: _Week) -> list[Conflict]:
-    conflicts = []
+def _fits_availability(week: _Week) -> list[Breach]:
+    conflicts: list[Breach] = []
     home = week.request.athlete.equipment == "home"
     for i, sessions in enumerate(week.placed):
         if not sessions:
@@ -315,7 +383,7 @@ def _fits_availability(week: _Week) -> list[Conflict]:
         if not day.available:
             reasons.append("the day is marked unavailable")
         for session in sessions:
-            if not week.request.equipment_allows(i, session):
+            if not week.horizon.equipment_allows(i, session):
                 where = "the athlete trains at home" if home else "there is no gym access"
                 reasons.append(f"{session.name} needs a gym and {where}")
         minutes_left = day.minutes_left
@@ -327,10 +395,10 @@ def _fits_availability(week: _Week) -> list[Conflict]:
             )
         if reasons:
             conflicts.append(
-                Conflict(
+                Breach(
                     rule=HardRuleId.FITS_AVAILABILITY,
-                    message=f"{_day(i)}: " + "; ".join(reasons),
-                    days=_ids(i),
+                    message=f"{week.day(i)}: " + "; ".join(reasons),
+                    days=_at(i),
                 )
             )
     return conflicts
@@ -349,7 +417,7 @@ DAY_RULES = (
     HardRuleId.FITS_AVAILABILITY,
 )
 
-HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Conflict]]] = {
+HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
     HardRuleId.SESSION_COUNT: _session_count,
     HardRuleId.ONE_SESSION_PER_DAY: _one_session_per_day,
     HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN: _no_heavy_legs_before_key_run,
@@ -370,9 +438,12 @@ assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in
 
 
 def _target_sessions(week: _Week) -> list[str]:
-    target = week.request.target_sessions
-    missed = abs(week.count - target)
-    return [f"{week.count} session(s) placed; the target is {target}"] * missed
+    details = []
+    for part in week.horizon.weeks:
+        target, count = part.request.target_sessions, week.count_in(part)
+        detail = week.horizon.in_week(part, f"{count} session(s) placed; the target is {target}")
+        details += [detail] * abs(count - target)
+    return details
 
 
 def _keep_recovery_days_easy(week: _Week) -> list[str]:
@@ -380,11 +451,11 @@ def _keep_recovery_days_easy(week: _Week) -> list[str]:
     for i, session in week.sessions():
         day = week.days[i]
         if day.is_rest_day:
-            details.append(f"{_day(i)}: {session.name} lands on a rest day")
+            details.append(f"{week.day(i)}: {session.name} lands on a rest day")
         elif day.is_recovery_run_day:
             units = recovery_day_units(session)
             details += [
-                f"{_day(i)}: {session.name} works the legs on a recovery-run day"
+                f"{week.day(i)}: {session.name} works the legs on a recovery-run day"
                 f"{f' ({n} of {units}: heavy legs count twice)' if units > 1 else ''}"
                 for n in range(1, units + 1)
             ]
@@ -398,7 +469,7 @@ def recovery_day_units(session: Session) -> int:
 
 def _strength_on_hard_days(week: _Week) -> list[str]:
     return [
-        f"{_day(i)}: {session.name} is not stacked on a key-run day"
+        f"{week.day(i)}: {session.name} is not stacked on a key-run day"
         for i, session in week.sessions()
         if not week.days[i].has_key_run
     ]
@@ -406,7 +477,7 @@ def _strength_on_hard_days(week: _Week) -> list[str]:
 
 def _strength_on_easy_days(week: _Week) -> list[str]:
     return [
-        f"{_day(i)}: {session.name} shares the day with a {_key_run_name(week.days[i])}"
+        f"{week.day(i)}: {session.name} shares the day with a {_key_run_name(week.days[i])}"
         for i, session in week.sessions()
         if week.days[i].has_key_run
     ]
@@ -414,16 +485,16 @@ def _strength_on_easy_days(week: _Week) -> list[str]:
 
 def _heavy_legs_48h_before_key_run(week: _Week) -> list[str]:
     return [
-        f"{_day(i)}: {session.name} is 48 h before {_day(i + 2)}'s "
+        f"{week.day(i)}: {session.name} is 48 h before {week.day(i + 2)}'s "
         f"{_key_run_name(week.days[i + 2])}"
         for i, session in week.sessions()
-        if session.heavy_legs and i + 2 < len(DAYS) and week.days[i + 2].has_key_run
+        if session.heavy_legs and i + 2 < len(week.days) and week.days[i + 2].has_key_run
     ]
 
 
 def _no_heavy_legs_after_long_run(week: _Week) -> list[str]:
     return [
-        f"{_day(i)}: {session.name} comes the day after {_day(i - 1)}'s long run"
+        f"{week.day(i)}: {session.name} comes the day after {week.day(i - 1)}'s long run"
         for i, session in week.sessions()
         if session.heavy_legs and i > 0 and week.days[i - 1].has_long_run
     ]
@@ -437,7 +508,7 @@ def _heavy_legs_on_long_run_day(week: _Week) -> list[str]:
             continue
         minutes = week.days[i].long_run_minutes
         details += [
-            f"{_day(i)}: {session.name} on the day of a {minutes}-min long run ({n} of {units})"
+            f"{week.day(i)}: {session.name} on the day of a {minutes}-min long run ({n} of {units})"
             for n in range(1, units + 1)
         ]
     return details
@@ -445,55 +516,91 @@ def _heavy_legs_on_long_run_day(week: _Week) -> list[str]:
 
 def _spread_sessions(week: _Week) -> list[str]:
     return [
-        f"{_day(i)} and {_day(i + 1)}: strength on consecutive days"
-        for i in range(len(DAYS) - 1)
+        f"{week.day(i)} and {week.day(i + 1)}: strength on consecutive days"
+        for part in week.horizon.weeks
+        for i in part.day_indexes[:-1]
         if week.placed[i] and week.placed[i + 1]
     ]
 
 
 def _lower_body_in_week(week: _Week) -> list[str]:
-    if week.request.athlete.phase in ("taper", "race_week"):
-        return []
-    if week.request.athlete.level == "beginner":
-        if any(session.works_legs for _, session in week.sessions()):
-            return []
-        return ["no session works the legs this week"]
-    if any(session.heavy_legs for _, session in week.sessions()):
-        return []
-    return ["no heavy lower-body session this week"]
+    details = []
+    for part in week.horizon.weeks:
+        athlete = part.request.athlete
+        sessions = [session for _, session in week.sessions(part.day_indexes)]
+        if athlete.phase in ("taper", "race_week"):
+            continue
+        if athlete.level == "beginner":
+            if not any(session.works_legs for session in sessions):
+                details.append(week.horizon.in_week(part, "no session works the legs this week"))
+        elif not any(session.heavy_legs for session in sessions):
+            details.append(week.horizon.in_week(part, "no heavy lower-body session this week"))
+    return details
 
 
 def _phase_fit(week: _Week) -> list[str]:
-    phase = week.request.athlete.phase
-    if phase == "race_week":
-        return [
-            f"{_day(i)}: {session.name} works the legs in race week (mobility and core only)"
-            for i, session in week.sessions()
-            if session.works_legs
-        ]
-    if phase == "taper":
-        return [
-            f"{_day(i)}: {session.name} is heavy legs in a taper week"
-            for i, session in week.sessions()
-            if session.heavy_legs
-        ]
-    if phase == "peak":
-        heavy = [(i, s) for i, s in week.sessions() if s.heavy_legs]
-        return [
-            f"{_day(i)}: {session.name} is heavy session {n} at peak; one keeps the gains"
-            for n, (i, session) in enumerate(heavy[1:], start=2)
-        ]
-    return []
+    details: list[str] = []
+    for part in week.horizon.weeks:
+        sessions = list(week.sessions(part.day_indexes))
+        if part.phase == "race_week":
+            details += [
+                f"{week.day(i)}: {session.name} works the legs in race week "
+                "(mobility and core only)"
+                for i, session in sessions
+                if session.works_legs
+            ]
+        elif part.phase == "taper":
+            details += [
+                f"{week.day(i)}: {session.name} is heavy legs in a taper week"
+                for i, session in sessions
+                if session.heavy_legs
+            ]
+        elif part.phase == "peak":
+            heavy = [(i, s) for i, s in sessions if s.heavy_legs]
+            details += [
+                f"{week.day(i)}: {session.name} is heavy session {n} at peak; one keeps the gains"
+                for n, (i, session) in enumerate(heavy[1:], start=2)
+            ]
+    return details
 
 
 def _level_fit(week: _Week) -> list[str]:
     if week.request.athlete.level != "beginner":
         return []
     return [
-        f"{_day(i)}: {session.name} is heavy legs for a beginner"
+        f"{week.day(i)}: {session.name} is heavy legs for a beginner"
         for i, session in week.sessions()
         if session.heavy_legs
     ]
+
+
+def _routine(week: _Week) -> list[str]:
+    details = []
+    for before, after in week.horizon.routine_pairs():
+        if bool(week.placed[before]) != bool(week.placed[after]):
+            had = "strength" if week.placed[before] else "no strength"
+            details.append(
+                f"{week.day(after)}: {'strength' if week.placed[after] else 'no strength'}, "
+                f"where {week.day(before)} had {had} with the same runs"
+            )
+    return details
+
+
+def _progression(week: _Week) -> list[str]:
+    details = []
+    for part, compared in week.horizon.progression_pairs():
+        heavy, before = week.heavy_in(part), week.heavy_in(compared)
+        if part.phase in LOADING_PHASES:
+            text = f"{heavy} heavy-leg session(s) in {part.phase}, fewer than {before} in " + (
+                f"week {compared.index + 1}" if week.horizon.is_plan else "the week before"
+            )
+            details += [week.horizon.in_week(part, text)] * max(0, before - heavy)
+        else:
+            text = (
+                f"{heavy} heavy-leg session(s) in {part.phase}, more than {before} the week before"
+            )
+            details += [week.horizon.in_week(part, text)] * max(0, heavy - before)
+    return details
 
 
 GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
@@ -508,5 +615,7 @@ GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.LOWER_BODY_IN_WEEK: _lower_body_in_week,
     SoftGoalId.PHASE_FIT: _phase_fit,
     SoftGoalId.LEVEL_FIT: _level_fit,
+    SoftGoalId.ROUTINE: _routine,
+    SoftGoalId.PROGRESSION: _progression,
 }
 assert tuple(GOAL_CHECKS) == SOFT_GOAL_IDS, "every soft goal is checked, in rule-book order"

@@ -548,24 +548,12 @@ class WeekRequest(_Strict):
         """Days inside a race's recovery period, each with the race that protects it.
 
         A race on day r with a recovery of n days protects days r+1..r+n; the previous race,
-        `days_ago` before Monday, protects Monday..(n - days_ago) of this week.
+        `days_ago` before Monday, protects Monday..(n - days_ago) of this week. The week is read
+        as a horizon of one week (solver/horizon.py), as the model reads it.
         """
-        protected: dict[int, str] = {}
-        days_ago = self.previous_race_days_ago
-        if self.previous_race is not None and days_ago is not None:
-            name = race_name(self.previous_race.distance)
-            for day_index in range(min(self.previous_race.recovery_days - days_ago + 1, 7)):
-                protected[day_index] = f"the {name} {days_ago + day_index} days earlier"
-        for race_day, day in enumerate(self.week):
-            for run in day.runs:
-                if run.type != "race":
-                    continue
-                for after in range(1, run.recovery_days + 1):
-                    if race_day + after < len(DAYS):
-                        protected[race_day + after] = (
-                            f"{DAY_NAMES[DAYS[race_day]]}'s {race_name(run.distance)}"
-                        )
-        return protected
+        from solver.horizon import Horizon  # the horizon reads weeks: imported late
+
+        return Horizon.of_week(self).races_recovering()
 
     def day(self, day_id: str) -> Day:
         """The day as posted, or a rest day when it was left out."""

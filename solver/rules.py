@@ -46,6 +46,8 @@ class SoftGoalId(StrEnum):
     LOWER_BODY_IN_WEEK = "lower_body_in_week"
     PHASE_FIT = "phase_fit"
     LEVEL_FIT = "level_fit"
+    ROUTINE = "routine"
+    PROGRESSION = "progression"
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,21 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
             "Beginners start with bodyweight and light loads: each heavy-leg session counts.",
             6,
         ),
+        SoftGoal(
+            SoftGoalId.ROUTINE,
+            "Across a plan, keep the same strength weekdays from week to week: each weekday "
+            "that holds strength one week and not the next (or the other way round) counts, "
+            "unless that weekday's runs changed (their types, key flags or availability).",
+            2,
+        ),
+        SoftGoal(
+            SoftGoalId.PROGRESSION,
+            "Across a plan, heavy-leg work builds through base and build, holds at peak and "
+            "drops in taper, race week, deload and post-race weeks: each heavy session fewer "
+            "than the last base or build week counts in a base or build week, each heavy "
+            "session more than the week before counts in any other phase.",
+            3,
+        ),
     )
 }
 
@@ -202,6 +219,8 @@ assert tuple(SOFT_GOALS) == tuple(SoftGoalId), "the rule book describes every go
 
 HARD_RULE_IDS: tuple[HardRuleId, ...] = tuple(HardRuleId)
 SOFT_GOAL_IDS: tuple[SoftGoalId, ...] = tuple(SoftGoalId)
+PLAN_GOAL_IDS: tuple[SoftGoalId, ...] = (SoftGoalId.ROUTINE, SoftGoalId.PROGRESSION)
+"""Goals between the weeks of a plan: a lone week never misses them."""
 RELAXABLE_RULE_IDS: tuple[HardRuleId, ...] = tuple(
     rule.id for rule in HARD_RULES.values() if rule.relaxable
 )

@@ -1,6 +1,7 @@
 """The `trainweek` command line, one module per command group; `main()` is the entry point.
 
-Exit codes: 0 done, 2 bad input (the one-line message says what and where), 3 no week exists;
+Exit codes: 0 done, 2 bad input (the one-line message says what and where), 3 no week (or
+plan) exists;
 `bench` adds 1 for a failed expectation.
 """
 
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from api.cli import bench, catalogue, coaches, imports, learn, scenarios, serve, weeks
+from api.cli import bench, catalogue, coaches, imports, learn, plans, scenarios, serve, weeks
 from api.cli.common import EXIT_BAD_INPUT, InputError, stdout_closed
 
 
@@ -23,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"trainweek {version('trainweek')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (weeks, catalogue, scenarios, bench, serve, coaches, learn, imports):
+    for group in (weeks, plans, imports, catalogue, scenarios, bench, serve, coaches, learn):
         group.add_commands(commands)
     return parser
 

@@ -3,6 +3,7 @@ way (a problem+json response, or an exit code and one line)."""
 
 from __future__ import annotations
 
+from solver.plan.result import PlanConflict
 from solver.result import Conflict
 
 
@@ -20,6 +21,16 @@ class NoWeek(Exception):
 
     def __init__(self, conflicts: list[Conflict], suggestions: list[str]) -> None:
         super().__init__("no week keeps every hard rule")
+        self.conflicts = conflicts
+        self.suggestions = suggestions
+
+
+class NoPlan(Exception):
+    """No plan keeps every hard rule: a minimal set of conflicting rules (with their dates) and
+    what to relax."""
+
+    def __init__(self, conflicts: list[PlanConflict], suggestions: list[str]) -> None:
+        super().__init__("no plan keeps every hard rule")
         self.conflicts = conflicts
         self.suggestions = suggestions
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 from ortools.sat.python import cp_model
 
 from solver.cpsat.variables import Variables
-from solver.domain import DAYS, WeekRequest
+from solver.horizon import Horizon
 from solver.rules import HARD_RULE_IDS, HardRuleId
 
 
@@ -22,16 +22,21 @@ class SessionBound(StrEnum):
 
 @dataclass(frozen=True)
 class Guard:
-    """One piece of a hard rule that an explanation can switch off: a rule on some days."""
+    """One piece of a hard rule that an explanation can switch off: a rule on some days (or,
+    for `session_count`, on the week numbered `week` of the horizon)."""
 
     rule: HardRuleId
     days: tuple[int, ...]
     part: SessionBound | None = None
+    week: int = 0
 
 
 @dataclass
 class Constraints:
-    """Adds every hard rule to the model.
+    """Adds every hard rule to the model, over the horizon's days (one week, or a plan).
+
+    Rules between neighbouring days hold across week boundaries; `session_count` holds week by
+    week.
 
     With `guarded=True` each rule, day by day, is enforced only under its own literal, so that
     an infeasible week can be explained by the smallest set of guards that cannot all hold.
@@ -41,7 +46,7 @@ class Constraints:
     """
 
     model: cp_model.CpModel
-    request: WeekRequest
+    horizon: Horizon
     variables: Variables
     guarded: bool = False
     without: frozenset[HardRuleId] = frozenset()
@@ -66,7 +71,7 @@ class Constraints:
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
-            if rule not in self.without and not self.request.relaxes(rule):
+            if rule not in self.without and not self.horizon.relaxes(rule):
                 add()
 
     def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
@@ -79,93 +84,97 @@ class Constraints:
             return
         if guard not in self.guards:
             part = guard.part or ""
-            self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{part}")
+            week = f"w{guard.week}" if guard.week else ""
+            self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{part}{week}")
         constraint.only_enforce_if(self.guards[guard])
 
     def _session_count(self) -> None:
-        """Place between min_sessions and max_sessions sessions."""
-        total = self.variables.total()
-        strength = self.request.strength
-        if SessionBound.MIN not in self.without_bounds:
-            constraint = self.model.add(total >= strength.min_sessions)
-            self._enforce(constraint, Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN))
-        if SessionBound.MAX not in self.without_bounds:
-            constraint = self.model.add(total <= strength.max_sessions)
-            self._enforce(constraint, Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MAX))
+        """Place between min_sessions and max_sessions sessions each week."""
+        for week in self.horizon.weeks:
+            total = self.variables.total(week.day_indexes)
+            strength = week.request.strength
+            if SessionBound.MIN not in self.without_bounds:
+                constraint = self.model.add(total >= strength.min_sessions)
+                guard = Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN, week.index)
+                self._enforce(constraint, guard)
+            if SessionBound.MAX not in self.without_bounds:
+                constraint = self.model.add(total <= strength.max_sessions)
+                guard = Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MAX, week.index)
+                self._enforce(constraint, guard)
 
     def _one_session_per_day(self) -> None:
         """At most one strength session on any day."""
-        for day_index in range(len(DAYS)):
+        for day_index in range(len(self.horizon.days)):
             constraint = self.model.add(self.variables.on_day(day_index) <= 1)
             self._enforce(constraint, Guard(HardRuleId.ONE_SESSION_PER_DAY, (day_index,)))
 
     def _no_heavy_legs_before_key_run(self) -> None:
         """No heavy-leg session the day before a key run."""
-        week = self.request.week
-        for day_index in range(len(DAYS) - 1):
-            if week[day_index + 1].has_key_run:
+        days = self.horizon.days
+        for day_index in range(len(days) - 1):
+            if days[day_index + 1].has_key_run:
                 constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
-                days = (day_index, day_index + 1)
-                self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, days))
+                pair = (day_index, day_index + 1)
+                self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair))
 
     def _heavy_legs_48h_apart(self) -> None:
         """Heavy-leg sessions never on consecutive days."""
         heavy = self.variables.heavy_day
-        for day_index in range(len(DAYS) - 1):
+        for day_index in range(len(self.horizon.days) - 1):
             constraint = self.model.add(heavy[day_index] + heavy[day_index + 1] <= 1)
             days = (day_index, day_index + 1)
             self._enforce(constraint, Guard(HardRuleId.HEAVY_LEGS_48H_APART, days))
 
     def _no_heavy_legs_on_very_long_run_day(self) -> None:
         """No heavy legs on the day of a long run of 2 h or more."""
-        for day_index, day in enumerate(self.request.week):
+        for day_index, day in enumerate(self.horizon.days):
             if day.has_very_long_run:
                 guard = Guard(HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY, (day_index,))
                 self._forbid(day_index, "heavy", guard)
 
     def _no_heavy_legs_after_very_long_run(self) -> None:
         """No heavy legs the day after a long run of 2 h or more."""
-        week = self.request.week
-        for day_index in range(1, len(DAYS)):
-            if week[day_index - 1].has_very_long_run:
-                days = (day_index, day_index - 1)
-                guard = Guard(HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN, days)
+        days = self.horizon.days
+        for day_index in range(1, len(days)):
+            if days[day_index - 1].has_very_long_run:
+                pair = (day_index, day_index - 1)
+                guard = Guard(HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN, pair)
                 self._forbid(day_index, "heavy", guard)
 
     def _no_plyometrics_after_hard_run(self) -> None:
         """No jumps on the day of a hard run: they need fresh legs."""
-        for day_index, day in enumerate(self.request.week):
+        for day_index, day in enumerate(self.horizon.days):
             if day.has_hard_run:
                 guard = Guard(HardRuleId.NO_PLYOMETRICS_AFTER_HARD_RUN, (day_index,))
                 self._forbid(day_index, "plyometric", guard)
 
     def _no_strength_on_race_day(self) -> None:
         """No strength on a race day."""
-        for day_index, day in enumerate(self.request.week):
+        for day_index, day in enumerate(self.horizon.days):
             if day.is_race_day:
                 constraint = self.model.add(self.variables.on_day(day_index) == 0)
                 self._enforce(constraint, Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,)))
 
     def _no_legs_before_race(self) -> None:
         """No heavy legs in the two days before a race, no leg work the day before."""
-        week = self.request.week
-        for day_index in range(len(DAYS) - 1):
-            if week[day_index + 1].is_race_day:
-                days = (day_index, day_index + 1)
-                self._forbid(day_index, "legs", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, days))
-            elif day_index + 2 < len(DAYS) and week[day_index + 2].is_race_day:
-                days = (day_index, day_index + 2)
-                self._forbid(day_index, "heavy", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, days))
+        days = self.horizon.days
+        for day_index in range(len(days) - 1):
+            if days[day_index + 1].is_race_day:
+                pair = (day_index, day_index + 1)
+                self._forbid(day_index, "legs", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, pair))
+            elif day_index + 2 < len(days) and days[day_index + 2].is_race_day:
+                pair = (day_index, day_index + 2)
+                self._forbid(day_index, "heavy", Guard(HardRuleId.NO_LEGS_BEFORE_RACE, pair))
 
     def _no_heavy_legs_after_race(self) -> None:
         """No heavy legs while the legs recover from a race (longer after longer races)."""
-        for day_index in sorted(self.request.races_recovering()):
+        for day_index in sorted(self.horizon.races_recovering()):
             guard = Guard(HardRuleId.NO_HEAVY_LEGS_AFTER_RACE, (day_index,))
             self._forbid(day_index, "heavy", guard)
 
     def _no_strength_on_double_run_day(self) -> None:
         """No strength on a day with two runs, unless the runner allows it that day."""
-        for day_index, day in enumerate(self.request.week):
+        for day_index, day in enumerate(self.horizon.days):
             if day.is_double_run_day and not day.allow_doubles:
                 guard = Guard(HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, (day_index,))
                 self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
@@ -173,14 +182,14 @@ class Constraints:
     def _fits_availability(self) -> None:
         """Strength only on available days, within the day's minutes, gym sessions at a gym."""
         sessions = self.variables.sessions
-        for day_index, day in enumerate(self.request.week):
+        for day_index, day in enumerate(self.horizon.days):
             guard = Guard(HardRuleId.FITS_AVAILABILITY, (day_index,))
             placed = self.variables.placed[day_index]
             if not day.available:
                 self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
                 continue
             for var, session in zip(placed, sessions, strict=True):
-                if not self.request.equipment_allows(day_index, session):
+                if not self.horizon.equipment_allows(day_index, session):
                     self._enforce(self.model.add(var == 0), guard)
             minutes_left = day.minutes_left
             if minutes_left is not None:

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import Session, catalogue
+from solver.checker import Breach
 from solver.cpsat.constraints import Constraints, Guard, SessionBound
 from solver.cpsat.engine import Model, new_solver
 from solver.cpsat.variables import Variables
-from solver.domain import DAY_NAMES, DAYS, WeekRequest
+from solver.domain import DAYS, WeekRequest
+from solver.horizon import Horizon
 from solver.result import Conflict
 from solver.rules import HARD_RULE_IDS, RELAXABLE_RULE_IDS, HardRuleId
 
@@ -32,16 +34,26 @@ class Explanation:
     suggestions: list[str]
 
 
-class _GuardedModel:
-    """The week's hard rules, each guarded, with no objective: for feasibility questions."""
+@dataclass
+class HorizonExplanation:
+    """The same over a horizon: each conflict names days by their index in the horizon."""
 
-    def __init__(self, request: WeekRequest) -> None:
+    guards: list[Guard]
+    conflicts: list[Breach]
+    suggestions: list[str]
+
+
+class _GuardedModel:
+    """The horizon's hard rules, each guarded, with no objective: for feasibility questions."""
+
+    def __init__(self, horizon: Horizon, time_limit_s: float = EXPLAIN_TIME_LIMIT_S) -> None:
         self.model = Model()
-        self.variables = Variables.create(self.model)
-        constraints = Constraints(self.model, request, self.variables, guarded=True)
+        days = [horizon.day_key(d) for d in range(len(horizon.days))]
+        self.variables = Variables.create(self.model, days)
+        constraints = Constraints(self.model, horizon, self.variables, guarded=True)
         constraints.add_constraints()
         self.guards = constraints.guards
-        self.solver = new_solver(EXPLAIN_TIME_LIMIT_S)
+        self.solver = new_solver(time_limit_s)
 
     def infeasible_core(self, enforced: Iterable[Guard]) -> list[Guard] | None:
         """A core of `enforced` when they cannot all hold, else None."""
@@ -62,11 +74,11 @@ class _GuardedModel:
             return None
         return [[self.solver.boolean_value(var) for var in day] for day in self.variables.placed]
 
-    def most_sessions(self, enforced: Iterable[Guard]) -> int:
-        """The most sessions the week can hold with `enforced` kept."""
+    def most_sessions(self, enforced: Iterable[Guard], day_indexes: range | None = None) -> int:
+        """The most sessions the week (or these days) can hold with `enforced` kept."""
         self.model.clear_assumptions()
         self.model.add_assumptions([self.guards[g] for g in enforced])
-        self.model.maximize(self.variables.total())
+        self.model.maximize(self.variables.total(day_indexes))
         status = self.solver.solve(self.model)
         self.model.clear_objective()
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -76,20 +88,39 @@ class _GuardedModel:
 
 def first_feasible_week(request: WeekRequest) -> list[list[bool]] | None:
     """Any week that keeps the hard rules, found without the objective (fast), or None."""
-    return _GuardedModel(request).any_week()
+    return _GuardedModel(Horizon.of_week(request)).any_week()
 
 
 def feasible_under(request: WeekRequest, enforced: Iterable[Guard]) -> bool:
     """Whether some week keeps the `enforced` guards (the other rules switched off)."""
-    return _GuardedModel(request).infeasible_core(enforced) is None
+    return _GuardedModel(Horizon.of_week(request)).infeasible_core(enforced) is None
+
+
+def first_feasible_placement(horizon: Horizon) -> list[list[bool]] | None:
+    """Any placement over the horizon keeping the hard rules, as placed[day][session], or None."""
+    return _GuardedModel(horizon).any_week()
 
 
 def explain(request: WeekRequest) -> Explanation:
     """Explain an infeasible week; an empty explanation when the week is feasible."""
-    guarded = _GuardedModel(request)
+    explanation = explain_horizon(Horizon.of_week(request))
+    conflicts = [
+        Conflict(
+            rule=breach.rule,
+            message=breach.message,
+            days=[DAYS[d] for d in breach.days],
+        )
+        for breach in explanation.conflicts
+    ]
+    return Explanation(explanation.guards, conflicts, explanation.suggestions)
+
+
+def explain_horizon(horizon: Horizon) -> HorizonExplanation:
+    """Explain an infeasible horizon (a week or a plan); empty when it is feasible."""
+    guarded = _GuardedModel(horizon)
     core = guarded.infeasible_core(guarded.guards)
     if core is None:
-        return Explanation([], [], [])
+        return HorizonExplanation([], [], [])
     index = 0
     while index < len(core):
         smaller = guarded.infeasible_core(core[:index] + core[index + 1 :])
@@ -98,60 +129,59 @@ def explain(request: WeekRequest) -> Explanation:
         else:
             core = smaller
             index = min(index, len(core))
-    return Explanation(core, _conflicts(request, core), _suggestions(request, core, guarded))
+    return HorizonExplanation(core, _conflicts(horizon, core), _suggestions(horizon, core, guarded))
 
 
-def _day(day_index: int) -> str:
-    return DAY_NAMES[DAYS[day_index]]
-
-
-def _usable_sessions(request: WeekRequest, day_index: int) -> list[Session]:
+def _usable_sessions(horizon: Horizon, day_index: int) -> list[Session]:
     """Sessions the day's equipment allows, whatever their length."""
-    return [s for s in catalogue() if request.equipment_allows(day_index, s)]
+    return [s for s in catalogue() if horizon.equipment_allows(day_index, s)]
 
 
-def _fit_reason(request: WeekRequest, day_index: int) -> str:
-    day = request.week[day_index]
+def _fit_reason(horizon: Horizon, day_index: int) -> str:
+    day, name = horizon.days[day_index], horizon.day_name(day_index)
     if not day.available:
-        return f"{_day(day_index)} is marked unavailable"
-    usable = _usable_sessions(request, day_index)
+        return f"{name} is marked unavailable"
+    usable = _usable_sessions(horizon, day_index)
     left = day.minutes_left
     fitting = [s for s in usable if left is None or s.minutes <= left]
     if not fitting:
         shortest = min(s.minutes for s in usable)
         return (
-            f"{_day(day_index)} has only {left} min left after its runs; "
+            f"{name} has only {left} min left after its runs; "
             f"the shortest session {'without a gym ' if len(usable) < len(catalogue()) else ''}"
             f"takes {shortest} min"
         )
-    return f"on {_day(day_index)} only {', '.join(s.name for s in fitting)} fit"
+    return f"on {name} only {', '.join(s.name for s in fitting)} fit"
 
 
-def _key_run(request: WeekRequest, day_index: int) -> str:
-    run = next(run for run in request.week[day_index].runs if run.is_key)
-    return f"{_day(day_index)}'s key {run.type.replace('_', ' ')} run"
+def _key_run(horizon: Horizon, day_index: int) -> str:
+    run = next(run for run in horizon.days[day_index].runs if run.is_key)
+    return f"{horizon.day_name(day_index)}'s key {run.type.replace('_', ' ')} run"
 
 
-def _describe(request: WeekRequest, guard: Guard) -> str:
-    strength = request.strength
+def _describe(horizon: Horizon, guard: Guard) -> str:
+    strength = horizon.weeks[guard.week].request.strength
+    _day = horizon.day_name
     match guard.rule, guard.part:
         case HardRuleId.SESSION_COUNT, SessionBound.MIN:
-            return f"the week asks for at least {strength.min_sessions} session(s)"
+            text = f"the week asks for at least {strength.min_sessions} session(s)"
+            return horizon.in_week(horizon.weeks[guard.week], text)
         case HardRuleId.SESSION_COUNT, _:
-            return f"the week allows at most {strength.max_sessions} session(s)"
+            text = f"the week allows at most {strength.max_sessions} session(s)"
+            return horizon.in_week(horizon.weeks[guard.week], text)
         case HardRuleId.ONE_SESSION_PER_DAY, _:
             return f"{_day(guard.days[0])} can hold only one session"
         case HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, _:
             return (
-                f"no heavy legs on {_day(guard.days[0])}, before {_key_run(request, guard.days[1])}"
+                f"no heavy legs on {_day(guard.days[0])}, before {_key_run(horizon, guard.days[1])}"
             )
         case HardRuleId.HEAVY_LEGS_48H_APART, _:
             return f"no heavy legs on both {_day(guard.days[0])} and {_day(guard.days[1])}"
         case HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY, _:
-            minutes = request.week[guard.days[0]].long_run_minutes
+            minutes = horizon.days[guard.days[0]].long_run_minutes
             return f"no heavy legs on {_day(guard.days[0])}, with its {minutes}-min long run"
         case HardRuleId.NO_HEAVY_LEGS_AFTER_VERY_LONG_RUN, _:
-            minutes = request.week[guard.days[1]].long_run_minutes
+            minutes = horizon.days[guard.days[1]].long_run_minutes
             return (
                 f"no heavy legs on {_day(guard.days[0])}, the day after "
                 f"{_day(guard.days[1])}'s {minutes}-min long run"
@@ -165,49 +195,60 @@ def _describe(request: WeekRequest, guard: Guard) -> str:
             what = "no leg work" if race - before == 1 else "no heavy legs"
             return f"{what} on {_day(before)}, before {_day(race)}'s race"
         case HardRuleId.NO_HEAVY_LEGS_AFTER_RACE, _:
-            recovering = request.races_recovering()[guard.days[0]]
+            recovering = horizon.races_recovering()[guard.days[0]]
             return f"no heavy legs on {_day(guard.days[0])}, recovering from {recovering}"
         case HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, _:
             return f"{_day(guard.days[0])} already holds two runs: no strength"
         case HardRuleId.FITS_AVAILABILITY, _:
-            return _fit_reason(request, guard.days[0])
+            return _fit_reason(horizon, guard.days[0])
     raise ValueError(f"unknown rule {guard.rule}")
 
 
-def _conflicts(request: WeekRequest, core: list[Guard]) -> list[Conflict]:
+def _guard_days(horizon: Horizon, guard: Guard) -> tuple[int, ...]:
+    """The days a guard is about; a plan's session count names its week's days."""
+    if guard.rule == HardRuleId.SESSION_COUNT and horizon.is_plan:
+        return tuple(horizon.weeks[guard.week].day_indexes)
+    return guard.days
+
+
+def _conflicts(horizon: Horizon, core: list[Guard]) -> list[Breach]:
     conflicts = []
     for rule in HARD_RULE_IDS:
         guards = [g for g in core if g.rule == rule]
         if not guards:
             continue
-        day_indexes = sorted({d for g in guards for d in g.days})
+        day_indexes = sorted({d for g in guards for d in _guard_days(horizon, g)})
         conflicts.append(
-            Conflict(
+            Breach(
                 rule=rule,
-                message="; ".join(_describe(request, g) for g in guards),
-                days=[DAYS[d] for d in day_indexes],
+                message="; ".join(_describe(horizon, g) for g in guards),
+                days=tuple(day_indexes),
             )
         )
     return conflicts
 
 
-def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel) -> list[str]:
+def _suggestions(horizon: Horizon, core: list[Guard], guarded: _GuardedModel) -> list[str]:
     suggestions = []
-    if Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN) in core:
-        others = [
-            g for g in guarded.guards if g != Guard(HardRuleId.SESSION_COUNT, (), SessionBound.MIN)
-        ]
-        most = guarded.most_sessions(others)
+    scope = "plan" if horizon.is_plan else "week"
+    for guard in core:
+        if guard.rule != HardRuleId.SESSION_COUNT or guard.part != SessionBound.MIN:
+            continue
+        others = [g for g in guarded.guards if g != guard]
+        week = horizon.weeks[guard.week]
+        most = guarded.most_sessions(others, week.day_indexes if horizon.is_plan else None)
         if most >= 1:
-            suggestions.append(f"ask for {most} session(s): set min_sessions to {most}")
+            suggestions.append(
+                horizon.in_week(week, f"ask for {most} session(s): set min_sessions to {most}")
+            )
     for guard in core:
         day_index = guard.days[0] if guard.days else 0
-        day, name = request.week[day_index], _day(day_index)
+        day, name = horizon.days[day_index], horizon.day_name(day_index)
         if guard.rule == HardRuleId.FITS_AVAILABILITY:
             if not day.available:
                 suggestions.append(f"allow strength on {name}")
                 continue
-            shortest = min(s.minutes for s in _usable_sessions(request, day_index))
+            shortest = min(s.minutes for s in _usable_sessions(horizon, day_index))
             left = day.minutes_left
             if day.available_minutes is not None and left is not None and left < shortest:
                 more = shortest - left
@@ -218,7 +259,7 @@ def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel
         elif guard.rule == HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN:
             run_day = guard.days[1]
             suggestions.append(
-                f"mark {_key_run(request, run_day)} as not key (key: false) to allow heavy legs "
+                f"mark {_key_run(horizon, run_day)} as not key (key: false) to allow heavy legs "
                 f"on {name}"
             )
         elif guard.rule == HardRuleId.ONE_SESSION_PER_DAY:
@@ -226,5 +267,5 @@ def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel
         elif guard.rule == HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY:
             suggestions.append(f"allow strength on {name}'s double-run day (allow_doubles: true)")
         elif guard.rule in RELAXABLE_RULE_IDS:
-            suggestions.append(f'relax the rule for this week ("relax": ["{guard.rule}"])')
+            suggestions.append(f'relax the rule for this {scope} ("relax": ["{guard.rule}"])')
     return list(dict.fromkeys(suggestions))

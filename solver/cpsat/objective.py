@@ -9,20 +9,25 @@ from ortools.sat.python import cp_model
 
 from solver.checker import recovery_day_units
 from solver.cpsat.variables import Variables
-from solver.domain import DAYS, WeekRequest
+from solver.days import DAYS
+from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.rules import SOFT_GOAL_IDS, SoftGoalId, placement_rank, tie_break_scale
 
 
 @dataclass
 class Objective:
-    """Builds each goal's count of misses and minimises their weighted sum.
+    """Builds each goal's count of misses over the horizon and minimises their weighted sum.
+
+    Goals between neighbouring days count across week boundaries; the per-week goals (target,
+    spread, lower body, phase fit) count week by week, each week by its own phase; routine and
+    progression compare each week with the ones before it.
 
     Goals in `without` are left out whatever their weight: only the ablation tests do, to show
     that each goal is what keeps weeks from missing it.
     """
 
     model: cp_model.CpModel
-    request: WeekRequest
+    horizon: Horizon
     variables: Variables
     without: frozenset[SoftGoalId] = frozenset()
     counts: dict[SoftGoalId, cp_model.LinearExpr] = field(default_factory=dict)
@@ -41,9 +46,11 @@ class Objective:
             SoftGoalId.LOWER_BODY_IN_WEEK: self._lower_body_in_week,
             SoftGoalId.PHASE_FIT: self._phase_fit,
             SoftGoalId.LEVEL_FIT: self._level_fit,
+            SoftGoalId.ROUTINE: self._routine,
+            SoftGoalId.PROGRESSION: self._progression,
         }
         assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
-        weights = {goal: self.request.weight(goal) for goal in goals}
+        weights = {goal: self.horizon.weight(goal) for goal in goals}
         self.counts = {
             goal: build()
             for goal, build in goals.items()
@@ -52,6 +59,11 @@ class Objective:
         penalty = cp_model.LinearExpr.weighted_sum(
             list(self.counts.values()), [weights[goal] for goal in self.counts]
         )
+        if self.horizon.is_plan:
+            # A plan has no tie-break (a rank per day and session would overflow past a few
+            # weeks): one worker and a fixed seed make its answer repeatable.
+            self.model.minimize(penalty)
+            return
         # The tie-break is a sum over placements: each variable weighs what its placement alone
         # would rank.
         placements = [
@@ -73,24 +85,28 @@ class Objective:
 
     @property
     def _all_days(self) -> list[int]:
-        return list(range(len(DAYS)))
+        return list(range(len(self.horizon.days)))
 
     def _target_sessions(self) -> cp_model.LinearExpr:
-        """Each session above or below the target counts."""
-        target = self.request.target_sessions
-        total = self.variables.total()
-        deviation = self.model.new_int_var(0, len(DAYS) * len(self.variables.sessions), "deviation")
-        self.model.add(deviation >= total - target)
-        self.model.add(deviation >= target - total)
-        return deviation
+        """Each session above or below the week's target counts."""
+        deviations = []
+        for week in self.horizon.weeks:
+            target = week.request.target_sessions
+            total = self.variables.total(week.day_indexes)
+            bound = len(DAYS) * len(self.variables.sessions)
+            deviation = self.model.new_int_var(0, bound, _name("deviation", week))
+            self.model.add(deviation >= total - target)
+            self.model.add(deviation >= target - total)
+            deviations.append(deviation)
+        return cp_model.LinearExpr.sum(deviations)
 
     def _keep_recovery_days_easy(self) -> cp_model.LinearExpr:
         """Each session on a rest day counts; on a recovery-run day heavy legs count twice,
         light legs once, no legs not at all."""
-        week = self.request.week
+        days = self.horizon.days
         terms: list[tuple[cp_model.IntVar, int]] = []
         for day_index in self._all_days:
-            day = week[day_index]
+            day = days[day_index]
             if not (day.is_rest_day or day.is_recovery_run_day):
                 continue
             for var, session in zip(
@@ -103,78 +119,116 @@ class Objective:
 
     def _strength_on_hard_days(self) -> cp_model.LinearExpr:
         """Each session on a day without a key run counts."""
-        week = self.request.week
-        return self._sessions_on([d for d in self._all_days if not week[d].has_key_run])
+        days = self.horizon.days
+        return self._sessions_on([d for d in self._all_days if not days[d].has_key_run])
 
     def _strength_on_easy_days(self) -> cp_model.LinearExpr:
         """Each session on a key-run day counts."""
-        week = self.request.week
-        return self._sessions_on([d for d in self._all_days if week[d].has_key_run])
+        days = self.horizon.days
+        return self._sessions_on([d for d in self._all_days if days[d].has_key_run])
 
     def _heavy_legs_48h_before_key_run(self) -> cp_model.LinearExpr:
         """Each heavy-leg session two days before a key run counts."""
-        week = self.request.week
-        days = [d for d in self._all_days[:-2] if week[d + 2].has_key_run]
-        return self._sessions_on(days, "heavy")
+        days = self.horizon.days
+        return self._sessions_on(
+            [d for d in self._all_days[:-2] if days[d + 2].has_key_run], "heavy"
+        )
 
     def _no_heavy_legs_after_long_run(self) -> cp_model.LinearExpr:
         """Each heavy-leg session the day after a long run counts."""
-        week = self.request.week
+        days = self.horizon.days
         return self._sessions_on(
-            [d for d in self._all_days[1:] if week[d - 1].has_long_run], "heavy"
+            [d for d in self._all_days[1:] if days[d - 1].has_long_run], "heavy"
         )
 
     def _heavy_legs_on_long_run_day(self) -> cp_model.LinearExpr:
         """Each heavy-leg session on a long-run day counts once per full 30 min of the run."""
-        week = self.request.week
+        days = self.horizon.days
         return _weighted(
             [
-                (var, week[day_index].long_run_units)
+                (var, days[day_index].long_run_units)
                 for day_index in self._all_days
-                if week[day_index].long_run_units
+                if days[day_index].long_run_units
                 for var in self.variables.matching_vars(day_index, "heavy")
             ]
         )
 
     def _spread_sessions(self) -> cp_model.LinearExpr:
-        """Each pair of consecutive days that both hold strength counts."""
+        """Each pair of consecutive days of a week that both hold strength counts."""
         pairs = []
-        for day_index in self._all_days[:-1]:
-            both = self.model.new_bool_var(f"consecutive_{DAYS[day_index]}")
-            together = self.variables.on_day(day_index) + self.variables.on_day(day_index + 1)
-            self.model.add(both >= together - 1)
-            pairs.append(both)
+        for week in self.horizon.weeks:
+            for day_index in week.day_indexes[:-1]:
+                both = self.model.new_bool_var(f"consecutive_{self.horizon.day_key(day_index)}")
+                together = self.variables.on_day(day_index) + self.variables.on_day(day_index + 1)
+                self.model.add(both >= together - 1)
+                pairs.append(both)
         return cp_model.LinearExpr.sum(pairs)
 
     def _lower_body_in_week(self) -> cp_model.LinearExpr:
         """A week without heavy leg work (light, for a beginner) counts once; not in taper or
         race week."""
-        athlete = self.request.athlete
-        if athlete.phase in ("taper", "race_week"):
-            return cp_model.LinearExpr.sum([])
-        wanted = "legs" if athlete.level == "beginner" else "heavy"
-        missing = self.model.new_bool_var("no_leg_session")
-        self.model.add(missing + self._sessions_on(self._all_days, wanted) >= 1)
-        return missing
+        missing_weeks = []
+        for week in self.horizon.weeks:
+            athlete = week.request.athlete
+            if athlete.phase in ("taper", "race_week"):
+                continue
+            wanted = "legs" if athlete.level == "beginner" else "heavy"
+            missing = self.model.new_bool_var(_name("no_leg_session", week))
+            self.model.add(missing + self._sessions_on(list(week.day_indexes), wanted) >= 1)
+            missing_weeks.append(missing)
+        return cp_model.LinearExpr.sum(missing_weeks)
 
     def _phase_fit(self) -> cp_model.LinearExpr:
         """Race week: each leg session counts; taper: each heavy one; peak: each beyond one."""
-        phase = self.request.athlete.phase
-        if phase == "race_week":
-            return self._sessions_on(self._all_days, "legs")
-        if phase == "taper":
-            return self._sessions_on(self._all_days, "heavy")
-        if phase == "peak":
-            excess = self.model.new_int_var(0, len(DAYS), "heavy_beyond_one")
-            self.model.add(excess >= self._sessions_on(self._all_days, "heavy") - 1)
-            return excess
-        return cp_model.LinearExpr.sum([])
+        misses: list[cp_model.LinearExpr] = []
+        for week in self.horizon.weeks:
+            days = list(week.day_indexes)
+            if week.phase == "race_week":
+                misses.append(self._sessions_on(days, "legs"))
+            elif week.phase == "taper":
+                misses.append(self._sessions_on(days, "heavy"))
+            elif week.phase == "peak":
+                excess = self.model.new_int_var(0, len(DAYS), _name("heavy_beyond_one", week))
+                self.model.add(excess >= self._sessions_on(days, "heavy") - 1)
+                misses.append(excess)
+        return cp_model.LinearExpr.sum(misses)
 
     def _level_fit(self) -> cp_model.LinearExpr:
         """For a beginner, each heavy-leg session counts."""
-        if self.request.athlete.level != "beginner":
+        if self.horizon.request.athlete.level != "beginner":
             return cp_model.LinearExpr.sum([])
         return self._sessions_on(self._all_days, "heavy")
+
+    def _routine(self) -> cp_model.LinearExpr:
+        """Each weekday whose strength differs from the week before counts, unless the day's
+        runs changed."""
+        changes = []
+        for before, after in self.horizon.routine_pairs():
+            changed = self.model.new_bool_var(f"routine_{self.horizon.day_key(after)}")
+            earlier, later = self.variables.on_day(before), self.variables.on_day(after)
+            self.model.add(changed >= earlier - later)
+            self.model.add(changed >= later - earlier)
+            changes.append(changed)
+        return cp_model.LinearExpr.sum(changes)
+
+    def _progression(self) -> cp_model.LinearExpr:
+        """Base and build: each heavy session fewer than the last loading week counts; taper,
+        race week, deload and post-race: each heavy session more than the week before counts."""
+        misses = []
+        for week, compared in self.horizon.progression_pairs():
+            heavy, heavy_before = self._heavy_in(week), self._heavy_in(compared)
+            excess = heavy_before - heavy if week.phase in LOADING_PHASES else heavy - heavy_before
+            miss = self.model.new_int_var(0, len(DAYS), _name("progression_miss", week))
+            self.model.add(miss >= excess)
+            misses.append(miss)
+        return cp_model.LinearExpr.sum(misses)
+
+    def _heavy_in(self, week: HorizonWeek) -> cp_model.LinearExpr:
+        return self._sessions_on(list(week.day_indexes), "heavy")
+
+
+def _name(what: str, week: HorizonWeek) -> str:
+    return f"{what}_w{week.index}" if week.index else what
 
 
 def _weighted(terms: list[tuple[cp_model.IntVar, int]]) -> cp_model.LinearExpr:

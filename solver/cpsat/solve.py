@@ -15,6 +15,7 @@ from solver.cpsat.explain import explain, first_feasible_week
 from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
+from solver.horizon import Horizon
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
 from solver.rules import HardRuleId, SoftGoalId, tie_break_scale
 
@@ -53,11 +54,12 @@ def solve_ablated(request: WeekRequest, ablation: Ablation) -> WeekResult:
 def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
     started = time.perf_counter()
     model = Model()
+    horizon = Horizon.of_week(request)
     variables = Variables.create(model)
     Constraints(
-        model, request, variables, without=ablation.rules, without_bounds=ablation.bounds
+        model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
     ).add_constraints()
-    objective = Objective(model, request, variables, without=ablation.goals)
+    objective = Objective(model, horizon, variables, without=ablation.goals)
     objective.add_objective()
 
     solver = new_solver(request.time_limit_s, seed)

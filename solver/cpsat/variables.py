@@ -1,13 +1,14 @@
-"""The decision variables: which catalogue session goes on which day."""
+"""The decision variables: which catalogue session goes on which day of the horizon."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from solver.catalogue import Session, catalogue
-from solver.domain import DAYS
+from solver.days import DAYS
 
 
 @dataclass
@@ -19,14 +20,17 @@ class Variables:
     heavy_day: list[cp_model.IntVar]
 
     @classmethod
-    def create(cls, model: cp_model.CpModel) -> Variables:
-        """One boolean per day and session, and one per day for 'heavy legs today'."""
+    def create(cls, model: cp_model.CpModel, days: Sequence[str] = DAYS) -> Variables:
+        """One boolean per day and session, and one per day for 'heavy legs today'.
+
+        `days` names the horizon's days: mon..sun for a week, dates for a plan.
+        """
         sessions = catalogue()
         placed = [
-            [model.new_bool_var(f"{day}_{session.id}") for session in sessions] for day in DAYS
+            [model.new_bool_var(f"{day}_{session.id}") for session in sessions] for day in days
         ]
-        heavy_day = [model.new_bool_var(f"{day}_heavy") for day in DAYS]
-        for day_index in range(len(DAYS)):
+        heavy_day = [model.new_bool_var(f"{day}_heavy") for day in days]
+        for day_index in range(len(days)):
             for session_index, session in enumerate(sessions):
                 if session.heavy_legs:
                     model.add_implication(placed[day_index][session_index], heavy_day[day_index])
@@ -36,9 +40,11 @@ class Variables:
         """Number of sessions on the day."""
         return cp_model.LinearExpr.sum(self.placed[day_index])
 
-    def total(self) -> cp_model.LinearExpr:
-        """Number of sessions in the week."""
-        return cp_model.LinearExpr.sum([var for day in self.placed for var in day])
+    def total(self, day_indexes: Sequence[int] | None = None) -> cp_model.LinearExpr:
+        """Number of sessions on the days (all the horizon's when not given)."""
+        if day_indexes is None:
+            day_indexes = range(len(self.placed))
+        return cp_model.LinearExpr.sum([var for d in day_indexes for var in self.placed[d]])
 
     def matching(self, day_index: int, wanted: str) -> cp_model.LinearExpr:
         """Sessions on the day whose legs are `heavy` or that work the legs at all (`legs`)."""
