@@ -10,7 +10,7 @@ from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, headers, limits, logs, metrics, problems, settings, store
+from api import auth, contract, headers, limits, logs, metrics, problems, settings, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
 
 MAX_BODY_BYTES = 256 * 1024
@@ -26,7 +26,8 @@ class TrainweekAPI(OpenAPI):
         each operation without a declared 400 an `application/json` *array* of the validation
         error model, where ours is one `application/problem+json` object; and it drops
         `propertyNames`, which says which keys a map takes (goal ids in `weights`, day ids).
-        Every rate-limited operation (all of /v1/) also gets its 429 problem.
+        Every rate-limited operation (all of /v1/) also gets its 429 problem. Then
+        `api/contract.py` closes the key maps, adds the request examples and the links.
         """
         super().generate_spec_json()
         _restore_property_names(self.spec_json["components"]["schemas"])
@@ -39,6 +40,9 @@ class TrainweekAPI(OpenAPI):
                 operation["responses"]["400"] = bad_request
                 if path.startswith(limits.LIMITED_PREFIX):
                     operation["responses"]["429"] = too_many
+        contract.close_key_maps(self.spec_json)
+        contract.add_request_examples(self.spec_json)
+        contract.add_links(self.spec_json)
 
 
 def _restore_property_names(components: dict[str, Any]) -> None:

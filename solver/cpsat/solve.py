@@ -77,6 +77,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
             days=_days(request, plan),
             penalties=[p for p in penalties if p.count],
             solver=_facts(started, seed),
+            week_of=request.week_of,
         )
     if status == cp_model.INFEASIBLE:
         return _infeasible(request, started)
@@ -94,6 +95,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         days=_days(request, plan),
         penalties=scored.penalties,
         solver=_facts(started, seed),
+        week_of=request.week_of,
     )
 
 
@@ -120,6 +122,7 @@ def _infeasible(request: WeekRequest, started: float) -> WeekResult:
         conflicts=explanation.conflicts,
         suggestions=explanation.suggestions,
         solver=_facts(started),
+        week_of=request.week_of,
     )
 
 
