@@ -5,7 +5,11 @@ from __future__ import annotations
 from importlib.metadata import version
 from typing import Any
 
+import json
+import math
+
 from flask import Response, jsonify, redirect
+from flask.json.provider import DefaultJSONProvider
 from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
@@ -41,8 +45,24 @@ class TrainweekAPI(OpenAPI):
                 if path.startswith(limits.LIMITED_PREFIX):
                     operation["responses"]["429"] = too_many
         contract.close_key_maps(self.spec_json)
+        contract.integer_bounds(self.spec_json)
+        contract.plain_parameters(self.spec_json)
         contract.add_request_examples(self.spec_json)
         contract.add_links(self.spec_json)
+
+
+class WholeNumbersJSON(DefaultJSONProvider):
+    """Reads a request's JSON as JSON Schema does: `25.0` is the integer 25, as the OpenAPI
+    document's `"type": "integer"` says, so an integer field takes it. A string or a boolean
+    is still refused where a number belongs, and `25.5` where a whole one does."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        return json.loads(s, parse_float=_number, **kwargs)
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if math.isfinite(value) and value.is_integer() else value
 
 
 def _restore_property_names(components: dict[str, Any]) -> None:
@@ -98,6 +118,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         validation_error_callback=problems.validation_problem,
         security_schemes=auth.SECURITY_SCHEMES,
     )
+    app.json = WholeNumbersJSON(app)
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.config.update(config or {})
     settings.init_app(app)

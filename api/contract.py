@@ -85,6 +85,43 @@ def _enum_of(schema: dict[str, Any], schemas: dict[str, Any]) -> list[str] | Non
     return list(enum) if isinstance(enum, list) else None
 
 
+def integer_bounds(document: dict[str, Any]) -> None:
+    """Write an integer's bounds as integers (pydantic's `ge=0` comes out as `minimum: 0.0`,
+    from which a generator may draw `25.0`: an integer to JSON Schema, a 400 to this API)."""
+
+    def visit(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item)
+        elif isinstance(node, dict):
+            if node.get("type") == "integer":
+                for bound in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+                    value = node.get(bound)
+                    if isinstance(value, float) and value.is_integer():
+                        node[bound] = int(value)
+            for child in node.values():
+                visit(child)
+
+    visit(document)
+
+
+def plain_parameters(document: dict[str, Any]) -> None:
+    """A header, query or path parameter is a string on the wire, never JSON's null: drop the
+    `null` branch pydantic gives an optional one, keeping the real type."""
+    for operation in _operations(document):
+        for parameter in operation.get("parameters", []):
+            schema = parameter.get("schema", {})
+            branches = schema.get("anyOf")
+            if not isinstance(branches, list):
+                continue
+            kept = [branch for branch in branches if branch.get("type") != "null"]
+            if len(kept) == 1 and len(kept) < len(branches):
+                del schema["anyOf"]
+                schema.update(kept[0])
+                if schema.get("default", 0) is None:
+                    del schema["default"]
+
+
 def add_request_examples(document: dict[str, Any]) -> None:
     """Put each operation's example body (REQUEST_EXAMPLES) in its JSON media type."""
     for operation in _operations(document):

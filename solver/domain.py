@@ -398,13 +398,12 @@ GoalWeights = Annotated[dict[SoftGoalId, Weight], BeforeValidator(known_goal_wei
 
 
 # A week a calendar can hold: the export adds days to week_of, which must not pass year 9999.
-FIRST_WEEK_OF = dt.date(1970, 1, 1)
+# From the Monday of the week that holds 1970-01-01, so every week_of's Monday is in range too.
+FIRST_WEEK_OF = dt.date(1969, 12, 29)
 LAST_WEEK_OF = dt.date(2200, 12, 31)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # FIRST_WEEK_OF..LAST_WEEK_OF as a pattern, so the OpenAPI document says the range too.
-CALENDAR_DATE_PATTERN = (
-    r"^(19[7-9][0-9]|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-)
+CALENDAR_DATE_PATTERN = r"^(1969-12-(29|30|31)|(19[7-9][0-9]|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))$"
 
 
 def date_only(value: object) -> object:
