@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.metadata import version
-from typing import Any
-
 import json
 import math
+from importlib.metadata import version
+from typing import Any
 
 from flask import Response, jsonify, redirect
 from flask.json.provider import DefaultJSONProvider
@@ -123,7 +122,7 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     app.config.update(config or {})
     settings.init_app(app)
     # Keep fields in model order (days mon..sun), not sorted.
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False
     # First: every request has its id (and its clock started) before any hook can refuse it.
     logs.init_app(app)
     metrics.init_app(app)

@@ -403,7 +403,10 @@ FIRST_WEEK_OF = dt.date(1969, 12, 29)
 LAST_WEEK_OF = dt.date(2200, 12, 31)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # FIRST_WEEK_OF..LAST_WEEK_OF as a pattern, so the OpenAPI document says the range too.
-CALENDAR_DATE_PATTERN = r"^(1969-12-(29|30|31)|(19[7-9][0-9]|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))$"
+CALENDAR_DATE_PATTERN = (
+    r"^(1969-12-(29|30|31)|"
+    r"(19[7-9][0-9]|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))$"
+)
 
 
 def date_only(value: object) -> object:

@@ -30,7 +30,7 @@ schema = schemathesis.openapi.from_wsgi(
 @schema.auth()
 class CoachToken:
     """A coach's token for the operations that need one: a coach signed up for it, and another
-    once a generated `POST /v1/coaches/me/token` has replaced it (schemathesis asks again on 401)."""
+    once a generated `POST /v1/coaches/me/token` has replaced it (asked again on a 401)."""
 
     def get(self, case: schemathesis.Case, context: Any) -> str:
         answer = app.test_client().post("/v1/coaches", json={"name": "Fuzz"})
