@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from importlib.metadata import version
 from typing import Any
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel
 
 from api import auth, contract, headers, limits, logs, metrics, problems, settings, store
 from api.routes import athletes, catalogue, coaches, health, page, profiles, scenarios, weeks
+from api.validation import json_number
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -56,12 +56,7 @@ class WholeNumbersJSON(DefaultJSONProvider):
     is still refused where a number belongs, and `25.5` where a whole one does."""
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
-        return json.loads(s, parse_float=_number, **kwargs)
-
-
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if math.isfinite(value) and value.is_integer() else value
+        return json.loads(s, parse_float=json_number, **kwargs)
 
 
 def _restore_property_names(components: dict[str, Any]) -> None:
