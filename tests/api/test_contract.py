@@ -75,7 +75,7 @@ def test_an_example_off_its_schema_is_caught(client: FlaskClient) -> None:
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert list(validator(spec, schema).iter_errors({"weights": {"additionalProp1": 0}}))
     assert list(validator(spec, schema).iter_errors({"relax": ["session_count"]}))
-    assert list(validator(spec, schema).iter_errors({"week_of": "1969-12-31"}))
+    assert list(validator(spec, schema).iter_errors({"week_of": "1969-12-28"}))
     assert not list(validator(spec, schema).iter_errors({"week_of": "2025-03-06"}))
 
 
