@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from solver.rules import SoftGoalId
+
 # Request bodies as "Try it out" in /docs sends them, by operation id: each one valid against
 # its schema and answered 2xx (tests/api/test_contract.py posts every one).
 _WEEK: dict[str, Any] = {
@@ -20,7 +22,7 @@ _WEEK: dict[str, Any] = {
         "sat": {"runs": [{"type": "long", "minutes": 120}]},
     },
     "athlete": {"level": "intermediate", "phase": "build", "equipment": "gym"},
-    "weights": {"strength_on_hard_days": 5},
+    "weights": {SoftGoalId.STRENGTH_ON_HARD_DAYS: 5},
 }
 REQUEST_EXAMPLES: dict[str, Any] = {
     "solve_week": {**_WEEK, "week_of": "2025-03-03"},
@@ -28,23 +30,23 @@ REQUEST_EXAMPLES: dict[str, Any] = {
         "request": _WEEK,
         "plan": {"tue": [{"session": "lower_body_core"}], "thu": [{"session": "upper_body_core"}]},
     },
-    "compare_weeks": {"request": _WEEK, "weights": [{}, {"strength_on_easy_days": 8}]},
-    "week_sensitivity": {"request": _WEEK, "goals": ["spread_sessions"]},
+    "compare_weeks": {"request": _WEEK, "weights": [{}, {SoftGoalId.STRENGTH_ON_EASY_DAYS: 8}]},
+    "week_sensitivity": {"request": _WEEK, "goals": [SoftGoalId.SPREAD_SESSIONS]},
     "solve_scenario": {"preset": "hard-days-hard"},
     "register_coach": {"name": "Ana"},
     "create_profile": {
         "name": "marathon",
         "description": "Strength on the hard days, off before the long run.",
-        "weights": {"strength_on_hard_days": 8},
+        "weights": {SoftGoalId.STRENGTH_ON_HARD_DAYS: 8},
     },
-    "replace_profile": {"name": "marathon", "weights": {"strength_on_hard_days": 10}},
+    "replace_profile": {"name": "marathon", "weights": {SoftGoalId.STRENGTH_ON_HARD_DAYS: 10}},
     "create_athlete": {
         "name": "Mia",
         "phase": "build",
         "default_week": {"days": _WEEK["days"]},
     },
     "replace_athlete": {"name": "Mia", "phase": "peak", "default_week": {"days": _WEEK["days"]}},
-    "solve_athlete_week": {"weights": {"spread_sessions": 4}},
+    "solve_athlete_week": {"weights": {SoftGoalId.SPREAD_SESSIONS: 4}},
 }
 
 _PARAMETER = re.compile(r"\{(\w+)\}")
