@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from api.services.learn import EXAMPLE_BODY as LEARN_EXAMPLE
 from solver.rules import SoftGoalId
 
 # Request bodies as "Try it out" in /docs sends them, by operation id: each one valid against
@@ -47,6 +48,13 @@ REQUEST_EXAMPLES: dict[str, Any] = {
     },
     "replace_athlete": {"name": "Mia", "phase": "peak", "default_week": {"days": _WEEK["days"]}},
     "solve_athlete_week": {"weights": {SoftGoalId.SPREAD_SESSIONS: 4}},
+    "learn_profile": LEARN_EXAMPLE,
+    "solve_plan": {
+        "start": "2025-03-03",
+        "weeks": [{"days": _WEEK["days"]}, {"days": _WEEK["days"]}, {"days": _WEEK["days"]}],
+        "athlete": {"level": "intermediate", "equipment": "gym"},
+        "goal_race": {"date": "2025-03-23", "distance": "10k"},
+    },
 }
 
 _PARAMETER = re.compile(r"\{(\w+)\}")
