@@ -132,8 +132,11 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
     # First: every request has its id (and its clock started) before any hook can refuse it.
     logs.init_app(app)
     metrics.init_app(app)
-    limits.init_app(app)  # next: a client over its limit hears 429 before anything else
-    auth.init_app(app)  # then: a coach-only route answers 401 before it looks at the body
+    # A coach-only route without a well-formed token answers 401 first: it costs nothing to say,
+    # and the OpenAPI document promises it. A token that is well formed is looked up only after
+    # the limits, so guessing tokens still counts against the address.
+    auth.init_app(app)
+    limits.init_app(app)  # then: a client over its limit hears 429 before anything is read
     problems.init_app(app)
     store.init_app(app)
     headers.init_app(app)
