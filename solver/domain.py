@@ -469,7 +469,13 @@ def within_calendar(value: dt.date) -> dt.date:
     return value
 
 
-CalendarDate = Annotated[dt.date, BeforeValidator(date_only), AfterValidator(within_calendar)]
+# The pattern says the range in the OpenAPI document, wherever a calendar date is taken.
+CalendarDate = Annotated[
+    dt.date,
+    BeforeValidator(date_only),
+    AfterValidator(within_calendar),
+    Field(json_schema_extra={"pattern": CALENDAR_DATE_PATTERN}),
+]
 
 
 class WeekRequest(_Strict):
@@ -501,7 +507,6 @@ class WeekRequest(_Strict):
         description=f"A day of the week, as YYYY-MM-DD between {FIRST_WEEK_OF} and "
         f"{LAST_WEEK_OF}: the week is the one that holds it, Monday to Sunday, and the answer's "
         "week_of is that Monday (for calendar export and previous_race.date).",
-        json_schema_extra={"pattern": CALENDAR_DATE_PATTERN},
     )
     relax: list[HardRuleId] = Field(
         default_factory=list,

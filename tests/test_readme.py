@@ -21,6 +21,7 @@ BLOCK = re.compile(r"^( *)```sh\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
 # Blocks that start or test the whole project, or take minutes (the bench, a fuzzing run):
 # not examples to replay here.
 NOT_REPLAYED = ("make ", "trainweek bench", "st run")
+REPOSITORY_PATH = re.compile(r"(?<![\w/.-])(scenarios|tests)/")
 PLACEHOLDER = re.compile(r"\{\.\.\.\}|<[a-z_ ]+>|\bid\b, id\]")
 
 
@@ -57,9 +58,16 @@ def test_every_readme_example_runs_as_written(server: str, tmp_path: Path) -> No
     script = "set -euo pipefail\n"
     for block in replayed_blocks():
         block = block.replace("localhost:8000", server.removeprefix("http://"))
-        block = re.sub(r"\bcurl -s\b", "curl -s --fail-with-body", block)
+        # A curl that prints its status code (`-w '%{http_code}'`) shows a 4xx on purpose.
+        block = "".join(
+            line
+            if "%{http_code}" in line
+            else re.sub(r"\bcurl -s\b", "curl -s --fail-with-body", line)
+            for line in block.splitlines(keepends=True)
+        )
         block = block.replace(".venv/bin/", f"{bin_dir}/")
-        block = block.replace("scenarios/", f"{ROOT}/scenarios/")
+        # Paths in the repository, as run from its root (`@scenarios/...` in a curl too).
+        block = REPOSITORY_PATH.sub(rf"{ROOT}/\1/", block)
         script += f"echo '--- block'\n{block}\n"
     done = subprocess.run(
         ["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300

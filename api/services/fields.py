@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 
 from api.storage.models import NAME_LENGTH, TIMEZONE_LENGTH
+from solver.library import load_library
 
 # No C0 or C1 control character (tabs, newlines, escapes, NEL): a name is one line of text.
 NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"
@@ -61,9 +62,17 @@ def _known_time_zone(name: str) -> str:
     return name
 
 
-# An IANA time zone name, such as "Europe/Paris".
+# An IANA time zone name, such as "Europe/Paris": the known names are the schema's enum too.
 TimeZoneName = Annotated[
     str,
     StringConstraints(min_length=1, max_length=TIMEZONE_LENGTH),
+    Field(json_schema_extra=lambda schema: schema.update(enum=sorted(known_time_zones()))),
     AfterValidator(_known_time_zone),
+]
+
+# A preset's name: the library's presets as the process starts are the schema's enum (an unknown
+# name is still the 400 that lists the known ones, from the service that reads it).
+PresetName = Annotated[
+    str,
+    Field(json_schema_extra=lambda schema: schema.update(enum=sorted(load_library()[1]))),
 ]

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.services.coaches import authenticated
 from api.services.errors import InvalidField, NotAuthenticated
-from api.services.fields import Name
+from api.services.fields import Name, PresetName
 from api.services.profiles import ProfileIn, ProfileOut, create_profile, resolve_weights
 from api.services.scenarios import library
 from api.services.weeks import MAX_PLANNED_PER_DAY, PlannedSession
@@ -107,7 +107,7 @@ class LearnBody(BaseModel):
     save: bool = Field(
         default=False, strict=True, description="Save the learned weights as a new profile."
     )
-    base: Annotated[int, Field(strict=True)] | str | None = Field(
+    base: Annotated[int, Field(strict=True)] | PresetName | None = Field(
         default=None,
         description="One of your profile ids or a preset's name: among weights that fit the "
         "weeks equally well, the closest to these win (default: the default weights).",

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from api.services.coaches import authenticated
 from api.services.errors import InvalidField, NoPlan
+from api.services.fields import PresetName
 from api.services.scenarios import library
 from api.storage import Database
 from api.storage import profiles as rows
@@ -20,7 +21,7 @@ from solver.rules import DEFAULT_WEIGHTS, SoftGoalId
 class ProfiledPlanRequest(PlanRequest):
     """A plan that may be weighed by a preset and by one of the coach's weight profiles."""
 
-    preset: str | None = Field(
+    preset: PresetName | None = Field(
         default=None,
         description="A weight preset's name (see GET /v1/scenarios): its weights apply first.",
     )

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from api.services.errors import CalendarNeedsWeekOf, InvalidField, NoWeek, UnknownScenario
+from api.services.fields import PresetName
 from api.validation import field_errors
 from solver import WeekRequest, WeekResult, solve
 from solver.domain import MAX_WEIGHT, CalendarDate, GoalWeights
@@ -55,17 +56,13 @@ class SolveScenarioBody(BaseModel):
         description="Soft-goal weights to put over the scenario's own, by goal id "
         f"(0 to {MAX_WEIGHT}; see GET /v1/rules).",
     )
-    preset: str | None = Field(
-        default=None,
-        description="A preset's name: its weights replace the scenario's.",
-        # The library's presets as the process starts, in the schema too (an unknown name is
-        # still the 400 that lists the known ones).
-        json_schema_extra=lambda schema: schema.update(enum=[*sorted(load_library()[1]), None]),
+    preset: PresetName | None = Field(
+        default=None, description="A preset's name: its weights replace the scenario's."
     )
     week_of: CalendarDate | None = Field(
         default=None,
-        description="The Monday the scenario's week starts on, as YYYY-MM-DD, in place of its "
-        "own (for `Accept: text/calendar`).",
+        description="A day of the week to solve the scenario for, as YYYY-MM-DD, in place of "
+        "its own: the week that holds it, Monday to Sunday (for `Accept: text/calendar`).",
     )
 
     @model_validator(mode="after")

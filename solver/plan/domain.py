@@ -98,6 +98,8 @@ class PlanRequest(_Strict):
     )
     relax: list[HardRuleId] = Field(
         default_factory=list,
+        # Only the relaxable ones, in the schema too (the type is every hard rule's id).
+        json_schema_extra={"items": {"type": "string", "enum": list(RELAXABLE_RULE_IDS)}},
         description="Hard rules to switch off for the whole plan, by id; only these may be: "
         + ", ".join(RELAXABLE_RULE_IDS)
         + ".",

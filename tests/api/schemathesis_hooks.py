@@ -39,6 +39,10 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             weights_or_profiles(case.body)
         if case.operation.path == "/v1/scenarios/{name}/solve":
             weights_or_preset(case.body)
+        if case.operation.path == "/v1/profiles/learn":
+            name_when_saving(case.body)
+        if "start" in case.body and "weeks" in case.body:
+            plan_fits_its_races(case.body)
     if case.query and "cursor" in case.query:
         # A cursor is only ever one a list gave out in `next`: no generator can make one.
         del case.query["cursor"]
@@ -83,6 +87,37 @@ def weights_or_preset(body: dict[str, Any]) -> None:
     """SolveScenarioBody: weights or a preset, not both."""
     if body.get("weights") is not None and body.get("preset") is not None:
         del body["preset"]
+
+
+def name_when_saving(body: dict[str, Any]) -> None:
+    """LearnBody: saving the learned weights needs the new profile's name."""
+    if body.get("save") is True and body.get("name") is None:
+        body["name"] = "learned"
+
+
+def plan_fits_its_races(body: dict[str, Any]) -> None:
+    """PlanRequest: `start` is a Monday (`_starts_monday`), the athlete's phase is set per week
+    (`_phase_is_per_week`), and the goal race falls inside the plan (`_races_fit_the_plan`)."""
+    try:
+        start = dt.date.fromisoformat(body["start"]) if isinstance(body["start"], str) else None
+    except ValueError:
+        return
+    if start is None or not isinstance(body["weeks"], list):
+        return
+    start -= dt.timedelta(days=start.weekday())
+    if start < dt.date(1969, 12, 29):
+        start += dt.timedelta(days=7)
+    body["start"] = start.isoformat()
+    if isinstance(body.get("athlete"), dict):
+        body["athlete"].pop("phase", None)
+    race = body.get("goal_race")
+    if isinstance(race, dict) and isinstance(race.get("date"), str):
+        end = start + dt.timedelta(days=7 * max(len(body["weeks"]), 1) - 1)
+        try:
+            day = dt.date.fromisoformat(race["date"])
+        except ValueError:
+            return
+        race["date"] = min(max(day, start), end).isoformat()
 
 
 def bounds_in_order(strength: dict[str, Any]) -> None:

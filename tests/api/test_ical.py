@@ -188,9 +188,19 @@ def test_a_scenario_calendar_without_week_of_is_the_same_problem_as_for_a_week(
 
 
 def test_a_scenario_week_of_is_checked_like_a_requests(client: FlaskClient) -> None:
-    """A Tuesday is a 400 naming week_of, for JSON and calendar answers alike."""
+    """A Tuesday names the week that holds it, for JSON and calendar answers alike; a date out
+    of range is a 400 naming week_of."""
+    answer = client.post(SCENARIO, json={"week_of": "2025-03-04"})
+    assert answer.status_code == 200
+    assert answer.get_json()["week_of"] == "2025-03-03"
+    calendar = client.post(SCENARIO, json={"week_of": "2025-03-04"}, headers=CALENDAR)
+    assert calendar.status_code == 200
+    starts = {
+        event.decoded("DTSTART") for event in Calendar.from_ical(calendar.data).walk("VEVENT")
+    }
+    assert min(starts) >= dt.date(2025, 3, 3) and max(starts) <= dt.date(2025, 3, 9)
     for headers in ({}, CALENDAR):
-        response = client.post(SCENARIO, json={"week_of": "2025-03-04"}, headers=headers)
+        response = client.post(SCENARIO, json={"week_of": "2201-01-01"}, headers=headers)
         assert response.status_code == 400
         assert response.get_json()["errors"][0]["field"] == "week_of"
 

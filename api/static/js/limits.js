@@ -56,7 +56,7 @@ export function readLimits(openapi) {
           value("ProfileIn.properties.name.maxLength")),
       },
       examples: optional("LearnBody.properties.examples.maxItems", Infinity),
-      perDay: optional("ExampleWeek.properties.plan.additionalProperties.maxItems", Infinity),
+      perDay: optional("ExampleWeek.properties.plan.properties.mon.maxItems", Infinity),
     },
     athleteName: {
       minLength: optional("AthleteIn.properties.name.minLength", 1),

@@ -1,6 +1,6 @@
 // The week being edited and the weights being tuned, and the request they make.
 
-// The request keys its days mon..sun; the schema leaves them open (additionalProperties).
+// The request keys its days mon..sun (the schema lists them as its properties).
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 export const DAY_NAMES = {
   mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday",
