@@ -50,7 +50,7 @@ def test_bad_plans_exit_2_with_one_line(tmp_path, capsys):
     assert main(["plan", HIGDON, "--weights", "routine=x"]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3
-    assert "start must be a Monday" in errors[0] and "unknown preset 'nope'" in errors[1]
+    assert "start: 2027-03-02 is a Tuesday" in errors[0] and "unknown preset 'nope'" in errors[1]
 
 
 def test_no_plan_exits_3_with_dated_conflicts(tmp_path, capsys):
