@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rich import box
@@ -147,7 +147,7 @@ def plan_command(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _solving(out: Console) -> Iterator[object]:
+def _solving(out: Console) -> Iterator[Callable[[ProfiledPlanRequest], None] | None]:
     """A spinner on stderr naming the weeks being solved, when stderr is a terminal."""
     if not out.is_terminal:
         yield None
