@@ -54,10 +54,16 @@ OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
 RATE_LIMITED = "urn:trainweek:problem:rate-limited"
 INVALID_PLAN_FILE = "urn:trainweek:problem:invalid-plan-file"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-# Routes that read a plan file (JSON, iCalendar or YAML) themselves, with their own body limit:
-# endpoint -> the most bytes its body may hold (a 104-week calendar export is near 300 KiB).
+# Routes that take a whole training plan get a larger body limit than MAX_CONTENT_LENGTH: a
+# 104-week calendar export is near 300 KiB, its plan JSON with titles as large.
 PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024
-FILE_BODY_ENDPOINTS = {"plans.solve": PLAN_FILE_MAX_BYTES}
+LARGE_BODY_ENDPOINTS = {
+    "plans.solve": PLAN_FILE_MAX_BYTES,
+    "athletes.put_plan": PLAN_FILE_MAX_BYTES,
+}
+# Routes that read their body themselves, in whichever format it came (a plan file: JSON,
+# iCalendar or YAML): the JSON-object check leaves them be.
+FILE_BODY_ENDPOINTS = frozenset({"plans.solve"})
 
 
 class FieldError(BaseModel):
@@ -320,9 +326,9 @@ def _require_json_object() -> Response | None:
     """
     if request.method not in BODY_METHODS or request.url_rule is None or not _has_body():
         return None
-    file_limit = FILE_BODY_ENDPOINTS.get(request.endpoint or "")
-    if file_limit is not None:
-        request.max_content_length = file_limit
+    large = LARGE_BODY_ENDPOINTS.get(request.endpoint or "")
+    if large is not None:
+        request.max_content_length = large
     limit = request.max_content_length
     if limit is not None:
         if (request.content_length or 0) > limit:
@@ -331,8 +337,8 @@ def _require_json_object() -> Response | None:
         # without an error: one that reaches the limit is taken as too large.
         if request.content_length is None and len(request.get_data()) >= limit:
             raise RequestEntityTooLarge()
-    if file_limit is not None:
-        return None  # the view reads the file in whichever format it came
+    if request.endpoint in FILE_BODY_ENDPOINTS:
+        return None
     if not request.is_json:
         return problem(
             415,

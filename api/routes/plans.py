@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
@@ -13,12 +12,9 @@ from pydantic import BaseModel, Field
 
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
-from api.headers import strict_csp_with_style
-from api.plan_html import STYLE_CSP_SOURCE, plan_html
-from api.plan_ical import plan_calendar
 from api.problems import problem_responses
-from api.responses import CALENDAR, JSON, calendar_response, wanted_type
-from api.services.plan_import import PlanOverrides, SolvedPlanFile, solve_plan_file
+from api.responses import CALENDAR, HTML, JSON, plan_response, wanted_type
+from api.services.plan_import import PlanOverrides, solve_plan_file
 from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
 from api.store import database
@@ -26,7 +22,6 @@ from solver import PlanResult
 from solver.domain import Equipment, Level
 from solver.importers.importer import Format
 
-HTML = "text/html"
 YAML = "application/yaml"
 # The media types a plan file comes in, and which reader each one gets: JSON is told apart by
 # its content (a calendar-hack plan has a `schedule`), YAML is a calendar-hack plan.
@@ -124,30 +119,7 @@ def solve(query: PlanFileQuery) -> Response:
         budget=solve_budget(),
     )
     metrics.solved(solved.result.status)
-    return plan_response(solved, wanted)
-
-
-def plan_response(solved: SolvedPlanFile, wanted: str, status: int = 200) -> Response:
-    """The solved plan as JSON, iCalendar (the source calendar's events kept) or HTML."""
-    result: dict[str, Any] = solved.result.model_dump(mode="json")
-    if wanted == CALENDAR:
-        first = result["days"][0]["date"]
-        return calendar_response(
-            plan_calendar(result, solved.source_ics), f"plan-{first}.ics", status=status
-        )
-    if wanted == HTML:
-        return Response(
-            plan_html(result),
-            status=status,
-            mimetype=HTML,
-            headers={
-                "Vary": "Accept",
-                "Content-Security-Policy": strict_csp_with_style(STYLE_CSP_SOURCE),
-            },
-        )
-    return Response(
-        solved.result.model_dump_json(), status=status, mimetype=JSON, headers={"Vary": "Accept"}
-    )
+    return plan_response(solved.result, solved.source_ics, wanted)
 
 
 EXAMPLE_PLAN = {
