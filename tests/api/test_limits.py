@@ -7,6 +7,7 @@ import pytest
 
 from api.app import create_app
 from tests.helpers import bearer, register
+from tests.solver.importers.conftest import FIXTURES
 
 PROBLEM = "application/problem+json"
 ON = {"RATELIMIT_ENABLED": True}
@@ -129,3 +130,13 @@ def test_every_v1_operation_documents_its_429(app):
     for path, operations in paths.items():
         for operation in operations.values():
             assert ("429" in operation["responses"]) == path.startswith("/v1/"), path
+
+
+@pytest.mark.parametrize("app_config", [{**ON, "RATELIMIT_PER_CLIENT": "2 per minute"}])
+def test_plan_files_count_per_address_like_weeks(client):
+    """A calendar posted to /v1/plans/solve counts as any anonymous solve: the third is 429."""
+    calendar = (FIXTURES / "garmin_all_day.ics").read_bytes()
+    for _ in range(2):
+        answer = client.post("/v1/plans/solve", data=calendar, content_type="text/calendar")
+        assert answer.status_code == 200
+    assert_too_many(client.post("/v1/plans/solve", data=calendar, content_type="text/calendar"))
