@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from importlib.metadata import version
 from typing import Any
 
 from flask import Response, jsonify, redirect
+from flask.json.provider import DefaultJSONProvider
 from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.utils import get_model_schema
 from pydantic import BaseModel
 
-from api import auth, headers, limits, logs, metrics, problems, settings, store
+from api import auth, contract, headers, limits, logs, metrics, problems, settings, store
 from api.routes import (
     athletes,
     calendars,
@@ -23,6 +25,7 @@ from api.routes import (
     scenarios,
     weeks,
 )
+from api.validation import json_number
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -37,7 +40,8 @@ class TrainweekAPI(OpenAPI):
         each operation without a declared 400 an `application/json` *array* of the validation
         error model, where ours is one `application/problem+json` object; and it drops
         `propertyNames`, which says which keys a map takes (goal ids in `weights`, day ids).
-        Every rate-limited operation (all of /v1/) also gets its 429 problem.
+        Every rate-limited operation (all of /v1/) also gets its 429 problem. Then
+        `api/contract.py` closes the key maps, adds the request examples and the links.
         """
         super().generate_spec_json()
         _restore_property_names(self.spec_json["components"]["schemas"])
@@ -50,6 +54,20 @@ class TrainweekAPI(OpenAPI):
                 operation["responses"]["400"] = bad_request
                 if path.startswith(limits.LIMITED_PREFIX):
                     operation["responses"]["429"] = too_many
+        contract.close_key_maps(self.spec_json)
+        contract.integer_bounds(self.spec_json)
+        contract.plain_parameters(self.spec_json)
+        contract.add_request_examples(self.spec_json)
+        contract.add_links(self.spec_json)
+
+
+class WholeNumbersJSON(DefaultJSONProvider):
+    """Reads a request's JSON as JSON Schema does: `25.0` is the integer 25, as the OpenAPI
+    document's `"type": "integer"` says, so an integer field takes it. A string or a boolean
+    is still refused where a number belongs, and `25.5` where a whole one does."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        return json.loads(s, parse_float=json_number, **kwargs)
 
 
 def _restore_property_names(components: dict[str, Any]) -> None:
@@ -105,16 +123,20 @@ def create_app(config: dict[str, Any] | None = None) -> OpenAPI:
         validation_error_callback=problems.validation_problem,
         security_schemes=auth.SECURITY_SCHEMES,
     )
+    app.json = WholeNumbersJSON(app)
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.config.update(config or {})
     settings.init_app(app)
     # Keep fields in model order (days mon..sun), not sorted.
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False
     # First: every request has its id (and its clock started) before any hook can refuse it.
     logs.init_app(app)
     metrics.init_app(app)
-    limits.init_app(app)  # next: a client over its limit hears 429 before anything else
-    auth.init_app(app)  # then: a coach-only route answers 401 before it looks at the body
+    # A coach-only route without a well-formed token answers 401 first: it costs nothing to say,
+    # and the OpenAPI document promises it. A token that is well formed is looked up only after
+    # the limits, so guessing tokens still counts against the address.
+    auth.init_app(app)
+    limits.init_app(app)  # then: a client over its limit hears 429 before anything is read
     problems.init_app(app)
     store.init_app(app)
     headers.init_app(app)

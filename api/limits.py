@@ -52,7 +52,8 @@ def address_key() -> str:
 
 def init_app(app: Flask) -> None:
     """Count /v1/ requests and answer 429 past a limit; nothing at all when RATELIMIT_ENABLED is
-    false. Call before auth: a client over its limit hears so before its token is looked at."""
+    false. Call after auth's header check and before anything else: a client over its limit
+    hears so before its token is looked up or its body read."""
     limiter = Limiter(
         client_key,
         default_limits=[

@@ -347,6 +347,17 @@ class Athlete(_Strict):
 class PreviousRace(_Strict):
     """A race before this week whose recovery may reach into it."""
 
+    # Exactly one of days_ago and date, said in the schema too.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["days_ago"], "properties": {"days_ago": {"type": "integer"}}},
+                {"required": ["date"], "properties": {"date": {"type": "string"}}},
+            ]
+        },
+    )
+
     days_ago: int | None = Field(
         default=None,
         ge=1,
@@ -429,9 +440,15 @@ GoalWeights = Annotated[dict[SoftGoalId, Weight], BeforeValidator(known_goal_wei
 
 
 # A week a calendar can hold: the export adds days to week_of, which must not pass year 9999.
-FIRST_WEEK_OF = dt.date(1970, 1, 1)
+# From the Monday of the week that holds 1970-01-01, so every week_of's Monday is in range too.
+FIRST_WEEK_OF = dt.date(1969, 12, 29)
 LAST_WEEK_OF = dt.date(2200, 12, 31)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# FIRST_WEEK_OF..LAST_WEEK_OF as a pattern, so the OpenAPI document says the range too.
+CALENDAR_DATE_PATTERN = (
+    r"^(1969-12-(29|30|31)|"
+    r"(19[7-9][0-9]|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))$"
+)
 
 
 def date_only(value: object) -> object:
@@ -481,11 +498,15 @@ class WeekRequest(_Strict):
     )
     week_of: CalendarDate | None = Field(
         default=None,
-        description=f"The Monday the week starts on, as YYYY-MM-DD between {FIRST_WEEK_OF} and "
-        f"{LAST_WEEK_OF} (for calendar export).",
+        description=f"A day of the week, as YYYY-MM-DD between {FIRST_WEEK_OF} and "
+        f"{LAST_WEEK_OF}: the week is the one that holds it, Monday to Sunday, and the answer's "
+        "week_of is that Monday (for calendar export and previous_race.date).",
+        json_schema_extra={"pattern": CALENDAR_DATE_PATTERN},
     )
     relax: list[HardRuleId] = Field(
         default_factory=list,
+        # Only the relaxable ones, in the schema too (the type is every hard rule's id).
+        json_schema_extra={"items": {"type": "string", "enum": list(RELAXABLE_RULE_IDS)}},
         description=(
             "Hard rules to switch off for this week, by id; only these may be: "
             + ", ".join(RELAXABLE_RULE_IDS)
@@ -499,10 +520,11 @@ class WeekRequest(_Strict):
 
     @field_validator("week_of")
     @classmethod
-    def _week_starts_monday(cls, week_of: dt.date | None) -> dt.date | None:
-        if week_of is not None and week_of.weekday() != 0:
-            raise ValueError(f"{week_of.isoformat()} is a {week_of:%A}; week_of must be a Monday")
-        return week_of
+    def _week_of_its_monday(cls, week_of: dt.date | None) -> dt.date | None:
+        """Any day names the week that holds it (Monday to Sunday): keep that week's Monday."""
+        if week_of is None:
+            return None
+        return week_of - dt.timedelta(days=week_of.weekday())
 
     @field_validator("relax")
     @classmethod
@@ -525,7 +547,8 @@ class WeekRequest(_Strict):
         if not 1 <= days_ago <= 14:
             raise ValueError(
                 f"previous_race.date ({race.date.isoformat()}) must fall 1 to 14 days before "
-                f"week_of ({self.week_of.isoformat()})"
+                f"the week's Monday ({self.week_of.isoformat()}); a race within the week is a "
+                "race run on its day"
             )
         return self
 

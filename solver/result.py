@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -98,6 +99,10 @@ class WeekResult(BaseModel):
         default_factory=list, description="When infeasible: what to relax so a week exists."
     )
     solver: SolverFacts
+    week_of: dt.date | None = Field(
+        default=None,
+        description="The Monday of the week solved, when the request gave week_of (any day of it).",
+    )
 
     @property
     def plan(self) -> Plan:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from rich.console import Console
 
-from api.validation import field_errors
+from api.validation import field_errors, json_number
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
 # What a shell reports for a process ended by SIGPIPE (128 + 13).
@@ -48,7 +48,7 @@ def read_json_object(path: str) -> tuple[str, dict[str, Any]]:
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as error:
         raise InputError(f"{label}: cannot read: {error}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_float=json_number)
     except json.JSONDecodeError as error:
         raise InputError(
             f"{label}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"

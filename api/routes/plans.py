@@ -122,13 +122,7 @@ def solve(query: PlanFileQuery) -> Response:
     return plan_response(solved.result, solved.source_ics, wanted)
 
 
-EXAMPLE_PLAN = {
-    "start": "2027-03-01",
-    "weeks": [
-        {"days": {"tue": {"runs": [{"type": "intervals", "minutes": 50}]}}},
-        {"days": {"sun": {"runs": [{"type": "race", "minutes": 50, "distance": "10k"}]}}},
-    ],
-}
+# The JSON body's example is REQUEST_EXAMPLES['solve_plan'] (api/contract.py); the other two:
 EXAMPLE_CALENDAR = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\n"
     "BEGIN:VEVENT\r\nUID:run-1@example.invalid\r\nDTSTAMP:20270101T000000Z\r\n"
@@ -147,9 +141,9 @@ EXAMPLE_YAML = (
 
 def _document_bodies() -> None:
     """The route reads its body itself (any of three formats): say which in the document, with
-    an example of each that runs, and the answer's three media types."""
+    an example of the calendar and YAML bodies that runs (the JSON one is api/contract.py's),
+    and the answer's three media types."""
     content, schemas = parse_body(PlanFileBody)
-    content[JSON].example = EXAMPLE_PLAN
     content[CALENDAR] = MediaType(
         schema=Schema(type="string", description="An iCalendar (.ics) export."),
         example=EXAMPLE_CALENDAR,

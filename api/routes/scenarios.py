@@ -40,7 +40,10 @@ blueprint = APIBlueprint(
 class ScenarioPath(BaseModel):
     """Which scenario."""
 
-    name: str = Field(description="The scenario's name, as GET /v1/scenarios lists it.")
+    name: str = Field(
+        description="The scenario's name, as GET /v1/scenarios lists it.",
+        json_schema_extra={"example": "hansons-beginner-10-weeks-out"},
+    )
 
 
 def _folder() -> Path | None:

@@ -64,6 +64,7 @@ class AthleteIn(BaseModel):
         default_factory=WeekRequest,
         description="The week the athlete usually trains: runs, availability, session counts, "
         "weights. Leave out `athlete`: level, phase and equipment above fill it in.",
+        json_schema_extra={"properties": {"athlete": {"not": {}}}},
     )
 
     @field_validator("default_week")

@@ -22,7 +22,16 @@ COMPARE_SOLVES = 2
 class CompareBody(BaseModel):
     """A week and two sets of weights (or two saved profiles) to solve it under."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Exactly one of weights and profiles, said in the schema too.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["weights"], "properties": {"weights": {"type": "array"}}},
+                {"required": ["profiles"], "properties": {"profiles": {"type": "array"}}},
+            ]
+        },
+    )
 
     request: WeekRequest = Field(description="The week, as posted to /v1/weeks/solve.")
     weights: list[GoalWeights] | None = Field(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.config import JsonDict
 
 from api.services.coaches import authenticated
 from api.services.errors import InvalidField, NotAuthenticated
@@ -29,8 +28,8 @@ from solver.learn import (
 from solver.result import Plan
 
 # A coach's own week from the scenario library (coach-sample-week), in build and in base, with
-# strength on the track day and heavy legs after the long run: the OpenAPI example (the README
-# posts the same), which the learned weights reproduce exactly.
+# strength on the track day and heavy legs after the long run: the OpenAPI example (api/contract.py;
+# the README posts the same), which the learned weights reproduce exactly.
 _SAMPLE_DAYS = {
     "mon": {"runs": [{"type": "easy", "minutes": 45}]},
     "tue": {"runs": [{"type": "intervals", "minutes": 60}]},
@@ -95,9 +94,7 @@ class ExampleWeek(BaseModel):
 class LearnBody(BaseModel):
     """Weeks a coach placed, to learn the weights that make the solver place them so."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"example": cast(JsonDict, EXAMPLE_BODY)}
-    )
+    model_config = ConfigDict(extra="forbid")
 
     name: Name | None = Field(
         default=None, description="The new profile's name when `save` is true (needed then)."

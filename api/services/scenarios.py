@@ -56,7 +56,11 @@ class SolveScenarioBody(BaseModel):
         f"(0 to {MAX_WEIGHT}; see GET /v1/rules).",
     )
     preset: str | None = Field(
-        default=None, description="A preset's name: its weights replace the scenario's."
+        default=None,
+        description="A preset's name: its weights replace the scenario's.",
+        # The library's presets as the process starts, in the schema too (an unknown name is
+        # still the 400 that lists the known ones).
+        json_schema_extra=lambda schema: schema.update(enum=[*sorted(load_library()[1]), None]),
     )
     week_of: CalendarDate | None = Field(
         default=None,

@@ -11,6 +11,7 @@ from api.services.errors import InvalidField, NoWeek
 from api.services.profiles import resolve_weights
 from api.storage import Database
 from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
+from solver.catalogue import catalogue
 from solver.domain import DAYS, DayId
 
 # A proposed week may break one_session_per_day (the checker says so), but not without end: the
@@ -39,7 +40,12 @@ class PlannedSession(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    session: str = Field(description="Catalogue id of the session (see GET /v1/sessions).")
+    session: str = Field(
+        description="Catalogue id of the session (see GET /v1/sessions).",
+        # The ids the catalogue has, in the schema too; an unknown one is still the plan's own
+        # 400, which names the known ids.
+        json_schema_extra={"enum": [session.id for session in catalogue()]},
+    )
 
 
 class EvaluateBody(BaseModel):

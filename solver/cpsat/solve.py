@@ -79,6 +79,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
             days=_days(request, plan),
             penalties=[p for p in penalties if p.count],
             solver=_facts(started, seed),
+            week_of=request.week_of,
         )
     if status == cp_model.INFEASIBLE:
         return _infeasible(request, started)
@@ -96,6 +97,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         days=_days(request, plan),
         penalties=scored.penalties,
         solver=_facts(started, seed),
+        week_of=request.week_of,
     )
 
 
@@ -122,6 +124,7 @@ def _infeasible(request: WeekRequest, started: float) -> WeekResult:
         conflicts=explanation.conflicts,
         suggestions=explanation.suggestions,
         solver=_facts(started),
+        week_of=request.week_of,
     )
 
 

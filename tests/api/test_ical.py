@@ -71,11 +71,18 @@ def test_calendar_without_week_of_is_400_saying_to_set_it(client: FlaskClient) -
     assert "week_of" in response.get_json()["detail"]
 
 
-def test_calendar_week_of_must_be_a_monday(client: FlaskClient) -> None:
-    """A week_of that is not a Monday is a 400 naming the field."""
-    response = client.post("/v1/weeks/solve", json={"week_of": "2025-03-04"}, headers=CALENDAR)
-    assert response.status_code == 400
-    assert response.get_json()["errors"][0]["field"] == "week_of"
+def test_calendar_of_any_day_is_the_week_that_holds_it(client: FlaskClient) -> None:
+    """A week_of that is a Thursday exports the week from its Monday, and says that Monday."""
+    thursday = client.post("/v1/weeks/solve", json={"week_of": "2025-03-06"}, headers=CALENDAR)
+    monday = client.post("/v1/weeks/solve", json={"week_of": "2025-03-03"}, headers=CALENDAR)
+    assert thursday.status_code == 200
+    assert "week-2025-03-03.ics" in thursday.headers["Content-Disposition"]
+    first = Calendar.from_ical(thursday.data).walk("VEVENT")[0]
+    assert first.decoded("dtstart") == Calendar.from_ical(monday.data).walk("VEVENT")[0].decoded(
+        "dtstart"
+    )
+    answer = client.post("/v1/weeks/solve", json={"week_of": "2025-03-09"})
+    assert answer.get_json()["week_of"] == "2025-03-03"
 
 
 def test_calendar_of_an_infeasible_week_is_422(client: FlaskClient) -> None:

@@ -132,6 +132,18 @@ def test_every_v1_operation_documents_its_429(app):
             assert ("429" in operation["responses"]) == path.startswith("/v1/"), path
 
 
+@pytest.mark.parametrize("app_config", [{**ON, "RATELIMIT_PER_CLIENT": "1 per minute"}])
+def test_a_missing_token_is_401_even_past_the_limit(client):
+    """No token on a coach-only route is 401 whatever the count, as the document promises; a
+    token, even a made-up one, is still held to its limit."""
+    assert client.post("/v1/weeks/solve", json=WEEK).status_code == 200
+    assert_too_many(client.post("/v1/weeks/solve", json=WEEK))
+    for _ in range(3):
+        assert client.get("/v1/profiles").status_code == 401
+    assert client.get("/v1/profiles", headers=bearer("made-up")).status_code == 401
+    assert_too_many(client.get("/v1/profiles", headers=bearer("made-up")))
+
+
 @pytest.mark.parametrize("app_config", [{**ON, "RATELIMIT_PER_CLIENT": "2 per minute"}])
 def test_plan_files_count_per_address_like_weeks(client):
     """A calendar posted to /v1/plans/solve counts as any anonymous solve: the third is 429."""

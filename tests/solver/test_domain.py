@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pydantic import ValidationError
 
@@ -70,7 +72,6 @@ def test_unknown_weight_id_names_the_known_ones():
         ({"time_limit_s": 0}, "greater than 0"),
         ({"time_limit_s": 31}, "less than or equal to 30"),
         ({"weights": {"spread_sessions": -1}}, "greater than or equal to 0"),
-        ({"week_of": "2026-11-24"}, "is a Tuesday; week_of must be a Monday"),
         ({"dayz": {}}, "Extra inputs are not permitted"),
         ({"time_limit_s": float("nan")}, "finite number"),
         ({"weights": {"spread_sessions": True}}, "valid integer"),
@@ -113,3 +114,21 @@ def test_paces_are_optional_with_documented_defaults():
 def test_bad_paces_are_refused_by_name(paces, message):
     """A pace as text, out of range or of an unknown kind is refused, naming the field."""
     assert message in error_text({"athlete": {"paces": paces}}).replace("\n  ", ".")
+
+
+@pytest.mark.parametrize("given", ["2026-11-23", "2026-11-24", "2026-11-26", "2026-11-29"])
+def test_week_of_any_day_names_the_week_that_holds_it(given):
+    """week_of may be any day: the week is Monday to Sunday around it, kept as its Monday."""
+    assert WeekRequest.model_validate({"week_of": given}).week_of == dt.date(2026, 11, 23)
+
+
+def test_previous_race_date_counts_from_the_weeks_monday():
+    """previous_race.date counts back from the Monday, whichever day week_of names."""
+    request = WeekRequest.model_validate(
+        {"week_of": "2025-03-06", "previous_race": {"date": "2025-02-28", "distance": "half"}}
+    )
+    assert request.previous_race_days_ago == 3
+    with pytest.raises(ValidationError, match="1 to 14 days before the week's Monday"):
+        WeekRequest.model_validate(
+            {"week_of": "2025-03-06", "previous_race": {"date": "2025-03-04", "distance": "half"}}
+        )

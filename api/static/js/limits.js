@@ -5,10 +5,13 @@
 
 import { integerRange, schemaValue } from "./schema.js";
 
-const DAY = "WeekRequest.properties.days.additionalProperties";
+// The document lists each day and each goal as a property of its own (the same schema for
+// every one): read the limits off Monday and off the first goal.
+const DAY = "WeekRequest.properties.days.properties.mon";
 const RUN = `${DAY}.properties.runs.items`;
 const ATHLETE = "WeekRequest.properties.athlete";
 const STRENGTH = "WeekRequest.properties.strength";
+const WEIGHTS = "WeekRequest.properties.weights.properties";
 
 export function readLimits(openapi) {
   const value = (path) => schemaValue(openapi, path);
@@ -21,7 +24,7 @@ export function readLimits(openapi) {
     }
   };
   return {
-    weight: range("WeekRequest.properties.weights.additionalProperties"),
+    weight: range(`${WEIGHTS}.${Object.keys(value(WEIGHTS))[0]}`),
     runsPerDay: value(`${DAY}.properties.runs.maxItems`),
     runMinutes: range(`${RUN}.properties.minutes`),
     runTypes: value(`${RUN}.properties.type.enum`),

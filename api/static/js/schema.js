@@ -1,7 +1,7 @@
 // Read facts out of the API's OpenAPI document (GET /openapi.json), so the page holds no copy
 // of a limit the server enforces.
 //
-// schemaValue(openapi, "WeekRequest.properties.weights.additionalProperties.maximum") walks from
+// schemaValue(openapi, "WeekRequest.properties.time_limit_s.maximum") walks from
 // components.schemas.WeekRequest key by key. At each step it follows "$ref"s, and when a key is
 // not on the schema itself it looks inside anyOf / oneOf / allOf: `available_minutes` is
 // anyOf [integer with a maximum, null], and its maximum is still "...available_minutes.maximum".

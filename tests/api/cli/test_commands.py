@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -218,3 +219,48 @@ def test_scenarios_lists_the_library_and_the_presets(capsys):
     listed = json.loads(capsys.readouterr().out)
     assert len(listed["scenarios"]) >= 30
     assert "hard-days-hard" in {preset["name"] for preset in listed["presets"]}
+
+
+def file_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> dict:
+    """Every command (at any depth) with its FILE argument, if it takes one."""
+    found: dict[tuple[str, ...], argparse.Action | None] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.update(file_commands(sub, (*prefix, name)))
+    if prefix and not any(isinstance(a, argparse._SubParsersAction) for a in parser._actions):
+        found[prefix] = next((a for a in parser._actions if a.metavar == "FILE"), None)
+    return found
+
+
+def test_every_command_that_reads_a_file_takes_dash_for_stdin():
+    """Each FILE argument says '-' reads stdin, and no command module opens files itself:
+    they all read through read_json_object (api/cli/common.py), which does."""
+    commands = file_commands(build_parser())
+    assert ("solve",) in commands and ("coach", "add") in commands
+    for command, action in commands.items():
+        if action is not None:
+            assert "- reads stdin" in (action.help or ""), command
+    for module in (ROOT / "api" / "cli").glob("*.py"):
+        if module.name != "common.py":
+            source = module.read_text()
+            assert "read_text(" not in source and "open(" not in source, module.name
+
+
+def test_version_holds_beside_every_command():
+    """`trainweek --version` answers before any command's own arguments are needed."""
+    for command in file_commands(build_parser()):
+        with pytest.raises(SystemExit) as exited:
+            main(["--version", *command])
+        assert exited.value.code == 0
+
+
+def test_the_cli_reads_whole_numbers_as_the_api_does(monkeypatch, capsys):
+    """`120.0` minutes on stdin is 120, as over HTTP; `120.5` is the one-line exit 2."""
+    week = '{"days": {"sun": {"runs": [{"type": "long", "minutes": %s}]}}}'
+    monkeypatch.setattr("sys.stdin", io.StringIO(week % "120.0"))
+    assert main(["solve", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["days"]["sun"]["runs"][0]["minutes"] == 120
+    monkeypatch.setattr("sys.stdin", io.StringIO(week % "120.5"))
+    assert main(["solve", "-"]) == 2
+    assert "days.sun.runs[0].minutes" in capsys.readouterr().err

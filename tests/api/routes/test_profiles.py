@@ -267,7 +267,7 @@ def test_a_put_from_a_stale_copy_is_409_and_changes_nothing(client, ana):
     assert client.get(url, headers=ana).get_json()["name"] == "tab a"
 
 
-@pytest.mark.parametrize("version", ["1", True, 1.0, 0])
+@pytest.mark.parametrize("version", ["1", True, 1.5, 0])
 def test_a_version_that_is_not_a_whole_number_from_1_is_400(client, ana, version):
     """`version` is a strict integer of at least 1."""
     profile = create(client, ana)

@@ -231,15 +231,15 @@ def test_only_a_solve_with_a_profile_opens_the_database(
         ("week_of", 1741000000),
         ("week_of", "2025-3-3"),
         ("week_of", "9999-12-27"),
-        ("week_of", "1969-12-29"),
+        ("week_of", "1969-12-28"),
         ("profile", "1"),
         ("profile", True),
-        ("profile", 1.0),
+        ("profile", 1.5),
     ],
 )
 def test_a_number_or_date_of_the_wrong_kind_is_400_naming_the_field(client, field, value):
-    """No string or boolean where a number belongs, no float where an id belongs, and week_of
-    is a date (no time) within 1970..2200: each a 400 naming the field."""
+    """No string or boolean where a number belongs, no fraction where an id belongs, and week_of
+    is a date (no time) within 1969-12-29..2200-12-31: each a 400 naming the field."""
     body = {"days": {"sun": {"runs": [{"type": "long", "minutes": 120}]}}, field: value}
     response = client.post(
         "/v1/weeks/solve", json=body, headers={"Accept": "text/calendar, application/json"}
@@ -256,9 +256,9 @@ def test_the_last_week_of_the_calendar_range_exports(client):
     assert "DTSTART;VALUE=DATE:22010104" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("profiles", [["1", 2], [True, 2], [1.0, 2]])
+@pytest.mark.parametrize("profiles", [["1", 2], [True, 2], [1.5, 2]])
 def test_compare_takes_profile_ids_as_whole_numbers_only(client, profiles):
-    """`profiles` in compare are strict integers: "1", true and 1.0 are 400."""
+    """`profiles` in compare are whole numbers: "1", true and 1.5 are 400."""
     body = {"request": {"days": {}}, "profiles": profiles}
     response = client.post("/v1/weeks/compare", json=body)
     assert response.status_code == 400
@@ -298,4 +298,22 @@ def test_the_largest_proposed_week_answers_in_a_few_kilobytes(client: FlaskClien
 def test_the_openapi_document_says_three_sessions_a_day(client: FlaskClient) -> None:
     """The plan's days are arrays of at most 3 in /openapi.json."""
     schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
-    assert schemas["EvaluateBody"]["properties"]["plan"]["additionalProperties"]["maxItems"] == 3
+    days = schemas["EvaluateBody"]["properties"]["plan"]["properties"]
+    assert {day["maxItems"] for day in days.values()} == {3}
+
+
+def test_a_whole_number_written_with_a_fraction_is_that_integer(client: FlaskClient) -> None:
+    """JSON Schema's integer: 120.0 minutes and a weight of 5.0 are 120 and 5, as the OpenAPI
+    document says; the week is the same as with 120 and 5."""
+    as_floats = b"""{"days": {"sat": {"runs": [{"type": "long", "minutes": 120.0}]}},
+        "weights": {"spread_sessions": 5.0}, "time_limit_s": 2.0}"""
+    as_ints = {
+        "days": {"sat": {"runs": [{"type": "long", "minutes": 120}]}},
+        "weights": {"spread_sessions": 5},
+        "time_limit_s": 2,
+    }
+    floats = client.post("/v1/weeks/solve", data=as_floats, content_type="application/json")
+    ints = client.post("/v1/weeks/solve", json=as_ints)
+    assert floats.status_code == 200, floats.get_data(as_text=True)
+    assert floats.get_json()["days"] == ints.get_json()["days"]
+    assert floats.get_json()["objective"] == ints.get_json()["objective"]

@@ -1,0 +1,147 @@
+"""Schemathesis hooks: positive requests keep the cross-field rules JSON Schema cannot say.
+
+The OpenAPI document says every rule on one field (ranges, enums, closed key maps, the date
+range, exactly one of days_ago and date). What remains compares fields with each other, and the
+API answers 400 for it by design. A fuzzer cannot know these, so its *positive* cases are mapped
+into them here, one function per validator in `solver/domain.py`, named after it; negative cases
+are left as generated. Any other 400 to a schema-valid request still fails
+`positive_data_acceptance`: a new cross-field rule fails the fuzz test until it is listed here
+(and in the README's list of what is a 400).
+
+Loaded by the in-process test (tests/api/test_schemathesis.py imports it) and by the CLI
+through `hooks` in schemathesis.toml: `st run http://127.0.0.1:8000/openapi.json --checks all`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import schemathesis
+
+MAX_DAY_MINUTES = 1440
+
+
+def number(value: Any) -> bool:
+    """A JSON number (an integer may come as 25.0, as JSON Schema allows)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@schemathesis.hook
+def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> schemathesis.Case:
+    """A positive case's body, with every week in it made to keep the cross-field rules."""
+    meta = case.meta
+    if meta is None or not meta.generation.mode.is_positive:
+        return case
+    if isinstance(case.body, dict):
+        keep_cross_field_rules(case.body)
+        if case.operation.path == "/v1/weeks/compare":
+            weights_or_profiles(case.body)
+        if case.operation.path == "/v1/scenarios/{name}/solve":
+            weights_or_preset(case.body)
+    if case.query and "cursor" in case.query:
+        # A cursor is only ever one a list gave out in `next`: no generator can make one.
+        del case.query["cursor"]
+    return case
+
+
+def keep_cross_field_rules(node: Any) -> None:
+    """Walk a body and repair, in place, each week request inside it."""
+    if isinstance(node, list):
+        for item in node:
+            keep_cross_field_rules(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if isinstance(node.get("strength"), dict):
+        bounds_in_order(node["strength"])
+    if isinstance(node.get("days"), dict):
+        for day in node["days"].values():
+            if isinstance(day, dict):
+                for run in day.get("runs") or []:
+                    if isinstance(run, dict):
+                        distance_only_for_races(run)
+                minutes_cover_the_runs(day)
+    if isinstance(node.get("previous_race"), dict):
+        days_ago_or_date(node["previous_race"])
+        previous_race_before_the_week(node["previous_race"], node.get("week_of"))
+    for value in node.values():
+        keep_cross_field_rules(value)
+
+
+def weights_or_profiles(body: dict[str, Any]) -> None:
+    """CompareBody._weights_or_profiles: exactly one of the two (the schema's `oneOf`, which the
+    generator does not always honour beside `properties`)."""
+    if body.get("weights") is None and body.get("profiles") is None:
+        body.pop("profiles", None)
+        body["weights"] = [{}, {}]
+    elif body.get("weights") is not None and body.get("profiles") is not None:
+        del body["profiles"]
+
+
+def weights_or_preset(body: dict[str, Any]) -> None:
+    """SolveScenarioBody: weights or a preset, not both."""
+    if body.get("weights") is not None and body.get("preset") is not None:
+        del body["preset"]
+
+
+def bounds_in_order(strength: dict[str, Any]) -> None:
+    """Strength._bounds_in_order: min_sessions <= target_sessions <= max_sessions."""
+    low, high = strength.get("min_sessions", 1), strength.get("max_sessions", 3)
+    if not all(number(bound) for bound in (low, high)):
+        return
+    if low > high:  # both were sent: the defaults 1 and 3 are in order with anything
+        strength["min_sessions"], strength["max_sessions"] = low, high = high, low
+    target = strength.get("target_sessions")
+    if number(target):
+        strength["target_sessions"] = min(max(target, low), high)
+
+
+def minutes_cover_the_runs(day: dict[str, Any]) -> None:
+    """Day._minutes_cover_the_runs: available_minutes counts the day's runs too."""
+    available = day.get("available_minutes")
+    if not number(available):
+        return
+    runs = sum(
+        run["minutes"]
+        for run in day.get("runs") or []
+        if isinstance(run, dict) and number(run.get("minutes"))
+    )
+    if available < runs:
+        if runs <= MAX_DAY_MINUTES:
+            day["available_minutes"] = runs
+        else:
+            del day["available_minutes"]
+
+
+def distance_only_for_races(run: dict[str, Any]) -> None:
+    """Run._distance_only_for_races: only a race run carries a distance."""
+    if run.get("type") != "race" and run.get("distance") is not None:
+        del run["distance"]
+
+
+def days_ago_or_date(race: dict[str, Any]) -> None:
+    """PreviousRace._days_ago_or_date: exactly one of the two. The schema says so (`oneOf`),
+    but schemathesis' generator does not always honour a `oneOf` beside `properties`."""
+    if race.get("days_ago") is None and race.get("date") is None:
+        race.pop("date", None)
+        race["days_ago"] = 3
+    elif race.get("days_ago") is not None and race.get("date") is not None:
+        del race["date"]
+
+
+def previous_race_before_the_week(race: dict[str, Any], week_of: Any) -> None:
+    """WeekRequest._previous_race_before_the_week: a race's date needs week_of and falls 1 to
+    14 days before that week's Monday."""
+    if not isinstance(race.get("date"), str):
+        return
+    try:
+        day = dt.date.fromisoformat(week_of) if isinstance(week_of, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        del race["date"]
+        race["days_ago"] = 3
+        return
+    monday = day - dt.timedelta(days=day.weekday())
+    race["date"] = (monday - dt.timedelta(days=3)).isoformat()
