@@ -59,7 +59,8 @@ def test_every_readme_example_runs_as_written(server: str, tmp_path: Path) -> No
         block = block.replace("localhost:8000", server.removeprefix("http://"))
         block = re.sub(r"\bcurl -s\b", "curl -s --fail-with-body", block)
         block = block.replace(".venv/bin/", f"{bin_dir}/")
-        block = block.replace("scenarios/", f"{ROOT}/scenarios/")
+        # Files under scenarios/, not the /v1/scenarios/ URLs.
+        block = re.sub(r"(?<![/\w])scenarios/", f"{ROOT}/scenarios/", block)
         script += f"echo '--- block'\n{block}\n"
     done = subprocess.run(
         ["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300

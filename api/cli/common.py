@@ -1,5 +1,6 @@
 """What every command shares: exit codes, bad input as one line, reading JSON from a file or
-stdin, weight overrides, and leaving quietly when the reader closes the pipe."""
+stdin, weight overrides, writing a file whole or not at all, and leaving quietly when the
+reader closes the pipe."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -118,3 +120,22 @@ def parse_paces(pairs: list[str]) -> dict[str, Any]:
         if not sep:
             raise InputError(f"--paces {pair}: expected KIND=MIN_PER_KM, e.g. easy=5.5")
     return paces
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the file whole or not at all: a temporary file beside it, renamed over it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

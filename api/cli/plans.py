@@ -8,9 +8,7 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from api.cli.common import (
     parse_weights,
     read_bytes,
     validation_message,
+    write_atomically,
 )
 from api.plan_html import plan_html
 from api.plan_ical import plan_calendar
@@ -176,25 +175,6 @@ def rendered(solved: SolvedPlanFile, format: str) -> bytes:
     buffer = io.StringIO()
     print_plan(result, Console(file=buffer, width=120, force_terminal=False))
     return buffer.getvalue().encode()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the file whole or not at all: a temporary file beside it, renamed over it."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def print_no_plan(no_plan: NoPlan, out: Console) -> None:

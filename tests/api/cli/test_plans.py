@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from rich.console import Console
 
-from api.cli import main
+from api.cli import common, main
 from api.cli import plans as plans_cli
 from api.cli.common import InputError
 from api.services.plans import ProfiledPlanRequest
@@ -177,9 +177,9 @@ def test_a_failed_write_removes_its_temporary_file(tmp_path, monkeypatch):
     def refuse(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(plans_cli.os, "replace", refuse)
+    monkeypatch.setattr(common.os, "replace", refuse)
     with pytest.raises(InputError, match="No space left"):
-        plans_cli.write_atomically(out, b"new")
+        common.write_atomically(out, b"new")
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
 
