@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
@@ -59,7 +60,7 @@ class PlanFileQuery(BaseModel):
         default=None,
         description="Id of one of your weight profiles (needs your bearer token).",
     )
-    map: list[str] = Field(
+    map: list[Annotated[str, Field(pattern=r"^[^=]+=.+$")]] = Field(
         default_factory=list,
         description="PATTERN=TYPE, repeatable (`map=Fartlek=intervals`): a title containing "
         "PATTERN is TYPE (a run type, rest or skip), before the classifier's own reading.",
