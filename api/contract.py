@@ -55,6 +55,11 @@ REQUEST_EXAMPLES: dict[str, Any] = {
         "athlete": {"level": "intermediate", "equipment": "gym"},
         "goal_race": {"date": "2025-03-23", "distance": "10k"},
     },
+    "store_athlete_plan": {
+        "start": "2025-03-03",
+        "weeks": [{"days": _WEEK["days"]}, {"days": _WEEK["days"]}],
+        "goal_race": {"date": "2025-03-16", "distance": "10k"},
+    },
 }
 
 _PARAMETER = re.compile(r"\{(\w+)\}")

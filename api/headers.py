@@ -39,3 +39,8 @@ def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+def strict_csp_with_style(source: str) -> str:
+    """The strict policy, allowing one more style source (an inline style's hash)."""
+    return STRICT_CSP.replace("style-src 'self'", f"style-src 'self' {source}", 1)

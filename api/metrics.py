@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from flask import Flask, Response, g, request
 
-from api.problems import INFEASIBLE, PROBLEM_MIMETYPE
+from api.problems import INFEASIBLE, INFEASIBLE_PLAN, PROBLEM_MIMETYPE
 
 if TYPE_CHECKING:
     from prometheus_client import Counter, Histogram
@@ -160,7 +160,7 @@ def _count(response: Response) -> Response:
     if response.mimetype == PROBLEM_MIMETYPE:
         problem_type = _problem_type(response)
         found.problems.labels(type=problem_type, status=status).inc()
-        if problem_type == INFEASIBLE:
+        if problem_type in (INFEASIBLE, INFEASIBLE_PLAN):
             solved("infeasible")
     if g.get("metrics_solved"):
         started = g.get("metrics_started", time.perf_counter())

@@ -23,6 +23,7 @@ from api.services.errors import (
     IdempotencyKeyInUse,
     IdempotencyKeyReused,
     InvalidField,
+    InvalidPlan,
     NoPlan,
     NotAuthenticated,
     NoWeek,
@@ -32,6 +33,7 @@ from api.storage import Busy, NotFound, Stale
 from api.storage import Conflict as StorageConflict
 from api.validation import field_errors
 from solver.budget import OverBudget, SolveBudget
+from solver.importers import PlanFileError
 from solver.plan.result import PlanConflict
 from solver.result import Conflict
 
@@ -50,7 +52,18 @@ KEY_REUSED = "urn:trainweek:problem:idempotency-key-reused"
 KEY_IN_USE = "urn:trainweek:problem:idempotency-key-in-use"
 OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
 RATE_LIMITED = "urn:trainweek:problem:rate-limited"
+INVALID_PLAN_FILE = "urn:trainweek:problem:invalid-plan-file"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# Routes that take a whole training plan get a larger body limit than MAX_CONTENT_LENGTH: a
+# 104-week calendar export is near 300 KiB, its plan JSON with titles as large.
+PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024
+LARGE_BODY_ENDPOINTS = {
+    "plans.solve": PLAN_FILE_MAX_BYTES,
+    "athletes.put_plan": PLAN_FILE_MAX_BYTES,
+}
+# Routes that read their body themselves, in whichever format it came (a plan file: JSON,
+# iCalendar or YAML): the JSON-object check leaves them be.
+FILE_BODY_ENDPOINTS = frozenset({"plans.solve"})
 
 
 class FieldError(BaseModel):
@@ -213,6 +226,26 @@ def needs_week_of() -> Response:
     )
 
 
+def invalid_plan_file(error: PlanFileError) -> Response:
+    """400: the plan file cannot be read as a plan: what is wrong and where in the file."""
+    where = error.where or "body"
+    return problem(
+        400,
+        str(error),
+        title="Invalid plan file",
+        type=INVALID_PLAN_FILE,
+        errors=[{"field": where, "message": error.what}],
+    )
+
+
+def unsupported_media_type(*offered: str) -> Response:
+    """415: the body is in a media type the route does not read."""
+    return problem(
+        415,
+        f"send the body as {' or '.join(offered)}, not {request.mimetype or 'nothing'}",
+    )
+
+
 def not_acceptable(*offered: str) -> Response:
     """406: the client accepts none of the media types the route answers in."""
     return problem(406, f"ask for {' or '.join(offered)}")
@@ -246,6 +279,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(NoPlan, lambda error: no_plan(error.conflicts, error.suggestions))
     app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
+    app.register_error_handler(PlanFileError, invalid_plan_file)
+    app.register_error_handler(InvalidPlan, lambda error: validation_problem(error.error))
     app.register_error_handler(UnknownScenario, _unknown_scenario)
     app.register_error_handler(HTTPException, _http_problem)
     app.register_error_handler(Exception, _unexpected_problem)
@@ -291,7 +326,10 @@ def _require_json_object() -> Response | None:
     """
     if request.method not in BODY_METHODS or request.url_rule is None or not _has_body():
         return None
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    large = LARGE_BODY_ENDPOINTS.get(request.endpoint or "")
+    if large is not None:
+        request.max_content_length = large
+    limit = request.max_content_length
     if limit is not None:
         if (request.content_length or 0) > limit:
             raise RequestEntityTooLarge()
@@ -299,6 +337,8 @@ def _require_json_object() -> Response | None:
         # without an error: one that reaches the limit is taken as too large.
         if request.content_length is None and len(request.get_data()) >= limit:
             raise RequestEntityTooLarge()
+    if request.endpoint in FILE_BODY_ENDPOINTS:
+        return None
     if not request.is_json:
         return problem(
             415,
@@ -353,7 +393,7 @@ def _http_problem(error: HTTPException) -> Response:
     detail = {
         404: f"no such resource: {request.path}",
         405: f"{request.method} is not allowed on {request.path}",
-        413: f"the body is larger than {_kib(current_app.config.get('MAX_CONTENT_LENGTH'))}",
+        413: f"the body is larger than {_kib(request.max_content_length)}",
     }.get(status, error.description or HTTP_STATUS_CODES.get(status, "error"))
     return problem(status, detail, headers=headers or None)
 

@@ -1,12 +1,21 @@
-"""Shaping answers: a model as JSON, and which of JSON or iCalendar the client asked for."""
+"""Shaping answers: a model as JSON, which of JSON, iCalendar or HTML the client asked for, and a
+solved plan in each."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import Response, request
 from pydantic import BaseModel
 
+from api.headers import strict_csp_with_style
+from api.plan_html import STYLE_CSP_SOURCE, plan_html
+from api.plan_ical import plan_calendar
+from solver import PlanResult
+
 JSON = "application/json"
 CALENDAR = "text/calendar"
+HTML = "text/html"
 
 
 def json_response(
@@ -33,3 +42,21 @@ def calendar_response(
     if filename is not None:
         answer_headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return Response(ics, status=status, mimetype=CALENDAR, headers=answer_headers)
+
+
+def plan_response(solved: PlanResult, source_ics: bytes | None, wanted: str) -> Response:
+    """The solved plan as JSON, iCalendar (the source calendar's events kept) or HTML."""
+    result: dict[str, Any] = solved.model_dump(mode="json")
+    if wanted == CALENDAR:
+        first = result["days"][0]["date"]
+        return calendar_response(plan_calendar(result, source_ics), f"plan-{first}.ics")
+    if wanted == HTML:
+        return Response(
+            plan_html(result),
+            mimetype=HTML,
+            headers={
+                "Vary": "Accept",
+                "Content-Security-Policy": strict_csp_with_style(STYLE_CSP_SOURCE),
+            },
+        )
+    return Response(solved.model_dump_json(), mimetype=JSON, headers={"Vary": "Accept"})

@@ -28,7 +28,8 @@ from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask, WSGITask
 
 from api import logs, metrics
-from api.app import MAX_BODY_BYTES, create_app
+from api.app import create_app
+from api.problems import PLAN_FILE_MAX_BYTES
 
 WORKERS = 2
 THREADS = 4
@@ -42,10 +43,11 @@ CHANNEL_TIMEOUT_S = 30
 CLEANUP_INTERVAL_S = 5
 # Open connections per worker (idle or half-sent ones cost a socket, not a thread).
 CONNECTION_LIMIT = 1000
-# The request line and headers together; past it, 431. Bodies up to MAX_BODY_BYTES reach the
-# app, which answers 413 itself above that; waitress refuses anything far larger unread.
+# The request line and headers together; past it, 431. Bodies up to the largest a route takes
+# (a plan file) reach the app, which answers 413 itself above each route's limit; waitress
+# refuses anything far larger unread.
 MAX_HEADER_BYTES = 32 * 1024
-MAX_BODY_READ_BYTES = 4 * MAX_BODY_BYTES
+MAX_BODY_READ_BYTES = 2 * PLAN_FILE_MAX_BYTES
 # How long a stopping worker keeps idle keep-alive connections open, for a request a client
 # may already have sent on one (each answer meanwhile says `Connection: close`).
 STOP_LINGER_S = 2.0

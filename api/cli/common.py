@@ -1,11 +1,14 @@
 """What every command shares: exit codes, bad input as one line, reading JSON from a file or
-stdin, weight overrides, and leaving quietly when the reader closes the pipe."""
+stdin, weight overrides, writing a file whole or not at all, and leaving quietly when the
+reader closes the pipe."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -81,3 +84,58 @@ def stdout_closed() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return EXIT_PIPE_CLOSED
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, or stdin's for '-'."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (IsADirectoryError, PermissionError) as error:
+        raise InputError(f"{path}: cannot read: {error}") from None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """--race-date as a date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--race-date {value}: expected a date as YYYY-MM-DD") from None
+
+
+def parse_paces(pairs: list[str]) -> dict[str, Any]:
+    """--paces easy=5.5 ... as {kind: min/km}."""
+    paces: dict[str, Any] = {}
+    for pair in pairs:
+        kind, sep, value = pair.partition("=")
+        try:
+            paces[kind.strip()] = float(value)
+        except ValueError:
+            raise InputError(f"--paces {pair}: expected KIND=MIN_PER_KM, e.g. easy=5.5") from None
+        if not sep:
+            raise InputError(f"--paces {pair}: expected KIND=MIN_PER_KM, e.g. easy=5.5")
+    return paces
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the file whole or not at all: a temporary file beside it, renamed over it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"--out {path}: cannot write: {error.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

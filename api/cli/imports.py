@@ -4,17 +4,22 @@ out (the report as a table on stderr, or as JSON with --report PATH)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import sys
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from api.cli.common import EXIT_OK, STDIN, InputError, print_json
+from api.cli.common import (
+    EXIT_OK,
+    STDIN,
+    InputError,
+    parse_date,
+    parse_paces,
+    print_json,
+    read_bytes,
+)
 from api.services.plan_import import PlanFileError, import_plan_file
 from solver.importers import FORMATS, ImportReport
 
@@ -57,14 +62,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def import_command(args: argparse.Namespace) -> int:
     """Print the plan JSON; the report on stderr or in --report."""
-    data = _read(args.file)
+    data = read_bytes(args.file)
     try:
         imported = import_plan_file(
             data,
             format=args.format,
-            race_date=_date(args.race_date),
+            race_date=parse_date(args.race_date),
             mapping=args.map,
-            paces=_paces(args.paces) if args.paces else None,
+            paces=parse_paces(args.paces) if args.paces else None,
         )
     except PlanFileError as error:
         label = "stdin" if args.file == STDIN else args.file
@@ -77,39 +82,6 @@ def import_command(args: argparse.Namespace) -> int:
         print_report(imported.report, Console(stderr=True))
     print_json(json.dumps(imported.plan, indent=2))
     return EXIT_OK
-
-
-def _read(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (IsADirectoryError, PermissionError) as error:
-        raise InputError(f"{path}: cannot read: {error}") from None
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--race-date {value}: expected a date as YYYY-MM-DD") from None
-
-
-def _paces(pairs: list[str]) -> dict[str, Any]:
-    paces: dict[str, Any] = {}
-    for pair in pairs:
-        kind, sep, value = pair.partition("=")
-        try:
-            paces[kind.strip()] = float(value)
-        except ValueError:
-            raise InputError(f"--paces {pair}: expected KIND=MIN_PER_KM, e.g. easy=5.5") from None
-        if not sep:
-            raise InputError(f"--paces {pair}: expected KIND=MIN_PER_KM, e.g. easy=5.5")
-    return paces
 
 
 def print_report(report: ImportReport, out: Console) -> None:

@@ -1,12 +1,17 @@
-"""`trainweek plan FILE|-`: a training plan in, strength placed across all its weeks out."""
+"""`trainweek plan FILE|-`: a training plan in (plan JSON, iCalendar or a calendar-hack plan),
+strength placed across all its weeks out, as a table, JSON, iCalendar or an HTML overview."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import io
 import json
-from typing import Any
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from pydantic import ValidationError
 from rich import box
 from rich.console import Console
 from rich.markup import escape
@@ -18,30 +23,66 @@ from api.cli.common import (
     STDIN,
     InputError,
     console,
+    parse_date,
+    parse_paces,
     parse_weights,
-    print_json,
-    read_json_object,
+    read_bytes,
     validation_message,
+    write_atomically,
 )
-from api.services.errors import InvalidField, NoPlan
-from api.services.plans import ProfiledPlanRequest, solve_training_plan
-from solver import PlanRequest, PlanResult
+from api.plan_html import plan_html
+from api.plan_ical import plan_calendar
+from api.services.errors import InvalidField, InvalidPlan, NoPlan
+from api.services.plan_import import (
+    PlanFileError,
+    PlanOverrides,
+    SolvedPlanFile,
+    solve_plan_file,
+)
+from api.services.plans import ProfiledPlanRequest
+from solver import PlanResult
 from solver.domain import DAY_NAMES, DAYS
+from solver.importers import FORMATS
+
+OUTPUTS = ("table", "json", "ics", "html")
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `plan`."""
     plan = commands.add_parser(
         "plan",
-        help="place strength across a training plan (plan JSON; '-' for stdin)",
-        description="Place strength across every week of a training plan as one model. Exit 0 "
-        "solved, 2 bad input, 3 no plan keeps every hard rule (the conflicts, with their dates, "
-        "and what to relax are printed).",
+        help="place strength across a training plan (plan JSON, iCalendar, calendar-hack)",
+        description="Place strength across every week of a training plan as one model. The "
+        "file is trainweek's plan JSON, an iCalendar export or a calendar-hack plan (JSON or "
+        "YAML), told apart by its content unless --input-format says. Exit 0 solved, 2 bad "
+        "input, 3 no plan keeps every hard rule (the conflicts, with their dates, and what to "
+        "relax are printed).",
+    )
+    plan.add_argument("file", metavar="FILE", help=f"the plan file; {STDIN} reads stdin")
+    plan.add_argument(
+        "--input-format", choices=FORMATS, default="auto", help="the file's format (default: auto)"
     )
     plan.add_argument(
-        "file", metavar="FILE", help=f"plan as JSON (see README, Plans); {STDIN} reads stdin"
+        "--race-date", metavar="YYYY-MM-DD", help="the goal race's day (calendar-hack: required)"
     )
-    plan.add_argument("--format", choices=("table", "json"), default="table", help="output")
+    plan.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="PATTERN=TYPE",
+        help="a title containing PATTERN is TYPE (a run type, rest or skip); repeatable",
+    )
+    plan.add_argument(
+        "--paces",
+        nargs="+",
+        default=[],
+        metavar="KIND=MIN_PER_KM",
+        help="the athlete's paces (easy, long, tempo, interval), e.g. easy=5.5",
+    )
+    plan.add_argument("--format", choices=OUTPUTS, default="table", help="output")
+    plan.add_argument(
+        "--out", metavar="PATH", help="write the output to PATH (all or nothing) instead of stdout"
+    )
     plan.add_argument("--preset", metavar="NAME", help="weigh the plan by a shipped preset")
     plan.add_argument(
         "--weights", nargs="+", default=[], metavar="GOAL=N", help="override goal weights"
@@ -53,29 +94,33 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     plan.set_defaults(handler=plan_command)
 
 
-def load_plan(args: argparse.Namespace) -> ProfiledPlanRequest:
-    """Read the plan with the command line's overrides on top."""
-    label, fields = read_json_object(args.file)
-    weights = fields.get("weights", {})
-    if isinstance(weights, dict):
-        fields["weights"] = {**weights, **parse_weights(args.weights)}
-    athlete = fields.get("athlete", {})
-    if isinstance(athlete, dict):
-        overrides = {"level": args.level, "equipment": args.equipment}
-        fields["athlete"] = {**athlete, **{k: v for k, v in overrides.items() if v is not None}}
-    try:
-        plan = PlanRequest.model_validate(fields)
-    except ValidationError as error:
-        raise InputError(f"{label}: {validation_message(error)}") from None
-    data: dict[str, Any] = plan.model_dump(exclude_unset=True)
-    return ProfiledPlanRequest.model_validate({**data, "preset": args.preset})
-
-
 def plan_command(args: argparse.Namespace) -> int:
-    """Solve the plan in the file; print it as a table or JSON."""
-    body = load_plan(args)
+    """Import the file, solve the plan, and print or write it in the asked format."""
+    label = "stdin" if args.file == STDIN else args.file
+    data = read_bytes(args.file)
+    overrides = PlanOverrides(
+        level=args.level,
+        equipment=args.equipment,
+        preset=args.preset,
+        weights=parse_weights(args.weights),
+    )
+    progress = Console(stderr=True)
     try:
-        result = solve_training_plan(None, body)
+        with _solving(progress) as on_solve:
+            solved = solve_plan_file(
+                None,
+                data,
+                format=args.input_format,
+                race_date=parse_date(args.race_date),
+                mapping=args.map,
+                paces=parse_paces(args.paces) if args.paces else None,
+                overrides=overrides,
+                on_solve=on_solve,
+            )
+    except PlanFileError as error:
+        raise InputError(f"{label}: {error}") from None
+    except InvalidPlan as error:
+        raise InputError(f"{label}: {validation_message(error.error)}") from None
     except InvalidField as error:
         raise InputError(f"--{error.field}: {error}") from None
     except NoPlan as no_plan:
@@ -86,15 +131,50 @@ def plan_command(args: argparse.Namespace) -> int:
                 "conflicts": conflicts,
                 "suggestions": no_plan.suggestions,
             }
-            print_json(json.dumps(answer, indent=2))
+            print(json.dumps(answer, indent=2))
         else:
             print_no_plan(no_plan, console())
         return EXIT_INFEASIBLE
-    if args.format == "json":
-        print_json(result.model_dump_json(indent=2))
+    output = rendered(solved, args.format)
+    if args.out:
+        write_atomically(Path(args.out), output)
     else:
-        print_plan(result, console())
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _solving(out: Console) -> Iterator[Callable[[ProfiledPlanRequest], None] | None]:
+    """A spinner on stderr naming the weeks being solved, when stderr is a terminal."""
+    if not out.is_terminal:
+        yield None
+        return
+    with out.status("Reading the plan...") as status:
+
+        def on_solve(plan: ProfiledPlanRequest) -> None:
+            last = plan.start + dt.timedelta(days=7 * len(plan.weeks) - 1)
+            status.update(
+                f"Solving {len(plan.weeks)} weeks, {plan.start.isoformat()} to "
+                f"{last.isoformat()}, as one model..."
+            )
+
+        yield on_solve
+
+
+def rendered(solved: SolvedPlanFile, format: str) -> bytes:
+    """The solved plan in the asked format, as bytes."""
+    result = solved.result
+    if format == "json":
+        return (result.model_dump_json(indent=2) + "\n").encode()
+    if format == "ics":
+        return plan_calendar(result.model_dump(mode="json"), solved.source_ics)
+    if format == "html":
+        return plan_html(result.model_dump(mode="json")).encode()
+    buffer = io.StringIO()
+    print_plan(result, Console(file=buffer, width=120, force_terminal=False))
+    return buffer.getvalue().encode()
 
 
 def print_no_plan(no_plan: NoPlan, out: Console) -> None:
@@ -113,7 +193,8 @@ LEG_LOAD_MARKS = {"heavy": "H", "light": "L", "none": "U"}
 
 
 def print_plan(result: PlanResult, out: Console) -> None:
-    """One row a week: phase, step, each day's strength as a mark; then the penalties."""
+    """One row a week: phase, step, each day's strength as a mark; then the penalties and the
+    events the importer could not classify."""
     table = Table(
         title=f"Plan ({result.status}, penalty {result.objective})",
         box=box.SIMPLE_HEAD,
@@ -140,3 +221,10 @@ def print_plan(result: PlanResult, out: Console) -> None:
         out.print("No goal missed.")
     for penalty in result.penalties:
         out.print(f"[yellow]{penalty.goal}[/] {penalty.count} x {penalty.weight} = {penalty.cost}")
+    if result.unclassified:
+        out.print(
+            f"[bold yellow]{len(result.unclassified)} unclassified[/] (left out of the plan; "
+            "add --map PATTERN=TYPE):"
+        )
+        for event in result.unclassified:
+            out.print(f"  - {escape(event)}")

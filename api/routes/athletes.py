@@ -13,8 +13,17 @@ from api.ical import week_calendar
 from api.idempotency import IdempotencyHeader, once
 from api.paging import HistoryPageQuery, PageQuery
 from api.problems import problem_responses
-from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
-from api.services import athletes
+from api.responses import (
+    CALENDAR,
+    HTML,
+    JSON,
+    calendar_response,
+    json_response,
+    plan_response,
+    wanted_type,
+)
+from api.services import athlete_plans, athletes
+from api.services.athlete_plans import AthletePlanIn, AthletePlanOut
 from api.services.athletes import (
     AthleteIn,
     AthleteList,
@@ -26,8 +35,9 @@ from api.services.athletes import (
 )
 from api.services.calendars import solved_week_calendar
 from api.services.idempotency import coach_scope
-from api.settings import history_limit
+from api.settings import history_limit, solve_budget
 from api.store import database
+from solver import PlanResult
 
 blueprint = APIBlueprint(
     "athletes",
@@ -195,3 +205,87 @@ def get_solved(path: SolvedWeekPath) -> Response:
     """One week of an athlete's history."""
     solved = athletes.get_solved_week(database(), bearer_token(), path.athlete_id, path.solved_id)
     return json_response(solved)
+
+
+class PlanSolveQuery(BaseModel):
+    """Which of your weight profiles weighs the plan."""
+
+    profile: int | None = Field(
+        default=None,
+        description="Id of one of your weight profiles: its weights first, the plan's on top.",
+    )
+
+
+@blueprint.put(
+    "/<int:athlete_id>/plan",
+    responses={200: AthletePlanOut, 201: AthletePlanOut, **problem_responses(404, 409)},
+    operation_id="store_athlete_plan",
+)
+def put_plan(path: AthletePath, body: AthletePlanIn) -> Response:
+    """Store the athlete's training plan (trainweek's plan JSON), replacing the one stored.
+
+    201 when the athlete had none, 200 when it replaced one. Send the `version` you read to be
+    sure you overwrite only that: when someone changed the plan since, the answer is 409 and
+    nothing changes. Without `athlete`, the plan is solved for the athlete's level and
+    equipment. A calendar or calendar-hack file: turn it into plan JSON first with
+    `trainweek import`, or solve it as it is with POST /v1/plans/solve.
+    """
+    stored = athlete_plans.store_athlete_plan(database(), bearer_token(), path.athlete_id, body)
+    if stored.created:
+        location = url_for("athletes.get_plan", athlete_id=path.athlete_id)
+        return json_response(stored.plan, 201, headers={"Location": location})
+    return json_response(stored.plan)
+
+
+@blueprint.get(
+    "/<int:athlete_id>/plan",
+    responses={200: AthletePlanOut, **problem_responses(404)},
+    operation_id="get_athlete_plan",
+)
+def get_plan(path: AthletePath) -> Response:
+    """The training plan stored for the athlete (404 when none is)."""
+    return json_response(
+        athlete_plans.get_athlete_plan(database(), bearer_token(), path.athlete_id)
+    )
+
+
+@blueprint.delete(
+    "/<int:athlete_id>/plan",
+    responses={204: None, **problem_responses(404)},
+    operation_id="delete_athlete_plan",
+)
+def delete_plan(path: AthletePath) -> Response:
+    """Delete the training plan stored for the athlete (404 when none is)."""
+    athlete_plans.delete_athlete_plan(database(), bearer_token(), path.athlete_id)
+    return Response(status=204)
+
+
+@blueprint.post(
+    "/<int:athlete_id>/plan/solve",
+    responses={200: PlanResult, **problem_responses(404, 406, 422)},
+    operation_id="solve_athlete_plan",
+)
+def solve_plan(path: AthletePath, query: PlanSolveQuery) -> Response:
+    """Solve the athlete's stored plan, weighed by one of your weight profiles (`profile`).
+
+    Nothing is stored. `Accept` picks the answer as for POST /v1/plans/solve: JSON (the
+    default), `text/calendar` or `text/html`. When no plan keeps every hard rule, the answer is
+    a 422 problem with the conflicting rules and their dates.
+    """
+    wanted = wanted_type(JSON, CALENDAR, HTML)
+    if wanted is None:
+        return problems.not_acceptable(JSON, CALENDAR, HTML)
+    result = athlete_plans.solve_athlete_plan(
+        database(), bearer_token(), path.athlete_id, query.profile, solve_budget()
+    )
+    metrics.solved(result.status)
+    return plan_response(result, None, wanted)
+
+
+plan_answers = blueprint.paths["/v1/athletes/{athlete_id}/plan/solve"].post.responses["200"]
+plan_answers.content[CALENDAR] = MediaType(
+    schema=Schema(type="string", description="The plan as an iCalendar (.ics) file.")
+)
+plan_answers.content[HTML] = MediaType(
+    schema=Schema(type="string", description="The plan as a printable HTML overview.")
+)

@@ -1,18 +1,38 @@
-"""/v1/plans: solve a whole training plan as one model."""
+"""/v1/plans: solve a whole training plan as one model, from any plan file format."""
 
 from __future__ import annotations
 
-from flask import Response
-from flask_openapi3 import APIBlueprint, Tag
+import datetime as dt
+from typing import Annotated
 
-from api import metrics
+from flask import Response, request
+from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3.models import MediaType, RequestBody, Schema
+from flask_openapi3.utils import parse_body
+from pydantic import BaseModel, Field
+
+from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.problems import problem_responses
-from api.responses import json_response
-from api.services.plans import ProfiledPlanRequest, solve_training_plan
+from api.responses import CALENDAR, HTML, JSON, plan_response, wanted_type
+from api.services.plan_import import PlanOverrides, solve_plan_file
+from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
 from api.store import database
 from solver import PlanResult
+from solver.domain import Equipment, Level
+from solver.importers.importer import Format
+
+YAML = "application/yaml"
+# The media types a plan file comes in, and which reader each one gets: JSON is told apart by
+# its content (a calendar-hack plan has a `schedule`), YAML is a calendar-hack plan.
+BODY_FORMATS: dict[str, Format] = {
+    JSON: "auto",
+    CALENDAR: "ics",
+    YAML: "calendar-hack",
+    "application/x-yaml": "calendar-hack",
+    "text/yaml": "calendar-hack",
+}
 
 blueprint = APIBlueprint(
     "plans",
@@ -23,20 +43,126 @@ blueprint = APIBlueprint(
 )
 
 
+class PlanFileQuery(BaseModel):
+    """What the plan file does not say, or what to lay over it."""
+
+    race_date: dt.date | None = Field(
+        default=None,
+        description="The goal race's day, YYYY-MM-DD (a calendar-hack plan needs it: its last "
+        "day is race day).",
+    )
+    level: Level | None = Field(default=None, description="Overrides athlete.level.")
+    equipment: Equipment | None = Field(default=None, description="Overrides athlete.equipment.")
+    preset: str | None = Field(
+        default=None, description="A weight preset's name (see GET /v1/scenarios)."
+    )
+    profile: int | None = Field(
+        default=None,
+        description="Id of one of your weight profiles (needs your bearer token).",
+    )
+    map: list[Annotated[str, Field(pattern=r"^[^=]+=.+$")]] = Field(
+        default_factory=list,
+        description="PATTERN=TYPE, repeatable (`map=Fartlek=intervals`): a title containing "
+        "PATTERN is TYPE (a run type, rest or skip), before the classifier's own reading.",
+    )
+
+
+class PlanFileBody(ProfiledPlanRequest):
+    """A plan as trainweek's plan JSON; runs may be given by `title` alone (classified)."""
+
+    map: dict[str, str] | None = Field(
+        default=None,
+        description="PATTERN: TYPE; a run title containing PATTERN is TYPE (as the query's map).",
+    )
+
+
 @blueprint.post(
     "/solve",
     operation_id="solve_plan",
-    responses={200: PlanResult, **problem_responses(401, 404, 422)},
+    responses={200: PlanResult, **problem_responses(401, 404, 406, 422)},
     security=COACH_OPTIONAL,
     description="One model over every day of the plan: each rule holds across week boundaries, "
     "each week follows its phase (derived from the goal race unless named), and the routine and "
-    "progression goals run from week to week. A plan that keeps every hard rule is 200; when "
-    "none can, a 422 problem lists the conflicting rules with their dates (`conflicts`) and what "
-    "to relax (`suggestions`). `preset` weighs the plan by a shipped preset, `profile` by one of "
-    "your weight profiles (send your bearer token), the request's `weights` on top.",
+    "progression goals run from week to week. The body is a plan file: trainweek's plan JSON "
+    "or a calendar-hack plan as `application/json` (told apart by its content: a calendar-hack "
+    "plan has a `schedule`), an iCalendar export as `text/calendar`, or a calendar-hack plan "
+    "as `application/yaml`; at most 2 MiB. `Accept` picks the answer: JSON (the default), "
+    "`text/calendar` (the plan as iCalendar: the posted calendar's events kept as they were, "
+    "one event per strength session with a UID stable across re-solves) or `text/html` (a "
+    "printable overview). Events the importer could not classify are left out and listed in "
+    "`unclassified`; `map` classifies them. A plan that keeps every hard rule is 200; when none "
+    "can, a 422 problem lists the conflicting rules with their dates (`conflicts`) and what to "
+    "relax (`suggestions`). A file that cannot be a plan is a 400 naming what and where. "
+    "`preset` weighs the plan by a shipped preset, `profile` by one of your weight profiles "
+    "(send your bearer token), the plan's `weights` on top.",
 )
-def solve(body: ProfiledPlanRequest) -> Response:
+def solve(query: PlanFileQuery) -> Response:
     """Place strength across the plan: the optimal plan, or why none exists."""
-    result = solve_training_plan(database(), body, optional_bearer_token(), solve_budget())
-    metrics.solved(result.status)
-    return json_response(result)
+    wanted = wanted_type(JSON, CALENDAR, HTML)
+    if wanted is None:
+        return problems.not_acceptable(JSON, CALENDAR, HTML)
+    format = BODY_FORMATS.get(request.mimetype)
+    if format is None:
+        return problems.unsupported_media_type(JSON, CALENDAR, YAML)
+    solved = solve_plan_file(
+        database(),
+        request.get_data(),
+        format=format,
+        race_date=query.race_date,
+        mapping=query.map,
+        overrides=PlanOverrides(
+            level=query.level,
+            equipment=query.equipment,
+            preset=query.preset,
+            profile=query.profile,
+        ),
+        token=optional_bearer_token(),
+        budget=solve_budget(),
+    )
+    metrics.solved(solved.result.status)
+    return plan_response(solved.result, solved.source_ics, wanted)
+
+
+# The JSON body's example is REQUEST_EXAMPLES['solve_plan'] (api/contract.py); the other two:
+EXAMPLE_CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:run-1@example.invalid\r\nDTSTAMP:20270101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20270302\r\nSUMMARY:Tempo 40 min\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:run-2@example.invalid\r\nDTSTAMP:20270101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20270314\r\nSUMMARY:10K race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+EXAMPLE_YAML = (
+    "id: example\nname: Two weeks\ndescription: An example\nunits: km\nschedule:\n"
+    "  - workouts: [{title: Rest}, {title: Easy 5 km}, {title: Rest}, {title: Tempo 40 min},"
+    " {title: Rest}, {title: Rest}, {title: Long run 12 km}]\n"
+    "  - workouts: [{title: Rest}, {title: Easy 5 km}, {title: Rest}, {title: Easy 5 km},"
+    " {title: Rest}, {title: Rest}, {title: 10K race}]\n"
+)
+
+
+def _document_bodies() -> None:
+    """The route reads its body itself (any of three formats): say which in the document, with
+    an example of the calendar and YAML bodies that runs (the JSON one is api/contract.py's),
+    and the answer's three media types."""
+    content, schemas = parse_body(PlanFileBody)
+    content[CALENDAR] = MediaType(
+        schema=Schema(type="string", description="An iCalendar (.ics) export."),
+        example=EXAMPLE_CALENDAR,
+    )
+    content[YAML] = MediaType(
+        schema=Schema(type="string", description="A calendar-hack plan as YAML (needs race_date)."),
+        example=EXAMPLE_YAML,
+    )
+    operation = blueprint.paths["/v1/plans/solve"].post
+    operation.requestBody = RequestBody(content=content, required=True)
+    blueprint.components_schemas.update(schemas)
+    answers = operation.responses["200"].content
+    answers[CALENDAR] = MediaType(
+        schema=Schema(type="string", description="The plan as an iCalendar (.ics) file.")
+    )
+    answers[HTML] = MediaType(
+        schema=Schema(type="string", description="The plan as a printable HTML overview.")
+    )
+
+
+_document_bodies()

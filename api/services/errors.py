@@ -3,6 +3,8 @@ way (a problem+json response, or an exit code and one line)."""
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from solver.plan.result import PlanConflict
 from solver.result import Conflict
 
@@ -62,3 +64,12 @@ class IdempotencyKeyReused(ValueError):
 
 class IdempotencyKeyInUse(Exception):
     """The request that first sent this Idempotency-Key has not finished yet."""
+
+
+class InvalidPlan(ValueError):
+    """An imported plan file read fine but is not a valid plan (a field out of range, a week
+    that is not a week): pydantic's error, naming each field."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(str(error))
+        self.error = error

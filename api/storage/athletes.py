@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.storage.errors import NotFound
 from api.storage.fields import may_exist, refuse_stale
-from api.storage.models import Athlete, SolvedWeek
+from api.storage.models import Athlete, AthletePlan, SolvedWeek, utcnow
 
 # The history's one order: newest first, and by id among weeks solved at the same moment.
 NEWEST_FIRST = (SolvedWeek.created_at.desc(), SolvedWeek.id.desc())
@@ -126,3 +126,39 @@ def solved_week_of(session: Session, athlete: Athlete, solved_id: int) -> Solved
     if solved is None:
         raise NotFound(f"no solved week {solved_id} for athlete {athlete.id}")
     return solved
+
+
+def plan_of(session: Session, athlete: Athlete) -> AthletePlan:
+    """The plan stored for the athlete; NotFound when none is."""
+    plan = session.get(AthletePlan, athlete.id)
+    if plan is None:
+        raise NotFound(f"no plan stored for athlete {athlete.id}")
+    return plan
+
+
+def store_plan(
+    session: Session, athlete: Athlete, plan: dict[str, Any], expected_version: int | None = None
+) -> tuple[AthletePlan, bool]:
+    """Store the athlete's plan, replacing the one stored (Stale when `expected_version` is not
+    its version); with whether it was created."""
+    stored = session.get(AthletePlan, athlete.id)
+    if stored is None:
+        if expected_version is not None:
+            raise NotFound(
+                f"no plan stored for athlete {athlete.id} to be at version {expected_version}"
+            )
+        stored = AthletePlan(athlete_id=athlete.id, plan=plan)
+        session.add(stored)
+        session.flush()
+        return stored, True
+    refuse_stale("plan of athlete", athlete.id, stored.version, expected_version)
+    stored.plan = plan
+    stored.updated_at = utcnow()  # every write is a new version, the same plan sent again too
+    session.flush()
+    return stored, False
+
+
+def delete_plan(session: Session, athlete: Athlete) -> None:
+    """Delete the athlete's plan; NotFound when none is stored."""
+    session.delete(plan_of(session, athlete))
+    session.flush()

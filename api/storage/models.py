@@ -155,6 +155,23 @@ class SolvedWeek(Base):
     athlete: Mapped[Athlete] = relationship(back_populates="history")
 
 
+class AthletePlan(Base):
+    """The training plan a coach stored for an athlete (one at most): a PlanRequest as JSON,
+    solved on request with a profile. Versioned like the athlete, deleted with them."""
+
+    __tablename__ = "athlete_plans"
+
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    plan: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
+
+
 class CalendarFeed(Base):
     """An athlete's calendar subscription: the hash of the secret its URL carries.
 

@@ -7,6 +7,7 @@ import pytest
 
 from api.app import create_app
 from tests.helpers import bearer, register
+from tests.solver.importers.conftest import FIXTURES
 
 PROBLEM = "application/problem+json"
 ON = {"RATELIMIT_ENABLED": True}
@@ -141,3 +142,13 @@ def test_a_missing_token_is_401_even_past_the_limit(client):
         assert client.get("/v1/profiles").status_code == 401
     assert client.get("/v1/profiles", headers=bearer("made-up")).status_code == 401
     assert_too_many(client.get("/v1/profiles", headers=bearer("made-up")))
+
+
+@pytest.mark.parametrize("app_config", [{**ON, "RATELIMIT_PER_CLIENT": "2 per minute"}])
+def test_plan_files_count_per_address_like_weeks(client):
+    """A calendar posted to /v1/plans/solve counts as any anonymous solve: the third is 429."""
+    calendar = (FIXTURES / "garmin_all_day.ics").read_bytes()
+    for _ in range(2):
+        answer = client.post("/v1/plans/solve", data=calendar, content_type="text/calendar")
+        assert answer.status_code == 200
+    assert_too_many(client.post("/v1/plans/solve", data=calendar, content_type="text/calendar"))

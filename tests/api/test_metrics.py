@@ -14,10 +14,12 @@ from flask.testing import FlaskClient
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
-from api.problems import INFEASIBLE
+from api.problems import INFEASIBLE, INFEASIBLE_PLAN
 from solver import WeekResult
+from tests.solver.importers.conftest import FIXTURES
 
 SOLVE = "/v1/weeks/solve"
+PLANS = "/v1/plans/solve"
 NO_WEEK = {"strength": {"min_sessions": 1}, "days": {"mon": {"runs": [{"type": "race"}]}}}
 ALL_BUSY = {
     "strength": {"min_sessions": 1},
@@ -257,3 +259,34 @@ def test_metrics_refuse_to_start_when_each_worker_would_count_alone(
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     with pytest.raises(RuntimeError, match="imported before"), shared_across_workers():
         pass
+
+
+def test_plan_routes_count_their_solves_and_no_plan_as_infeasible(
+    client: FlaskClient, ana: dict[str, str]
+) -> None:
+    """A calendar solved by /v1/plans/solve, an athlete's stored plan solved, and a plan that
+    cannot exist (its 422 is an infeasible solve and an infeasible-plan problem)."""
+    calendar = (FIXTURES / "garmin_all_day.ics").read_bytes()
+    athlete = client.post("/v1/athletes", json={"name": "Mia"}, headers=ana).get_json()["id"]
+    plan = {"start": "2027-03-01", "weeks": [{}]}
+    assert client.put(f"/v1/athletes/{athlete}/plan", json=plan, headers=ana).status_code == 201
+    closed = {d: {"available": False} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    no_plan = {"start": "2027-03-01", "weeks": [{"days": closed}]}
+    athlete_route = "/v1/athletes/<int:athlete_id>/plan/solve"
+    before = (
+        solves(PLANS, "optimal"),
+        solves(athlete_route, "optimal"),
+        solves(PLANS, "infeasible"),
+        value("trainweek_problems_total", type=INFEASIBLE_PLAN, status="422"),
+    )
+    solved = client.post(PLANS, data=calendar, content_type="text/calendar")
+    assert solved.status_code == 200
+    assert client.post(f"/v1/athletes/{athlete}/plan/solve", headers=ana).status_code == 200
+    assert client.post(PLANS, json=no_plan).status_code == 422
+    after = (
+        solves(PLANS, "optimal"),
+        solves(athlete_route, "optimal"),
+        solves(PLANS, "infeasible"),
+        value("trainweek_problems_total", type=INFEASIBLE_PLAN, status="422"),
+    )
+    assert [b - a for a, b in zip(before, after, strict=True)] == [1, 1, 1, 1]

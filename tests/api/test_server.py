@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from api.app import MAX_BODY_BYTES
+from api.problems import PLAN_FILE_MAX_BYTES
 from api.server import MAX_HEADER_BYTES, WaitressWorker, server_options, waitress_settings
 from solver import WeekRequest
 
@@ -219,7 +219,7 @@ def test_waitress_reads_requests_with_limits_and_a_timeout() -> None:
     settings = waitress_settings(4)
     assert 0 < settings["channel_timeout"] <= 60
     assert settings["max_request_header_size"] <= 64 * 1024
-    assert MAX_BODY_BYTES < settings["max_request_body_size"] <= 8 * MAX_BODY_BYTES
+    assert PLAN_FILE_MAX_BYTES < settings["max_request_body_size"] <= 4 * PLAN_FILE_MAX_BYTES
     assert settings["connection_limit"] >= 500
 
 

@@ -251,3 +251,32 @@ def test_athletes_kept_at_revision_0003_get_no_zone_and_no_feed_and_downgrade_ba
         assert "timezone" not in columns
         assert connection.execute(text("SELECT name FROM athletes")).scalar_one() == "Mia"
     engine.dispose()
+
+
+def test_athletes_kept_at_revision_0004_get_no_plan_and_downgrade_back(private_database):
+    """Upgrading a database at 0004 keeps its athletes and adds the athlete plans table, empty;
+    a plan stored goes with its athlete; downgrading to 0004 drops the table, athletes kept."""
+    url = private_database
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0004_calendars")
+        for statement in PLAN_ROWS[:3]:
+            connection.execute(text(statement))
+    upgrade(url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        assert connection.execute(text("SELECT COUNT(*) FROM athlete_plans")).scalar_one() == 0
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO athlete_plans (athlete_id, plan, created_at, updated_at)"
+                " VALUES (1, '{\"start\": \"2027-03-01\"}', '2025-01-03', '2025-01-03')"
+            )
+        )
+        assert connection.execute(text("SELECT version FROM athlete_plans")).scalar_one() == 1
+        command.downgrade(alembic_config(connection), "0004_calendars")
+    with engine.connect() as connection:
+        assert "athlete_plans" not in inspect(connection).get_table_names()
+        assert connection.execute(text("SELECT name FROM athletes")).scalar_one() == "Mia"
+    engine.dispose()

@@ -1,0 +1,113 @@
+"""The training plan a coach stores for an athlete: store it, read it, delete it, and solve it
+with one of the coach's weight profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from api.services.coaches import authenticated
+from api.services.fields import Version
+from api.services.plans import ProfiledPlanRequest, solve_training_plan
+from api.storage import Database
+from api.storage import athletes as rows
+from api.storage.fields import as_utc
+from api.storage.models import Athlete, AthletePlan
+from solver import PlanRequest, PlanResult
+from solver.budget import SolveBudget
+
+
+class AthletePlanIn(PlanRequest):
+    """A plan as a coach stores it for an athlete (trainweek's plan JSON), optionally saying
+    which version they edited. Left out, `athlete` is the athlete's level and equipment."""
+
+    version: Version
+
+
+class AthletePlanOut(BaseModel):
+    """The plan stored for an athlete."""
+
+    athlete: int = Field(description="The athlete's id.")
+    version: int = Field(
+        description="Changes with every write: send it back with PUT to overwrite only this one."
+    )
+    created_at: dt.datetime = Field(description="When the plan was first stored (UTC).")
+    updated_at: dt.datetime = Field(description="When the plan was last replaced (UTC).")
+    plan: PlanRequest = Field(description="The plan, as stored.")
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    """A plan written: the plan as read back, and whether the write created it."""
+
+    plan: AthletePlanOut
+    created: bool
+
+
+def store_athlete_plan(
+    db: Database, token: str | None, athlete_id: int, body: AthletePlanIn
+) -> StoredPlan:
+    """Store (or replace) the plan of one of the coach's athletes.
+
+    Stale when `body.version` is given and is not the stored plan's version; NotFound for
+    someone else's athlete, or a version sent when no plan is stored.
+    """
+    plan = body.model_dump(mode="json", exclude={"version"}, exclude_unset=True)
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        stored, created = rows.store_plan(session, athlete, plan, body.version)
+        return StoredPlan(plan_out(stored), created)
+
+
+def get_athlete_plan(db: Database, token: str | None, athlete_id: int) -> AthletePlanOut:
+    """The plan stored for one of the coach's athletes; NotFound when none is."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        return plan_out(rows.plan_of(session, athlete))
+
+
+def delete_athlete_plan(db: Database, token: str | None, athlete_id: int) -> None:
+    """Delete the plan stored for one of the coach's athletes; NotFound when none is."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        rows.delete_plan(session, rows.owned_athlete(session, coach.id, athlete_id))
+
+
+def solve_athlete_plan(
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    profile: int | None = None,
+    budget: SolveBudget | None = None,
+) -> PlanResult:
+    """Solve the plan stored for one of the coach's athletes, weighed by one of the coach's
+    profiles (its weights first, the plan's own on top). NoPlan when none keeps every rule."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        fields = athlete_plan_fields(athlete, rows.plan_of(session, athlete))
+    body = ProfiledPlanRequest.model_validate({**fields, "profile": profile})
+    return solve_training_plan(db, body, token, budget)
+
+
+def athlete_plan_fields(athlete: Athlete, stored: AthletePlan) -> dict[str, Any]:
+    """The stored plan, with the athlete's level and equipment when it names no athlete."""
+    fields = dict(stored.plan)
+    fields.setdefault("athlete", {"level": athlete.level, "equipment": athlete.equipment})
+    return fields
+
+
+def plan_out(stored: AthletePlan) -> AthletePlanOut:
+    """The stored row as the API shows it."""
+    return AthletePlanOut(
+        athlete=stored.athlete_id,
+        version=stored.version,
+        created_at=as_utc(stored.created_at),
+        updated_at=as_utc(stored.updated_at),
+        plan=PlanRequest.model_validate(stored.plan),
+    )
