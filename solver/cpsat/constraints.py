@@ -63,6 +63,9 @@ class Constraints:
             HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: self._no_heavy_legs_after_race,
             HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: self._no_strength_on_double_run_day,
             HardRuleId.FITS_AVAILABILITY: self._fits_availability,
+            HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: self._masters_extra_recovery_day,
+            HardRuleId.AVOIDED_EXERCISES: self._avoided_exercises,
+            HardRuleId.MAX_STRENGTH_MINUTES: self._max_strength_minutes,
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
@@ -186,3 +189,36 @@ class Constraints:
             if minutes_left is not None:
                 minutes = cp_model.LinearExpr.weighted_sum(placed, [s.minutes for s in sessions])
                 self._enforce(self.model.add(minutes <= minutes_left), guard)
+
+    def _masters_extra_recovery_day(self) -> None:
+        """For a masters runner, no heavy legs two days before a key run either."""
+        if not self.request.athlete.is_masters:
+            return
+        week = self.request.week
+        for day_index in range(len(week) - 2):
+            if week[day_index + 2].has_key_run:
+                days = (day_index, day_index + 2)
+                guard = Guard(HardRuleId.MASTERS_EXTRA_RECOVERY_DAY, days)
+                self._forbid(day_index, "heavy", guard)
+
+    def _avoided_exercises(self) -> None:
+        """No session holding an exercise the athlete avoids and cannot swap."""
+        athlete = self.request.athlete
+        for day_index in range(len(self.request.week)):
+            guard = Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
+            for var, session in zip(
+                self.variables.placed[day_index], self.variables.sessions, strict=True
+            ):
+                if not athlete.can_do(session):
+                    self._enforce(self.model.add(var == 0), guard)
+
+    def _max_strength_minutes(self) -> None:
+        """The week's strength minutes stay within the athlete's cap."""
+        cap = self.request.athlete.max_strength_minutes
+        if cap is None:
+            return
+        sessions = self.variables.sessions
+        placed = [var for day in self.variables.placed for var in day]
+        minutes = [session.minutes for _ in self.variables.placed for session in sessions]
+        week_minutes = cp_model.LinearExpr.weighted_sum(placed, minutes)
+        self._enforce(self.model.add(week_minutes <= cap), Guard(HardRuleId.MAX_STRENGTH_MINUTES, ()))

@@ -41,6 +41,8 @@ class Objective:
             SoftGoalId.LOWER_BODY_IN_WEEK: self._lower_body_in_week,
             SoftGoalId.PHASE_FIT: self._phase_fit,
             SoftGoalId.LEVEL_FIT: self._level_fit,
+            SoftGoalId.VARIETY: self._variety,
+            SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: self._full_session_when_time_allows,
         }
         assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
         weights = {goal: self.request.weight(goal) for goal in goals}
@@ -150,9 +152,9 @@ class Objective:
         """A week without heavy leg work (light, for a beginner) counts once; not in taper or
         race week."""
         athlete = self.request.athlete
-        if athlete.phase in ("taper", "race_week"):
+        if athlete.phase in ("taper", "race_week") or self.request.strength.max_sessions == 0:
             return cp_model.LinearExpr.sum([])
-        wanted = "legs" if athlete.level == "beginner" else "heavy"
+        wanted = "legs" if athlete.lifting_level == "beginner" else "heavy_strength"
         missing = self.model.new_bool_var("no_leg_session")
         self.model.add(missing + self._sessions_on(self._all_days, wanted) >= 1)
         return missing
@@ -171,10 +173,51 @@ class Objective:
         return cp_model.LinearExpr.sum([])
 
     def _level_fit(self) -> cp_model.LinearExpr:
-        """For a beginner, each heavy-leg session counts."""
-        if self.request.athlete.level != "beginner":
+        """For a beginner or new lifter, each heavy session (heavy lifting, high plyometrics)
+        counts."""
+        if self.request.athlete.lifting_level != "beginner":
             return cp_model.LinearExpr.sum([])
-        return self._sessions_on(self._all_days, "heavy")
+        return self._sessions_on(self._all_days, "heavy_strength")
+
+    def _variety(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session that repeats the previous heavy-leg session counts.
+
+        `latest[s]` says the latest heavy-leg session so far is session s; it carries from day
+        to day until another heavy-leg session replaces it, so the goal holds over any run of
+        days, however long.
+        """
+        placed = self.variables.placed
+        heavy = [i for i, session in enumerate(self.variables.sessions) if session.heavy_legs]
+        repeats: list[cp_model.IntVar] = []
+        latest: dict[int, cp_model.IntVar] = {}
+        for day_index, day_vars in enumerate(placed):
+            if latest:
+                repeat = self.model.new_bool_var(f"repeat_{day_index}")
+                for i in heavy:
+                    self.model.add(repeat >= day_vars[i] + latest[i] - 1)
+                repeats.append(repeat)
+            if day_index == len(placed) - 1:
+                break
+            heavy_today = cp_model.LinearExpr.sum([day_vars[i] for i in heavy])
+            carried: dict[int, cp_model.IntVar] = {}
+            for i in heavy:
+                carried[i] = self.model.new_bool_var(f"latest_heavy_{day_index}_{i}")
+                self.model.add(carried[i] >= day_vars[i])
+                if latest:
+                    self.model.add(carried[i] >= latest[i] - heavy_today)
+            latest = carried
+        return cp_model.LinearExpr.sum(repeats)
+
+    def _full_session_when_time_allows(self) -> cp_model.LinearExpr:
+        """Each short session on a day where its full version fits counts."""
+        return _weighted(
+            [
+                (var, 1)
+                for day_index, day_vars in enumerate(self.variables.placed)
+                for var, session in zip(day_vars, self.variables.sessions, strict=True)
+                if self.request.full_version_fits(day_index, session)
+            ]
+        )
 
 
 def _weighted(terms: list[tuple[cp_model.IntVar, int]]) -> cp_model.LinearExpr:

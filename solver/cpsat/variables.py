@@ -46,13 +46,15 @@ class Variables:
 
     def matching_vars(self, day_index: int, wanted: str) -> list[cp_model.IntVar]:
         """The day's placements of any session (`any`), heavy-leg ones (`heavy`), ones that
-        work the legs (`legs`), or plyometric ones (`plyometric`)."""
+        work the legs (`legs`), plyometric ones (`plyometric`), or heavy strength work
+        (`heavy_strength`: heavy lifting or high plyometrics)."""
         if wanted == "any":
             return self.placed[day_index]
         kinds = {
             "heavy": lambda session: session.heavy_legs,
             "legs": lambda session: session.works_legs,
             "plyometric": lambda session: session.plyometric,
+            "heavy_strength": lambda session: session.heavy_strength,
         }
         wanted_kind = kinds[wanted]
         return [
