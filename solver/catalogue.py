@@ -111,6 +111,8 @@ class Session(_Frozen):
     def blocked_by(self, avoid: Iterable[str]) -> list[str]:
         """The exercises an athlete avoiding `avoid` cannot do and that have no swap."""
         avoid = list(avoid)
+        if not avoid:
+            return []
         return [e.name for e in self.exercises if e.for_athlete(avoid) is None]
 
 
@@ -175,8 +177,9 @@ def catalogue() -> tuple[Session, ...]:
     return _read().sessions
 
 
+@cache
 def session_by_id() -> dict[str, Session]:
-    """The catalogue keyed by session id."""
+    """The catalogue keyed by session id (one shared dict: do not change it)."""
     return {session.id: session for session in catalogue()}
 
 
@@ -210,7 +213,14 @@ def dose_for(
     Exercises the athlete avoids become their swap; the caller keeps sessions with no swap off
     the week (hard rule `avoided_exercises`).
     """
-    avoid = list(avoid)
+    return list(_dose_for(session.id, level, phase, step, tuple(sorted(set(avoid)))))
+
+
+@cache
+def _dose_for(
+    session_id: str, level: LiftingLevel, phase: str | None, step: int, avoid: tuple[str, ...]
+) -> tuple[Prescription, ...]:
+    session = session_by_id()[session_id]
     kind = dose_class(phase, level, session)
     table = _read().doses[kind]
     prescription = []
@@ -225,7 +235,7 @@ def dose_for(
         prescription.append(
             Prescription(exercise=name, sets=dose.sets, reps=dose.reps, intensity=dose.intensity)
         )
-    return prescription
+    return tuple(prescription)
 
 
 def dose_summary(prescription: list[Prescription]) -> str:

@@ -568,9 +568,7 @@ def _variety(week: _Week) -> list[str]:
         if not session.heavy_legs:
             continue
         if previous is not None and previous[1].id == session.id:
-            details.append(
-                f"{_day(i)}: {session.name} repeats {_day(previous[0])}'s heavy session"
-            )
+            details.append(f"{_day(i)}: {session.name} repeats {_day(previous[0])}'s heavy session")
         previous = (i, session)
     return details
 

@@ -34,8 +34,7 @@ class PlacedSession(BaseModel):
     )
     dose: str = Field(
         default="",
-        description="The main exercise's dose in short, e.g. '3 x 6 @ RPE 7' or "
-        "'3 x 4 @ 80% 1RM'.",
+        description="The main exercise's dose in short, e.g. '3 x 6 @ RPE 7' or '3 x 4 @ 80% 1RM'.",
     )
     prescription: list[Prescription] = Field(
         default_factory=list,

@@ -74,8 +74,9 @@ class Constraints:
 
     def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
         """No session of the kind `wanted` (any, heavy, legs, plyometric) on the day."""
-        for var in self.variables.matching_vars(day_index, wanted):
-            self._enforce(self.model.add(var == 0), guard)
+        matching = self.variables.matching_vars(day_index, wanted)
+        if matching:
+            self._enforce(self.model.add(cp_model.LinearExpr.sum(matching) == 0), guard)
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
         if not self.guarded:
@@ -204,6 +205,8 @@ class Constraints:
     def _avoided_exercises(self) -> None:
         """No session holding an exercise the athlete avoids and cannot swap."""
         athlete = self.request.athlete
+        if not athlete.avoid:
+            return
         for day_index in range(len(self.request.week)):
             guard = Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
             for var, session in zip(
@@ -221,4 +224,6 @@ class Constraints:
         placed = [var for day in self.variables.placed for var in day]
         minutes = [session.minutes for _ in self.variables.placed for session in sessions]
         week_minutes = cp_model.LinearExpr.weighted_sum(placed, minutes)
-        self._enforce(self.model.add(week_minutes <= cap), Guard(HardRuleId.MAX_STRENGTH_MINUTES, ()))
+        self._enforce(
+            self.model.add(week_minutes <= cap), Guard(HardRuleId.MAX_STRENGTH_MINUTES, ())
+        )

@@ -182,39 +182,40 @@ class Objective:
     def _variety(self) -> cp_model.LinearExpr:
         """Each heavy-leg session that repeats the previous heavy-leg session counts.
 
-        `latest[s]` says the latest heavy-leg session so far is session s; it carries from day
-        to day until another heavy-leg session replaces it, so the goal holds over any run of
-        days, however long.
+        For every two days and every heavy-leg session: the session on both days, and no
+        heavy-leg session between them, makes the later day a repeat. Written as clauses, which
+        CP-SAT propagates fastest; it holds over any run of days (its size grows with the
+        square of their number).
         """
+        model = self.model
         placed = self.variables.placed
+        heavy_day = self.variables.heavy_day
         heavy = [i for i, session in enumerate(self.variables.sessions) if session.heavy_legs]
-        repeats: list[cp_model.IntVar] = []
-        latest: dict[int, cp_model.IntVar] = {}
         for day_index, day_vars in enumerate(placed):
-            if latest:
-                repeat = self.model.new_bool_var(f"repeat_{day_index}")
+            # heavy_day is implied by a heavy-leg placement; here it also implies one, so a
+            # day cannot pose as heavy to break a run of repeats.
+            model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in heavy)])
+        repeats: list[cp_model.IntVar] = []
+        for day_index in range(1, len(placed)):
+            repeat = model.new_bool_var(f"repeat_{day_index}")
+            repeats.append(repeat)
+            between: list[cp_model.IntVar] = []
+            for earlier in range(day_index - 1, -1, -1):
                 for i in heavy:
-                    self.model.add(repeat >= day_vars[i] + latest[i] - 1)
-                repeats.append(repeat)
-            if day_index == len(placed) - 1:
-                break
-            heavy_today = cp_model.LinearExpr.sum([day_vars[i] for i in heavy])
-            carried: dict[int, cp_model.IntVar] = {}
-            for i in heavy:
-                carried[i] = self.model.new_bool_var(f"latest_heavy_{day_index}_{i}")
-                self.model.add(carried[i] >= day_vars[i])
-                if latest:
-                    self.model.add(carried[i] >= latest[i] - heavy_today)
-            latest = carried
+                    model.add_bool_or(
+                        [placed[earlier][i].Not(), placed[day_index][i].Not(), repeat, *between]
+                    )
+                between.append(heavy_day[earlier])
         return cp_model.LinearExpr.sum(repeats)
 
     def _full_session_when_time_allows(self) -> cp_model.LinearExpr:
         """Each short session on a day where its full version fits counts."""
-        return _weighted(
+        short = [(i, s) for i, s in enumerate(self.variables.sessions) if s.short_of is not None]
+        return cp_model.LinearExpr.sum(
             [
-                (var, 1)
+                day_vars[i]
                 for day_index, day_vars in enumerate(self.variables.placed)
-                for var, session in zip(day_vars, self.variables.sessions, strict=True)
+                for i, session in short
                 if self.request.full_version_fits(day_index, session)
             ]
         )

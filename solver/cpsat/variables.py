@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -17,6 +17,8 @@ class Variables:
     sessions: tuple[Session, ...]
     placed: list[list[cp_model.IntVar]]
     heavy_day: list[cp_model.IntVar]
+    # Which sessions are of each kind (`matching_vars`), worked out once per model.
+    kind_indexes: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, model: cp_model.CpModel) -> Variables:
@@ -56,9 +58,10 @@ class Variables:
             "plyometric": lambda session: session.plyometric,
             "heavy_strength": lambda session: session.heavy_strength,
         }
-        wanted_kind = kinds[wanted]
-        return [
-            var
-            for var, session in zip(self.placed[day_index], self.sessions, strict=True)
-            if wanted_kind(session)
-        ]
+        if wanted not in self.kind_indexes:
+            wanted_kind = kinds[wanted]
+            self.kind_indexes[wanted] = [
+                index for index, session in enumerate(self.sessions) if wanted_kind(session)
+            ]
+        day_vars = self.placed[day_index]
+        return [day_vars[index] for index in self.kind_indexes[wanted]]

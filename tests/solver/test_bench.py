@@ -138,8 +138,8 @@ def test_brute_force_runs_only_on_small_weeks_and_agrees_with_the_solver():
     """Under the limit brute force runs and finds the solver's optimum; over it, it is skipped."""
     config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=3000)
     (row,) = run_bench(config).rows
-    # Four short sessions (15-20 min) fit the 25 free minutes; no plyometrics on hard-run days.
-    assert row.brute_force_placements == 2803
+    # Three short sessions (15-20 min) fit the 25 free minutes; no plyometrics on hard-run days.
+    assert row.brute_force_placements == 1258
     assert row.brute_force_agrees is True
     config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=1000)
     (row,) = run_bench(config).rows

@@ -79,7 +79,7 @@ def test_changes_read_as_moves_swaps_additions_and_drops():
     after = {"mon": ["mobility_core"], "thu": ["lower_body_core"], "sat": ["plyometrics"]}
     assert describe_changes(before, after) == [
         "Lower body and core (goblet squat) moves from Wed to Thu",
-        "Mobility and core moves from Fri to Mon",
+        "Mobility, feet, hips and core moves from Fri to Mon",
         "Mon: Upper body and core removed",
         "Sat: Plyometrics (bounds and box jumps) added",
     ]

@@ -181,15 +181,14 @@ def test_no_heavy_legs_after_very_long_run_spares_shorter_runs_and_relaxes():
 
 
 def jumps_or_mobility(run_type: str) -> dict:
-    """Wednesday with a run and 20 free minutes, no gym: plyometrics, mobility or the 15-minute
-    feet, hips and calves session fit."""
+    """Wednesday with a run and 20 free minutes, no gym: only plyometrics or mobility fit."""
     return {"runs": [{"type": run_type, "minutes": 45}], "gym": False, "available_minutes": 65}
 
 
 def test_no_plyometrics_after_hard_run_binds_on_a_tempo_day():
-    """After a tempo run, the 20 free minutes go to light work, not jumps."""
+    """After a tempo run, the 20 free minutes go to mobility, not jumps."""
     result = solve(week(only("wed", wed=jumps_or_mobility("tempo"))))
-    assert [s.session for s in result.days["wed"].strength] == ["feet_hips_calves"]
+    assert [s.session for s in result.days["wed"].strength] == ["mobility_core"]
 
 
 def test_no_plyometrics_after_hard_run_allows_jumps_after_an_easy_run():
