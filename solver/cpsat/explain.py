@@ -227,7 +227,12 @@ def _suggestions(request: WeekRequest, core: list[Guard], guarded: _GuardedModel
             usable = _usable_sessions(request, day_index)
             shortest = min((s.minutes for s in usable), default=0)
             left = day.minutes_left
-            if usable and day.available_minutes is not None and left is not None and left < shortest:
+            if (
+                usable
+                and day.available_minutes is not None
+                and left is not None
+                and left < shortest
+            ):
                 more = shortest - left
                 suggestions.append(
                     f"free {more} more min on {name} "
