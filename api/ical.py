@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from solver import DAYS, WeekResult
 from solver.domain import Run
+from solver.result import PlacedSession
 
 PRODID = "-//trainweek//strength in a runner's week//EN"
 
@@ -46,13 +47,21 @@ def week_calendar(result: WeekResult, week_of: dt.date, stamp: dt.datetime) -> b
                     stamp=stamp,
                     summary=f"Strength: {session.name} ({session.minutes} min, {when})",
                     description="\n".join(
-                        [f"{session.leg_load} leg load, {session.minutes} minutes, {when}:"]
-                        + [f"- {exercise}" for exercise in session.exercises]
+                        [f"{session.leg_load} leg load, {session.minutes} minutes, {when}"]
+                        + ([f"Dose: {session.dose}"] if session.dose else [])
+                        + _prescription_lines(session)
                     ),
                     category="Strength",
                 )
             )
     return bytes(calendar.to_ical())
+
+
+def _prescription_lines(session: PlacedSession) -> list[str]:
+    """Each exercise with its dose ('- Back squat: 3 x 5 @ RPE 7'), or its name alone."""
+    if not session.prescription:
+        return [f"- {exercise}" for exercise in session.exercises]
+    return [f"- {p.exercise}: {p.sets} x {p.reps} @ {p.intensity}" for p in session.prescription]
 
 
 def _run_summary(run: Run) -> str:

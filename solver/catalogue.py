@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 # heavy: heavy squats and deadlifts; moderate: goblet squats and dumbbells; plyometric: jumps
 # (low or high intensity, their own kind: docs/domain.md); light: bodyweight; none: upper body,
@@ -78,6 +78,7 @@ class Session(_Frozen):
     )
     exercises: tuple[Exercise, ...] = Field(description="What the session holds, main lift first.")
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def needs_gym(self) -> bool:
         """Whether the session needs a gym."""
