@@ -2,7 +2,8 @@
 
 Both versions run in worker processes of their own (two packages named `solver` cannot share
 one), fed in alternation, a few solves at a time, so machine noise hits both alike. The ratio
-is this checkout's median over the other commit's.
+is this checkout's median over the other commit's, in wall time and in CPU time (the process's
+own: on a shared, busy machine it moves less than wall time).
 
 Usage: .venv/bin/python benchmarks/bench_against_ref.py [--ref main] [--rounds N] [--scenario PATH]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TYPICAL = ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json"
 
-# Reads a number n per line, solves the week n times, answers with the n times in ms.
+# Reads a number n per line, solves the week n times, answers with the n wall and CPU times in ms.
 WORKER = """
 import json, sys, time
 from solver import WeekRequest, solve
@@ -33,10 +34,11 @@ for _ in range(20):
 for line in sys.stdin:
     times = []
     for _ in range(int(line)):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         solve(request)
-        times.append((time.perf_counter() - started) * 1000)
-    print(" ".join(f"{t:.4f}" for t in times), flush=True)
+        wall_ms = (time.perf_counter() - started) * 1000
+        times.append(f"{wall_ms:.4f}/{(time.process_time() - cpu) * 1000:.4f}")
+    print(" ".join(times), flush=True)
 """
 
 
@@ -61,12 +63,13 @@ def worker(package_root: Path, scenario: Path) -> subprocess.Popen[str]:
     )
 
 
-def timed(process: subprocess.Popen[str], solves: int) -> list[float]:
-    """Ask the worker for `solves` solves; their times in ms."""
+def timed(process: subprocess.Popen[str], solves: int) -> list[tuple[float, float]]:
+    """Ask the worker for `solves` solves; their wall and CPU times in ms."""
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(f"{solves}\n")
     process.stdin.flush()
-    return [float(t) for t in process.stdout.readline().split()]
+    pairs = [pair.split("/") for pair in process.stdout.readline().split()]
+    return [(float(wall), float(cpu)) for wall, cpu in pairs]
 
 
 def main() -> None:
@@ -82,7 +85,7 @@ def main() -> None:
             args.ref: worker(Path(other_root), args.scenario.resolve()),
             "this checkout": worker(ROOT, args.scenario.resolve()),
         }
-        samples: dict[str, list[float]] = {name: [] for name in workers}
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in workers}
         for _ in range(args.rounds):
             for name, process in workers.items():
                 samples[name] += timed(process, args.solves)
@@ -90,13 +93,16 @@ def main() -> None:
             assert process.stdin is not None
             process.stdin.close()
             process.wait()
-    base = statistics.median(samples[args.ref])
     print(f"week: {args.scenario.name}, {args.rounds * args.solves} solves each, alternating")
-    print(f"{'version':<16}{'median ms':>11}{'p90 ms':>9}{'ratio':>8}")
+    print(f"{'version':<16}{'wall median ms':>15}{'ratio':>8}{'CPU median ms':>15}{'ratio':>8}")
+    base_wall = statistics.median(wall for wall, _ in samples[args.ref])
+    base_cpu = statistics.median(cpu for _, cpu in samples[args.ref])
     for name, times in samples.items():
-        median = statistics.median(times)
-        p90 = sorted(times)[int(len(times) * 0.9)]
-        print(f"{name:<16}{median:>11.3f}{p90:>9.3f}{median / base:>8.2f}x")
+        wall = statistics.median(w for w, _ in times)
+        cpu = statistics.median(c for _, c in times)
+        print(
+            f"{name:<16}{wall:>15.3f}{wall / base_wall:>7.2f}x{cpu:>15.3f}{cpu / base_cpu:>7.2f}x"
+        )
 
 
 if __name__ == "__main__":

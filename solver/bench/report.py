@@ -27,8 +27,8 @@ import matplotlib.pyplot as plt
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from solver import DAYS, SOFT_GOALS, catalogue
-from solver.catalogue import dose_for, dose_summary, session_by_id
 from solver.bench.runner import BenchRun, Row
+from solver.catalogue import dose_for, dose_summary, session_by_id
 from solver.domain import DAY_NAMES, WeekRequest
 
 CSV_GOAL_PREFIX = "cost_"

@@ -195,16 +195,15 @@ class Objective:
             # heavy_day is implied by a heavy-leg placement; here it also implies one, so a
             # day cannot pose as heavy to break a run of repeats.
             model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in heavy)])
+        not_placed = [[day_vars[i].Not() for i in heavy] for day_vars in placed]
         repeats: list[cp_model.IntVar] = []
         for day_index in range(1, len(placed)):
             repeat = model.new_bool_var(f"repeat_{day_index}")
             repeats.append(repeat)
             between: list[cp_model.IntVar] = []
             for earlier in range(day_index - 1, -1, -1):
-                for i in heavy:
-                    model.add_bool_or(
-                        [placed[earlier][i].Not(), placed[day_index][i].Not(), repeat, *between]
-                    )
+                for was, now in zip(not_placed[earlier], not_placed[day_index], strict=True):
+                    model.add_bool_or([was, now, repeat, *between])
                 between.append(heavy_day[earlier])
         return cp_model.LinearExpr.sum(repeats)
 
