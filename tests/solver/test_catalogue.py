@@ -113,3 +113,13 @@ def test_new_to_lifting_gets_light_doses_whatever_the_running_level():
     placed = [s for day in solve(request).days.values() for s in day.strength]
     assert placed and all(s.leg_load != "heavy" for s in placed)
     assert all("RPE 6" in s.dose or "RPE 5" in s.dose for s in placed)
+
+
+def test_dumbbell_and_bodyweight_sessions_are_dosed_by_effort_not_by_one_rep_max():
+    """Only barbell (gym, heavy) sessions are dosed in % of 1RM; a goblet squat goes by RPE."""
+    for session in catalogue():
+        for level in LEVELS:
+            for phase in PHASES:
+                prescription = dose_for(session, level, phase, step=5)
+                if session.leg_load != "heavy":
+                    assert all("1RM" not in p.intensity for p in prescription), session.id
