@@ -185,14 +185,16 @@ def session_by_id() -> dict[str, Session]:
 
 
 def dose_class(phase: str | None, lifting_level: LiftingLevel, session: Session) -> DoseClass:
-    """Which doses a session gets: light in deload, post-race and race weeks; maintenance at
-    peak and in taper; otherwise heavy, or strength-endurance for someone new to lifting and
-    for bodyweight sessions (no load to lift heavy)."""
+    """Which doses a session gets: light in deload, post-race and race weeks; strength-endurance
+    for bodyweight sessions (no load to lift heavy); maintenance at peak and in taper;
+    otherwise heavy, or strength-endurance for someone new to lifting."""
     if phase in ("deload", "recovery", "post_race", "race_week"):
         return "light"
+    if session.leg_load in ("light", "none"):
+        return "strength_endurance"
     if phase in ("peak", "taper"):
         return "maintenance"
-    if lifting_level == "beginner" or session.leg_load in ("light", "none"):
+    if lifting_level == "beginner":
         return "strength_endurance"
     return "heavy"
 
