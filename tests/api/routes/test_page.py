@@ -136,7 +136,7 @@ def test_the_page_opens_on_a_solved_week_with_a_slider_per_goal(page: Page, live
     """A coach lands on a solved week: seven days, sessions on Tue and Thu, a slider per goal."""
     expect(page.locator("#week > .day")).to_have_count(7)
     assert "Runner's bodyweight circuit" in strength_on(page, "tue")
-    assert "Lower body and core" in strength_on(page, "thu")
+    assert "Strength and control" in strength_on(page, "thu")
     expect(page.locator("input[type=range]")).to_have_count(len(SOFT_GOALS))
     slider = page.get_by_label("Put strength on easy days so key runs stay focused", exact=True)
     expect(slider).to_have_value("1")
