@@ -570,10 +570,11 @@ class WeekRequest(_Strict):
     progression_step: int = Field(
         default=1,
         ge=1,
-        le=52,
+        le=104,
         strict=True,
         description="Where the week sits in the block's progression (1, 2, 3... through base "
-        "and build): doses build a little each step.",
+        "and build; a plan sets it on each week, up to one step a week for its 104): doses "
+        "build a little each step, up to their caps.",
     )
 
     @field_validator("week_of")
