@@ -231,8 +231,14 @@ class Objective:
             last = [model.new_bool_var(f"last_{day_index}_{i}") for i in heavy]
             for k, i in enumerate(heavy):
                 model.add_implication(day_vars[i], last[k])
-                if last_before is not None:
+                # The state is defined exactly (no free choice for the search): a heavy day
+                # sets it, any other day carries it.
+                model.add_bool_or([heavy_day[day_index].Not(), day_vars[i], last[k].Not()])
+                if last_before is None:
+                    model.add_bool_or([day_vars[i], last[k].Not()])
+                else:
                     model.add_bool_or([last_before[k].Not(), heavy_day[day_index], last[k]])
+                    model.add_bool_or([day_vars[i], last_before[k], last[k].Not()])
             last_before = last
         return cp_model.LinearExpr.sum(repeats)
 
