@@ -205,10 +205,11 @@ class Objective:
     def _variety(self) -> cp_model.LinearExpr:
         """Each heavy-leg session that repeats the previous heavy-leg session counts.
 
-        A state per day and heavy-leg session, `last[d][s]`: "the last heavy-leg session up to
-        day d was s" (s placed on d, or no heavy legs on d and s the last up to d-1). A repeat
-        on day d is s placed on d with `last[d-1][s]`. Three clauses per day and session, so
-        the model grows linearly with the horizon (a plan of 84 days as a week of 7).
+        Inside a week, for every two days and every heavy-leg session: the session on both
+        days, and no heavy-leg session between them, makes the later day a repeat (clauses,
+        which CP-SAT propagates fastest). Across weeks a state per week and session carries the
+        rest, `last[w][s]`: "the last heavy-leg session up to the end of week w was s". So the
+        model grows linearly with a plan's weeks, and a lone week's is the clauses alone.
         """
         model = self.model
         placed = self.variables.placed
@@ -218,27 +219,35 @@ class Objective:
             # heavy_day is implied by a heavy-leg placement; here it also implies one, so a
             # day cannot pose as heavy to break a run of repeats.
             model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in heavy)])
+        not_placed = [[day_vars[i].Not() for i in heavy] for day_vars in placed]
         repeats: list[cp_model.IntVar] = []
         last_before: list[cp_model.IntVar] | None = None
-        for day_index, day_vars in enumerate(placed):
-            if last_before is not None:
+        for week in self.horizon.weeks:
+            days = week.day_indexes
+            for day_index in days:
+                if day_index == 0:
+                    continue
                 repeat = model.new_bool_var(f"repeat_{day_index}")
                 repeats.append(repeat)
-                for i, was_last in zip(heavy, last_before, strict=True):
-                    model.add_bool_or([day_vars[i].Not(), was_last.Not(), repeat])
-            if day_index == len(placed) - 1:
+                between: list[cp_model.IntVar] = []
+                for earlier in range(day_index - 1, week.first_day - 1, -1):
+                    for was, now in zip(not_placed[earlier], not_placed[day_index], strict=True):
+                        model.add_bool_or([was, now, repeat, *between])
+                    between.append(heavy_day[earlier])
+                if last_before is not None:
+                    for was_last, now in zip(last_before, not_placed[day_index], strict=True):
+                        model.add_bool_or([was_last.Not(), now, repeat, *between])
+            if week.index == len(self.horizon.weeks) - 1:
                 break
-            last = [model.new_bool_var(f"last_{day_index}_{i}") for i in heavy]
-            for k, i in enumerate(heavy):
-                model.add_implication(day_vars[i], last[k])
-                # The state is defined exactly (no free choice for the search): a heavy day
-                # sets it, any other day carries it.
-                model.add_bool_or([heavy_day[day_index].Not(), day_vars[i], last[k].Not()])
-                if last_before is None:
-                    model.add_bool_or([day_vars[i], last[k].Not()])
-                else:
-                    model.add_bool_or([last_before[k].Not(), heavy_day[day_index], last[k]])
-                    model.add_bool_or([day_vars[i], last_before[k], last[k].Not()])
+            last = [model.new_bool_var(f"last_w{week.index}_{i}") for i in heavy]
+            after: list[cp_model.IntVar] = []
+            for day_index in reversed(days):
+                for is_last, not_there in zip(last, not_placed[day_index], strict=True):
+                    model.add_bool_or([not_there, is_last, *after])
+                after.append(heavy_day[day_index])
+            if last_before is not None:
+                for was_last, is_last in zip(last_before, last, strict=True):
+                    model.add_bool_or([was_last.Not(), is_last, *after])
             last_before = last
         return cp_model.LinearExpr.sum(repeats)
 

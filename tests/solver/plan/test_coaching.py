@@ -93,9 +93,9 @@ def variety_constraints(weeks: int) -> int:
 
 
 def test_variety_grows_linearly_with_the_plan():
-    """A state per day and heavy session, not clauses over pairs of days: each week more adds
-    the same number of constraints, in a 2-week plan as in a 12-week one."""
-    sizes = {weeks: variety_constraints(weeks) for weeks in (1, 2, 11, 12)}
-    per_week = sizes[2] - sizes[1]
+    """A state per week and heavy session, not clauses over pairs of days: each week more adds
+    the same number of constraints, in a 3-week plan as in a 12-week one."""
+    sizes = {weeks: variety_constraints(weeks) for weeks in (2, 3, 11, 12)}
+    per_week = sizes[3] - sizes[2]
     assert per_week > 0
     assert sizes[12] - sizes[11] == per_week
