@@ -44,7 +44,7 @@ EXAMPLE_BODY: dict[str, Any] = {
             "request": {"days": _SAMPLE_DAYS, "athlete": {"phase": "build"}},
             "plan": {
                 "tue": [{"session": "bodyweight_circuit"}],
-                "sat": [{"session": "lower_body_core"}],
+                "sat": [{"session": "strength_control"}],
             },
         },
         {
@@ -55,7 +55,7 @@ EXAMPLE_BODY: dict[str, Any] = {
             "plan": {
                 "tue": [{"session": "bodyweight_circuit"}],
                 "thu": [{"session": "bodyweight_circuit"}],
-                "sat": [{"session": "lower_body_core"}],
+                "sat": [{"session": "strength_control"}],
             },
         },
     ],
