@@ -105,6 +105,13 @@ def _week_events(week: CalendarWeek) -> list[Event]:
     return events
 
 
+def _prescription_lines(session: PlacedSession) -> list[str]:
+    """Each exercise with its dose ('- Back squat: 3 x 5 @ RPE 7'), or its name alone."""
+    if not session.prescription:
+        return [f"- {exercise}" for exercise in session.exercises]
+    return [f"- {p.exercise}: {p.sets} x {p.reps} @ {p.intensity}" for p in session.prescription]
+
+
 def _run_summary(run: Run) -> str:
     kind = run.type.replace("_", " ")
     return f"Run: {kind} {run.minutes} min" + (" (key)" if run.is_key else "")
@@ -116,7 +123,8 @@ def _strength_summary(session: PlacedSession) -> str:
 
 def _strength_description(session: PlacedSession) -> str:
     heading = f"{session.leg_load} leg load, {session.minutes} minutes, {_when(session)}:"
-    return "\n".join([heading] + [f"- {exercise}" for exercise in session.exercises])
+    dose = [f"Dose: {session.dose}"] if session.dose else []
+    return "\n".join([heading, *dose, *_prescription_lines(session)])
 
 
 def _when(session: PlacedSession) -> str:

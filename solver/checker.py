@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from solver.catalogue import Session, session_by_id
-from solver.domain import DAYS, Day, DayId, WeekRequest
+from solver.domain import DAYS, EQUIPMENT_RANK, Day, DayId, WeekRequest
 from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.result import Conflict, Evaluation, Penalty, Plan
 from solver.rules import HARD_RULE_IDS, SOFT_GOAL_IDS, HardRuleId, SoftGoalId
@@ -207,6 +207,14 @@ def _key_run_name(day: Day) -> str:
     return f"key {key_run.type.replace('_', ' ')} run"
 
 
+EQUIPMENT_NAMES = {
+    "gym": "a gym",
+    "home_weights": "dumbbells or a kettlebell",
+    "bodyweight": "bodyweight only",
+    "home": "bodyweight only",
+}
+
+
 def _session_count(week: _Week) -> list[Breach]:
     breaches = []
     for part in week.horizon.weeks:
@@ -374,7 +382,7 @@ def _no_strength_on_double_run_day(week: _Week) -> list[Breach]:
 
 def _fits_availability(week: _Week) -> list[Breach]:
     conflicts: list[Breach] = []
-    home = week.request.athlete.equipment == "home"
+    athlete_equipment = week.request.athlete.equipment
     for i, sessions in enumerate(week.placed):
         if not sessions:
             continue
@@ -384,8 +392,12 @@ def _fits_availability(week: _Week) -> list[Breach]:
             reasons.append("the day is marked unavailable")
         for session in sessions:
             if not week.horizon.equipment_allows(i, session):
-                where = "the athlete trains at home" if home else "there is no gym access"
-                reasons.append(f"{session.name} needs a gym and {where}")
+                needs = EQUIPMENT_NAMES[session.equipment]
+                if EQUIPMENT_RANK[athlete_equipment] < EQUIPMENT_RANK[session.equipment]:
+                    where = f"the athlete has {EQUIPMENT_NAMES[athlete_equipment]}"
+                else:
+                    where = "there is no gym access"
+                reasons.append(f"{session.name} needs {needs} and {where}")
         minutes_left = day.minutes_left
         strength_minutes = sum(session.minutes for session in sessions)
         if minutes_left is not None and strength_minutes > minutes_left:
@@ -404,6 +416,56 @@ def _fits_availability(week: _Week) -> list[Breach]:
     return conflicts
 
 
+def _masters_extra_recovery_day(week: _Week) -> list[Breach]:
+    if not week.request.athlete.is_masters:
+        return []
+    return [
+        Breach(
+            rule=HardRuleId.MASTERS_EXTRA_RECOVERY_DAY,
+            message=f"{week.day(i)}: {session.name} loads the legs heavily two days before "
+            f"{week.day(i + 2)}'s {_key_run_name(week.days[i + 2])}; a masters runner "
+            f"(age {week.request.athlete.age}) gets one more day",
+            days=_at(i, i + 2),
+        )
+        for i, session in week.sessions()
+        if session.heavy_legs and i + 2 < len(week.days) and week.days[i + 2].has_key_run
+    ]
+
+
+def _avoided_exercises(week: _Week) -> list[Breach]:
+    avoid = week.request.athlete.avoid
+    return [
+        Breach(
+            rule=HardRuleId.AVOIDED_EXERCISES,
+            message=f"{week.day(i)}: {session.name} holds {', '.join(blocked)}, which the athlete "
+            f"avoids ({', '.join(avoid)}) and which has no swap",
+            days=_at(i),
+        )
+        for i, session in week.sessions()
+        if (blocked := session.blocked_by(avoid))
+    ]
+
+
+def _max_strength_minutes(week: _Week) -> list[Breach]:
+    cap = week.request.athlete.max_strength_minutes
+    if cap is None:
+        return []
+    breaches = []
+    for part in week.horizon.weeks:
+        minutes = sum(session.minutes for _, session in week.sessions(part.day_indexes))
+        if minutes <= cap:
+            continue
+        message = f"{minutes} min of strength in the week; the athlete's cap is {cap} min"
+        breaches.append(
+            Breach(
+                rule=HardRuleId.MAX_STRENGTH_MINUTES,
+                message=week.horizon.in_week(part, message),
+                days=_at(*(i for i in part.day_indexes if week.placed[i])),
+            )
+        )
+    return breaches
+
+
 # Rules that one day's sessions break or keep whatever the other days hold.
 DAY_RULES = (
     HardRuleId.ONE_SESSION_PER_DAY,
@@ -415,6 +477,7 @@ DAY_RULES = (
     HardRuleId.NO_HEAVY_LEGS_AFTER_RACE,
     HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
     HardRuleId.FITS_AVAILABILITY,
+    HardRuleId.AVOIDED_EXERCISES,
 )
 
 HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
@@ -430,6 +493,9 @@ HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
     HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: _no_heavy_legs_after_race,
     HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: _no_strength_on_double_run_day,
     HardRuleId.FITS_AVAILABILITY: _fits_availability,
+    HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: _masters_extra_recovery_day,
+    HardRuleId.AVOIDED_EXERCISES: _avoided_exercises,
+    HardRuleId.MAX_STRENGTH_MINUTES: _max_strength_minutes,
 }
 assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in rule-book order"
 
@@ -463,8 +529,10 @@ def _keep_recovery_days_easy(week: _Week) -> list[str]:
 
 
 def recovery_day_units(session: Session) -> int:
-    """What a session costs a recovery-run day: heavy legs 2, light legs 1, no legs 0."""
-    return {"heavy": 2, "light": 1, "none": 0}[session.leg_load]
+    """What a session costs a recovery-run day: heavy legs 2, other leg work 1, no legs 0."""
+    if session.heavy_legs:
+        return 2
+    return 1 if session.works_legs else 0
 
 
 def _strength_on_hard_days(week: _Week) -> list[str]:
@@ -526,15 +594,15 @@ def _spread_sessions(week: _Week) -> list[str]:
 def _lower_body_in_week(week: _Week) -> list[str]:
     details = []
     for part in week.horizon.weeks:
-        athlete = part.request.athlete
+        request = part.request
         sessions = [session for _, session in week.sessions(part.day_indexes)]
-        if athlete.phase in ("taper", "race_week"):
+        if request.athlete.phase in ("taper", "race_week") or request.strength.max_sessions == 0:
             continue
-        if athlete.level == "beginner":
+        if request.athlete.lifting_level == "beginner":
             if not any(session.works_legs for session in sessions):
                 details.append(week.horizon.in_week(part, "no session works the legs this week"))
-        elif not any(session.heavy_legs for session in sessions):
-            details.append(week.horizon.in_week(part, "no heavy lower-body session this week"))
+        elif not any(session.heavy_strength for session in sessions):
+            details.append(week.horizon.in_week(part, "no heavy strength session this week"))
     return details
 
 
@@ -565,12 +633,37 @@ def _phase_fit(week: _Week) -> list[str]:
 
 
 def _level_fit(week: _Week) -> list[str]:
-    if week.request.athlete.level != "beginner":
+    athlete = week.request.athlete
+    if athlete.lifting_level != "beginner":
         return []
+    who = "someone new to lifting" if athlete.new_to_lifting else "a beginner"
     return [
-        f"{week.day(i)}: {session.name} is heavy legs for a beginner"
+        f"{week.day(i)}: {session.name} is heavy work for {who}"
         for i, session in week.sessions()
-        if session.heavy_legs
+        if session.heavy_strength
+    ]
+
+
+def _variety(week: _Week) -> list[str]:
+    details = []
+    previous: tuple[int, Session] | None = None
+    for i, session in week.sessions():
+        if not session.heavy_legs:
+            continue
+        if previous is not None and previous[1].id == session.id:
+            details.append(
+                f"{week.day(i)}: {session.name} repeats {week.day(previous[0])}'s heavy session"
+            )
+        previous = (i, session)
+    return details
+
+
+def _full_session_when_time_allows(week: _Week) -> list[str]:
+    by_id = session_by_id()
+    return [
+        f"{week.day(i)}: {session.name} where {by_id[session.short_of].name} fits"
+        for i, session in week.sessions()
+        if session.short_of is not None and week.horizon.full_version_fits(i, session)
     ]
 
 
@@ -615,6 +708,8 @@ GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.LOWER_BODY_IN_WEEK: _lower_body_in_week,
     SoftGoalId.PHASE_FIT: _phase_fit,
     SoftGoalId.LEVEL_FIT: _level_fit,
+    SoftGoalId.VARIETY: _variety,
+    SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: _full_session_when_time_allows,
     SoftGoalId.ROUTINE: _routine,
     SoftGoalId.PROGRESSION: _progression,
 }

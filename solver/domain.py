@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from solver.catalogue import Session
+from solver.catalogue import Avoid, LiftingLevel, Session, session_by_id
 
 # The days live in solver/days.py (the rule book needs them too); the domain re-exports them.
 from solver.days import DAY_NAMES as DAY_NAMES
@@ -84,7 +84,14 @@ Level = Literal["beginner", "intermediate", "advanced"]
 # `deload` is a lighter week inside a block, `post_race` the week after a race; `recovery` is the
 # older name for either and is still accepted (it behaves as `deload`).
 Phase = Literal["base", "build", "peak", "taper", "race_week", "deload", "post_race", "recovery"]
-Equipment = Literal["gym", "home"]
+# The best equipment the athlete has: a gym (which has weights), dumbbells or a kettlebell at
+# home, or bodyweight only. "home" is the older name of "bodyweight", still accepted.
+Equipment = Literal["gym", "home_weights", "bodyweight", "home"]
+EQUIPMENT_RANK: dict[str, int] = {"bodyweight": 0, "home": 0, "home_weights": 1, "gym": 2}
+MASTERS_AGE = 50
+NEW_LIFTER_YEARS = 0.5
+"""Under this many years of regular lifting an athlete is new to it (ACSM 2009: novice)."""
+EXPERIENCED_LIFTER_YEARS = 2.0
 
 # docs/domain.md, soft goal target_sessions: base 3, build 2-3, peak 2, taper 1, race week
 # mobility only, a deload week one fewer than the usual two. Most runners: two.
@@ -334,7 +341,9 @@ class Athlete(_Strict):
         default=None, description="Where the week sits in the training plan."
     )
     equipment: Equipment = Field(
-        default="gym", description="'home' rules out every session that needs a gym."
+        default="gym",
+        description="The best equipment the athlete has: gym, home_weights (dumbbells or a "
+        "kettlebell at home) or bodyweight ('home' is the older name of bodyweight).",
     )
     paces: Paces | None = Field(
         default=None,
@@ -342,6 +351,68 @@ class Athlete(_Strict):
         exclude_if=lambda paces: paces is None,
         description="Paces in min/km, for turning an imported plan's distances into minutes.",
     )
+    age: int | None = Field(
+        default=None,
+        ge=10,
+        le=100,
+        strict=True,
+        description="Age in years; 50 or more (masters) keeps one more day between heavy legs "
+        "and key runs.",
+    )
+    strength_training_age: float | None = Field(
+        default=None,
+        ge=0,
+        le=80,
+        strict=False,
+        allow_inf_nan=False,
+        description="Years of regular lifting. Under 0.5: new to lifting, so bodyweight and "
+        "light loads first whatever the running level; leave out to go by level.",
+    )
+    avoid: list[Avoid] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Movements to avoid (an injury): jumps, deep_knee_flexion, spinal_loading. "
+        "Exercises are swapped; a session with no swap is not placed.",
+    )
+    max_strength_minutes: int | None = Field(
+        default=None,
+        ge=0,
+        le=1000,
+        strict=True,
+        description="Most minutes of strength in the week (a hard cap).",
+    )
+
+    @field_validator("strength_training_age", mode="before")
+    @classmethod
+    def _a_number_of_years(cls, value: object) -> object:
+        if isinstance(value, bool) or not (value is None or isinstance(value, int | float)):
+            raise ValueError("must be a number of years")
+        return value
+
+    @property
+    def is_masters(self) -> bool:
+        """Whether the athlete is a masters runner (50 or older)."""
+        return self.age is not None and self.age >= MASTERS_AGE
+
+    @property
+    def new_to_lifting(self) -> bool:
+        """Whether the athlete has lifted regularly for less than half a year."""
+        years = self.strength_training_age
+        return years is not None and years < NEW_LIFTER_YEARS
+
+    @property
+    def lifting_level(self) -> LiftingLevel:
+        """The level doses and level_fit go by: the years in the gym when given, else level."""
+        years = self.strength_training_age
+        if years is None:
+            return self.level
+        if years < NEW_LIFTER_YEARS:
+            return "beginner"
+        return "advanced" if years >= EXPERIENCED_LIFTER_YEARS else "intermediate"
+
+    def can_do(self, session: Session) -> bool:
+        """Whether every exercise of the session is one the athlete does, or has a swap."""
+        return not session.blocked_by(self.avoid)
 
 
 class PreviousRace(_Strict):
@@ -386,15 +457,15 @@ class Strength(_Strict):
     """How many strength sessions the runner wants."""
 
     min_sessions: int = Field(
-        default=1, ge=1, le=3, strict=True, description="Fewest sessions to place."
+        default=1, ge=0, le=3, strict=True, description="Fewest sessions to place (0: may rest)."
     )
     max_sessions: int = Field(
-        default=3, ge=1, le=3, strict=True, description="Most sessions to place."
+        default=3, ge=0, le=3, strict=True, description="Most sessions to place (0: a week off)."
     )
     target_sessions: int | None = Field(
         default=None,
         strict=True,
-        ge=1,
+        ge=0,
         le=3,
         description="Sessions to aim for; defaults by phase (base 3, build 2, taper 1, ...).",
     )
@@ -522,6 +593,15 @@ class WeekRequest(_Strict):
         default=None,
         description="A race in the days before this week: heavy legs wait for its recovery.",
     )
+    progression_step: int = Field(
+        default=1,
+        ge=1,
+        le=104,
+        strict=True,
+        description="Where the week sits in the block's progression (1, 2, 3... through base "
+        "and build; a plan sets it on each week, up to one step a week for its 104): doses "
+        "build a little each step, up to their caps.",
+    )
 
     @field_validator("week_of")
     @classmethod
@@ -606,11 +686,32 @@ class WeekRequest(_Strict):
         return self.weights.get(goal_id, SOFT_GOALS[goal_id].default_weight)
 
     def equipment_allows(self, day_index: int, session: Session) -> bool:
-        """Whether the day's equipment allows the session: gym sessions only where there is a
-        gym, and never for an athlete who trains at home."""
-        if not session.needs_gym:
+        """Whether the day's equipment allows the session: the athlete has what it needs, and a
+        gym session (or one with weights, for an athlete whose weights are the gym's) only on a
+        day with gym access."""
+        athlete_rank = EQUIPMENT_RANK[self.athlete.equipment]
+        needed_rank = EQUIPMENT_RANK[session.equipment]
+        if needed_rank == 0:
             return True
-        return self.athlete.equipment != "home" and self.day(DAYS[day_index]).gym
+        if athlete_rank < needed_rank:
+            return False
+        has_home_weights = self.athlete.equipment == "home_weights"
+        return (has_home_weights and needed_rank == 1) or self.day(DAYS[day_index]).gym
+
+    def full_version_fits(self, day_index: int, session: Session) -> bool:
+        """For a short session: whether its full version could go on the day instead (the day
+        is available, has the equipment and the minutes, and the athlete can do it)."""
+        if session.short_of is None:
+            return False
+        full = session_by_id()[session.short_of]
+        day = self.week[day_index]
+        minutes_left = day.minutes_left
+        return (
+            day.available
+            and self.equipment_allows(day_index, full)
+            and (minutes_left is None or full.minutes <= minutes_left)
+            and self.athlete.can_do(full)
+        )
 
 
 _REST_DAY = Day()

@@ -105,6 +105,12 @@ class Horizon:
             day_index % WEEK_LENGTH, session
         )
 
+    def full_version_fits(self, day_index: int, session: Session) -> bool:
+        """For a short session: whether its full version could go on the day instead."""
+        return self.week_of_day(day_index).request.full_version_fits(
+            day_index % WEEK_LENGTH, session
+        )
+
     def date(self, day_index: int) -> dt.date:
         """The day's date (plans only)."""
         assert self.start is not None, "a lone week has no dates"

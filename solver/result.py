@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from solver.catalogue import LegLoad, Session
-from solver.domain import DayId, Run
+from solver.catalogue import LegLoad, Prescription, Session, dose_for, dose_summary
+from solver.domain import DayId, Run, WeekRequest
 from solver.rules import HardRuleId, SoftGoalId
 
 Status = Literal["optimal", "feasible", "infeasible"]
@@ -23,26 +23,47 @@ class PlacedSession(BaseModel):
 
     session: str = Field(description="Catalogue id of the session.")
     name: str = Field(description="What a runner calls it.")
-    leg_load: LegLoad = Field(description="heavy, light or none.")
+    leg_load: LegLoad = Field(description="heavy, moderate, plyometric, light or none.")
     needs_gym: bool = Field(description="Whether it needs gym equipment.")
     minutes: int = Field(description="How long it takes, in minutes.")
-    exercises: list[str] = Field(description="What the session holds.")
+    exercises: list[str] = Field(
+        description="What the session holds, as this athlete does it (avoided ones swapped)."
+    )
     position: Position = Field(
         description="after_run: do it after the day's run (never before a key run); "
         "on_its_own: the day has no run."
     )
+    dose: str = Field(
+        default="",
+        description="The main exercise's dose in short, e.g. '3 x 6 @ RPE 7' or '3 x 4 @ 80% 1RM'.",
+    )
+    prescription: list[Prescription] = Field(
+        default_factory=list,
+        description="Each exercise with sets, reps and intensity, by the athlete's lifting "
+        "level, the week's phase and progression_step.",
+    )
 
     @classmethod
-    def place(cls, session: Session, runs: list[Run]) -> PlacedSession:
-        """The session as placed on a day with these runs."""
+    def place(cls, session: Session, runs: list[Run], request: WeekRequest) -> PlacedSession:
+        """The session as placed on a day with these runs, dosed for the request's athlete."""
+        athlete = request.athlete
+        prescription = dose_for(
+            session,
+            athlete.lifting_level,
+            athlete.phase,
+            step=request.progression_step,
+            avoid=athlete.avoid,
+        )
         return cls(
             session=session.id,
             name=session.name,
             leg_load=session.leg_load,
             needs_gym=session.needs_gym,
             minutes=session.minutes,
-            exercises=list(session.exercises),
+            exercises=[p.exercise for p in prescription],
             position="after_run" if runs else "on_its_own",
+            dose=dose_summary(prescription),
+            prescription=prescription,
         )
 
 

@@ -30,6 +30,9 @@ class HardRuleId(StrEnum):
     NO_HEAVY_LEGS_AFTER_RACE = "no_heavy_legs_after_race"
     NO_STRENGTH_ON_DOUBLE_RUN_DAY = "no_strength_on_double_run_day"
     FITS_AVAILABILITY = "fits_availability"
+    MASTERS_EXTRA_RECOVERY_DAY = "masters_extra_recovery_day"
+    AVOIDED_EXERCISES = "avoided_exercises"
+    MAX_STRENGTH_MINUTES = "max_strength_minutes"
 
 
 class SoftGoalId(StrEnum):
@@ -46,6 +49,8 @@ class SoftGoalId(StrEnum):
     LOWER_BODY_IN_WEEK = "lower_body_in_week"
     PHASE_FIT = "phase_fit"
     LEVEL_FIT = "level_fit"
+    VARIETY = "variety"
+    FULL_SESSION_WHEN_TIME_ALLOWS = "full_session_when_time_allows"
     ROUTINE = "routine"
     PROGRESSION = "progression"
 
@@ -124,6 +129,21 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
             "Strength only on available days, within the day's minutes, and gym sessions only "
             "where there is a gym.",
         ),
+        HardRule(
+            HardRuleId.MASTERS_EXTRA_RECOVERY_DAY,
+            "For a masters runner (age 50 or more): no heavy legs two days before a key run "
+            "either, one more day than for younger runners. Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.AVOIDED_EXERCISES,
+            "No session holding an exercise the athlete avoids (athlete.avoid) that has no swap: "
+            "e.g. no plyometrics for an athlete who avoids jumps.",
+        ),
+        HardRule(
+            HardRuleId.MAX_STRENGTH_MINUTES,
+            "The week's strength minutes stay within athlete.max_strength_minutes.",
+        ),
     )
 }
 
@@ -178,10 +198,11 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
         ),
         SoftGoal(
             SoftGoalId.LOWER_BODY_IN_WEEK,
-            "Work the legs each week, except in taper and race week: heavy lower-body work for "
-            "intermediate and advanced runners (what improves running economy; one heavy "
-            "session keeps the gains), light work is enough for beginners. A week without it "
-            "counts once.",
+            "Work the legs each week, except in taper, race week and a week off (max_sessions "
+            "0): heavy strength work (heavy lifting or high plyometrics; the moderate goblet-"
+            "squat session is not) for intermediate and advanced lifters (what improves running "
+            "economy; one heavy session keeps the gains), any leg work for beginners and new "
+            "lifters. A week without it counts once.",
             6,
         ),
         SoftGoal(
@@ -193,8 +214,22 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
         ),
         SoftGoal(
             SoftGoalId.LEVEL_FIT,
-            "Beginners start with bodyweight and light loads: each heavy-leg session counts.",
+            "Beginners and athletes new to lifting (strength_training_age under 0.5) start "
+            "with bodyweight and light loads: each heavy session (heavy lifting or high "
+            "plyometrics) counts.",
             6,
+        ),
+        SoftGoal(
+            SoftGoalId.VARIETY,
+            "Alternate heavy sessions (A/B) instead of repeating one: each heavy-leg session "
+            "that is the same session as the previous heavy-leg one, in day order, counts.",
+            3,
+        ),
+        SoftGoal(
+            SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS,
+            "Short versions are for tight days: each short session on a day with time and "
+            "equipment for its full version counts.",
+            2,
         ),
         SoftGoal(
             SoftGoalId.ROUTINE,

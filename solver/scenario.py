@@ -23,9 +23,10 @@ from solver.rules import HardRuleId
 SCENARIO_FIELDS = ("name", "description", "source", "expect")
 NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-# What a fact is about: sessions with this leg load, or `legs` for any session that works the
-# legs (heavy or light).
-LegFilter = Literal["heavy", "light", "none", "legs"]
+# What a fact is about: `heavy` for heavy legs as the rules mean it (heavy or moderate lifting,
+# or high plyometrics), `heavy_strength` for heavy lifting or high plyometrics (what a beginner
+# leaves for later), `legs` for any session that works the legs, or an exact leg load.
+LegFilter = Literal["heavy", "heavy_strength", "moderate", "plyometric", "light", "none", "legs"]
 ExpectedStatus = Literal["optimal", "infeasible"]
 
 
@@ -86,6 +87,10 @@ class DayFact(_PresetScoped):
             return False
         if self.leg_load == "legs":
             return placed.leg_load != "none"
+        if self.leg_load == "heavy":
+            return session_by_id()[placed.session].heavy_legs
+        if self.leg_load == "heavy_strength":
+            return session_by_id()[placed.session].heavy_strength
         return self.leg_load is None or placed.leg_load == self.leg_load
 
     def found(self, result: WeekResult) -> list[str]:
@@ -102,6 +107,9 @@ class DayFact(_PresetScoped):
         what = {
             None: "a session",
             "heavy": "heavy legs",
+            "heavy_strength": "heavy strength work",
+            "moderate": "a moderate (goblet squat, dumbbell) session",
+            "plyometric": "plyometrics",
             "light": "light legs",
             "none": "a no-legs session",
             "legs": "leg work",

@@ -50,9 +50,9 @@ def sessions_command(args: argparse.Namespace) -> int:
         print_json(listed.model_dump_json(indent=2))
         return EXIT_OK
     table = Table(title="Session catalogue")
-    for column in ("id", "name", "legs", "gym", "min"):
+    for column in ("id", "name", "legs", "equipment", "min"):
         table.add_column(column)
     for s in listed.sessions:
-        table.add_row(s.id, s.name, s.leg_load, "yes" if s.needs_gym else "no", str(s.minutes))
+        table.add_row(s.id, s.name, s.leg_load, s.equipment, str(s.minutes))
     console().print(table)
     return EXIT_OK

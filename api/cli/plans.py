@@ -189,7 +189,8 @@ def print_no_plan(no_plan: NoPlan, out: Console) -> None:
             out.print(f"  - {escape(suggestion)}")
 
 
-LEG_LOAD_MARKS = {"heavy": "H", "light": "L", "none": "U"}
+LEG_LOAD_MARKS = {"heavy": "H", "moderate": "M", "plyometric": "P", "light": "L", "none": "U"}
+"""One mark per leg load of the catalogue (solver/data/sessions.json)."""
 
 
 def print_plan(result: PlanResult, out: Console) -> None:
@@ -215,7 +216,8 @@ def print_plan(result: PlanResult, out: Console) -> None:
         )
     out.print(table)
     out.print(
-        "H heavy legs, L light legs, U upper body, core or mobility (--format json: sessions)"
+        "H heavy, M moderate, P plyometric, L light legs, U upper body, core or mobility "
+        "(--format json: sessions and doses)"
     )
     if not result.penalties:
         out.print("No goal missed.")

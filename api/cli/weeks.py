@@ -110,6 +110,7 @@ def print_week(result: WeekResult, out: Console) -> None:
         strength = ", ".join(
             escape(f"{s.name} [{s.leg_load} legs, {s.minutes}']")
             + (" after the run" if s.position == "after_run" else "")
+            + (escape(f": {s.dose}") if s.dose else "")
             for s in day.strength
         )
         table.add_row(DAY_NAMES[day_id], runs or "rest", strength or "-")

@@ -43,7 +43,7 @@ EXAMPLE_BODY: dict[str, Any] = {
             "request": {"days": _SAMPLE_DAYS, "athlete": {"phase": "build"}},
             "plan": {
                 "tue": [{"session": "bodyweight_circuit"}],
-                "sat": [{"session": "lower_body_core"}],
+                "sat": [{"session": "strength_control"}],
             },
         },
         {
@@ -54,7 +54,7 @@ EXAMPLE_BODY: dict[str, Any] = {
             "plan": {
                 "tue": [{"session": "bodyweight_circuit"}],
                 "thu": [{"session": "bodyweight_circuit"}],
-                "sat": [{"session": "lower_body_core"}],
+                "sat": [{"session": "strength_control"}],
             },
         },
     ],

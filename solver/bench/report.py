@@ -28,16 +28,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from solver import DAYS, SOFT_GOALS, catalogue
 from solver.bench.runner import BenchRun, Row
+from solver.catalogue import dose_for, dose_summary, session_by_id
 from solver.domain import DAY_NAMES, WeekRequest
 
 CSV_GOAL_PREFIX = "cost_"
 SESSION_ABBREVIATIONS = {
-    "lower_body_core": "LB",
+    "short_strength": "SS",
     "strength_control": "SC",
+    "hinge_and_calves": "HC",
+    "lower_body_core": "LB",
+    "home_weights": "HW",
     "bodyweight_circuit": "BW",
+    "plyometrics_low": "pl",
+    "plyometrics": "PL",
     "upper_body_core": "UB",
     "mobility_core": "MC",
-    "plyometrics": "PL",
 }
 RUN_LETTERS = {
     "easy": "E",
@@ -49,7 +54,13 @@ RUN_LETTERS = {
     "race": "RC",
     "cross_train": "X",
 }
-LEG_COLOURS = {"heavy": "#b2182b", "light": "#ef8a62", "none": "#4393c3"}
+LEG_COLOURS = {
+    "heavy": "#b2182b",
+    "moderate": "#d6604d",
+    "plyometric": "#8c510a",
+    "light": "#ef8a62",
+    "none": "#4393c3",
+}
 GOAL_COLOURS = [
     "#1b9e77",
     "#d95f02",
@@ -61,6 +72,9 @@ GOAL_COLOURS = [
     "#666666",
     "#1f78b4",
     "#fb9a99",
+    "#b15928",
+    "#6a3d9a",
+    "#33a02c",
 ]
 
 
@@ -130,6 +144,7 @@ def results_json(run: BenchRun, command: str) -> dict[str, Any]:
         "machine": machine(run),
         "wall_time_s": round(run.wall_time_s, 3),
         "summary": summary(run.rows).as_dict(),
+        "phases": [phase.as_dict() for phase in phase_summary(run)],
         "rows": [row.as_dict() for row in run.rows],
     }
 
@@ -194,6 +209,77 @@ def summary(rows: list[Row]) -> Summary:
         brute_force_runs=len(brute),
         brute_force_agrees=sum(bool(r.brute_force_agrees) for r in brute),
     )
+
+
+@dataclass(frozen=True)
+class PhaseSummary:
+    """What the weeks of one training phase got: sessions, heavy-leg ones, and their doses."""
+
+    phase: str
+    weeks: int
+    sessions: int
+    heavy_sessions: int
+    doses: dict[str, int]
+    """Each main-lift dose placed in the phase ('3 x 5 @ RPE 7'), with how often."""
+
+    @property
+    def sessions_per_week(self) -> float:
+        """Mean sessions a week."""
+        return round(self.sessions / self.weeks, 2) if self.weeks else 0.0
+
+    @property
+    def heavy_per_week(self) -> float:
+        """Mean heavy-leg sessions a week."""
+        return round(self.heavy_sessions / self.weeks, 2) if self.weeks else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The phase's summary as plain data, means included."""
+        return {
+            **self.__dict__,
+            "sessions_per_week": self.sessions_per_week,
+            "heavy_per_week": self.heavy_per_week,
+        }
+
+
+def phase_summary(run: BenchRun) -> list[PhaseSummary]:
+    """Per training phase (in plan order; 'none' for weeks without one), over every solved
+    scenario x preset: weeks, sessions, heavy-leg sessions and the doses placed."""
+    order = ["base", "build", "peak", "taper", "race_week", "deload", "recovery", "post_race"]
+    sessions = session_by_id()
+    tallies: dict[str, dict[str, Any]] = {}
+    for row in run.rows:
+        if row.status == "infeasible":
+            continue
+        request = run.scenarios[row.scenario].request
+        athlete = request.athlete
+        tally = tallies.setdefault(
+            athlete.phase or "none", {"weeks": 0, "sessions": 0, "heavy": 0, "doses": {}}
+        )
+        tally["weeks"] += 1
+        for session_id in (i for ids in row.plan.values() for i in ids):
+            session = sessions[session_id]
+            tally["sessions"] += 1
+            tally["heavy"] += session.heavy_legs
+            prescription = dose_for(
+                session,
+                athlete.lifting_level,
+                athlete.phase,
+                request.progression_step,
+                athlete.avoid,
+            )
+            dose = dose_summary(prescription)
+            tally["doses"][dose] = tally["doses"].get(dose, 0) + 1
+    ranked = sorted(tallies, key=lambda p: order.index(p) if p in order else len(order))
+    return [
+        PhaseSummary(
+            phase=phase,
+            weeks=tallies[phase]["weeks"],
+            sessions=tallies[phase]["sessions"],
+            heavy_sessions=tallies[phase]["heavy"],
+            doses=dict(sorted(tallies[phase]["doses"].items(), key=lambda item: -item[1])),
+        )
+        for phase in ranked
+    ]
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -319,6 +405,7 @@ def report_html(run: BenchRun, command: str) -> str:
         presets=presets,
         reference=presets[0],
         summary_cells=_summary_cells(summary(run.rows)),
+        phases=phase_summary(run),
         failed=[r for r in run.rows if not r.expectations_met],
         legend_sessions=[(SESSION_ABBREVIATIONS.get(s.id, "?"), s) for s in catalogue()],
         run_letters=[(letter, kind.replace("_", " ")) for kind, letter in RUN_LETTERS.items()],

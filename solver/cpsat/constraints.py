@@ -68,6 +68,9 @@ class Constraints:
             HardRuleId.NO_HEAVY_LEGS_AFTER_RACE: self._no_heavy_legs_after_race,
             HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY: self._no_strength_on_double_run_day,
             HardRuleId.FITS_AVAILABILITY: self._fits_availability,
+            HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: self._masters_extra_recovery_day,
+            HardRuleId.AVOIDED_EXERCISES: self._avoided_exercises,
+            HardRuleId.MAX_STRENGTH_MINUTES: self._max_strength_minutes,
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
@@ -76,8 +79,9 @@ class Constraints:
 
     def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
         """No session of the kind `wanted` (any, heavy, legs, plyometric) on the day."""
-        for var in self.variables.matching_vars(day_index, wanted):
-            self._enforce(self.model.add(var == 0), guard)
+        matching = self.variables.matching_vars(day_index, wanted)
+        if matching:
+            self._enforce(self.model.add(cp_model.LinearExpr.sum(matching) == 0), guard)
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
         if not self.guarded:
@@ -195,3 +199,41 @@ class Constraints:
             if minutes_left is not None:
                 minutes = cp_model.LinearExpr.weighted_sum(placed, [s.minutes for s in sessions])
                 self._enforce(self.model.add(minutes <= minutes_left), guard)
+
+    def _masters_extra_recovery_day(self) -> None:
+        """For a masters runner, no heavy legs two days before a key run either (a Saturday
+        before a Monday key run too)."""
+        if not self.horizon.request.athlete.is_masters:
+            return
+        days = self.horizon.days
+        for day_index in range(len(days) - 2):
+            if days[day_index + 2].has_key_run:
+                pair = (day_index, day_index + 2)
+                guard = Guard(HardRuleId.MASTERS_EXTRA_RECOVERY_DAY, pair)
+                self._forbid(day_index, "heavy", guard)
+
+    def _avoided_exercises(self) -> None:
+        """No session holding an exercise the athlete avoids and cannot swap."""
+        athlete = self.horizon.request.athlete
+        if not athlete.avoid:
+            return
+        blocked = [
+            i for i, session in enumerate(self.variables.sessions) if not athlete.can_do(session)
+        ]
+        for day_index in range(len(self.horizon.days)):
+            guard = Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
+            for i in blocked:
+                self._enforce(self.model.add(self.variables.placed[day_index][i] == 0), guard)
+
+    def _max_strength_minutes(self) -> None:
+        """Each week's strength minutes stay within the athlete's cap."""
+        cap = self.horizon.request.athlete.max_strength_minutes
+        if cap is None:
+            return
+        sessions = self.variables.sessions
+        for week in self.horizon.weeks:
+            placed = [var for i in week.day_indexes for var in self.variables.placed[i]]
+            minutes = [session.minutes for _ in week.day_indexes for session in sessions]
+            week_minutes = cp_model.LinearExpr.weighted_sum(placed, minutes)
+            guard = Guard(HardRuleId.MAX_STRENGTH_MINUTES, (), week=week.index)
+            self._enforce(self.model.add(week_minutes <= cap), guard)

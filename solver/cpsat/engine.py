@@ -48,7 +48,7 @@ def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
 
 
 def new_plan_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
-    """The week's solver with the full LP relaxation on: for a plan of many weeks.
+    """The week's solver with the full LP relaxation and presolve on: for a plan of many weeks.
 
     A plan couples its weeks through counts (targets, routine, progression) whose LP relaxation
     gives the core-based search its bounds: with it an 18-week plan is proven optimal about
@@ -56,4 +56,8 @@ def new_plan_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     """
     solver = new_solver(time_limit_s, seed)
     solver.parameters.linearization_level = 2
+    # Presolve pays off at a plan's size (hundreds of days x ten sessions): with the coach's
+    # catalogue it took a 52-week plan from about 1.55 s to 1.0 s, 18 weeks unchanged
+    # (side by side in one run; benchmarks/bench_plan.py).
+    solver.parameters.cp_model_presolve = True
     return solver

@@ -133,8 +133,10 @@ def explain_horizon(horizon: Horizon) -> HorizonExplanation:
 
 
 def _usable_sessions(horizon: Horizon, day_index: int) -> list[Session]:
-    """Sessions the day's equipment allows, whatever their length."""
-    return [s for s in catalogue() if horizon.equipment_allows(day_index, s)]
+    """Sessions the day's equipment and the athlete's avoided exercises allow, whatever their
+    length."""
+    athlete = horizon.request.athlete
+    return [s for s in catalogue() if horizon.equipment_allows(day_index, s) and athlete.can_do(s)]
 
 
 def _fit_reason(horizon: Horizon, day_index: int) -> str:
@@ -201,6 +203,19 @@ def _describe(horizon: Horizon, guard: Guard) -> str:
             return f"{_day(guard.days[0])} already holds two runs: no strength"
         case HardRuleId.FITS_AVAILABILITY, _:
             return _fit_reason(horizon, guard.days[0])
+        case HardRuleId.MASTERS_EXTRA_RECOVERY_DAY, _:
+            before, run_day = guard.days
+            return (
+                f"no heavy legs on {_day(before)}, two days before {_key_run(horizon, run_day)} "
+                f"(masters, age {horizon.request.athlete.age})"
+            )
+        case HardRuleId.AVOIDED_EXERCISES, _:
+            avoid = ", ".join(horizon.request.athlete.avoid)
+            return f"on {_day(guard.days[0])} no session the athlete can do without {avoid}"
+        case HardRuleId.MAX_STRENGTH_MINUTES, _:
+            cap = horizon.request.athlete.max_strength_minutes
+            text = f"the athlete caps strength at {cap} min a week"
+            return horizon.in_week(horizon.weeks[guard.week], text)
     raise ValueError(f"unknown rule {guard.rule}")
 
 
@@ -248,9 +263,15 @@ def _suggestions(horizon: Horizon, core: list[Guard], guarded: _GuardedModel) ->
             if not day.available:
                 suggestions.append(f"allow strength on {name}")
                 continue
-            shortest = min(s.minutes for s in _usable_sessions(horizon, day_index))
+            usable = _usable_sessions(horizon, day_index)
+            shortest = min((s.minutes for s in usable), default=0)
             left = day.minutes_left
-            if day.available_minutes is not None and left is not None and left < shortest:
+            if (
+                usable
+                and day.available_minutes is not None
+                and left is not None
+                and left < shortest
+            ):
                 more = shortest - left
                 suggestions.append(
                     f"free {more} more min on {name} "
@@ -266,6 +287,13 @@ def _suggestions(horizon: Horizon, core: list[Guard], guarded: _GuardedModel) ->
             suggestions.append(f"make another day available so {name} need not hold two")
         elif guard.rule == HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY:
             suggestions.append(f"allow strength on {name}'s double-run day (allow_doubles: true)")
+        elif guard.rule == HardRuleId.MAX_STRENGTH_MINUTES:
+            shortest = min(s.minutes for s in catalogue())
+            low = horizon.weeks[guard.week].request.strength.min_sessions
+            suggestions.append(
+                f"raise max_strength_minutes to at least {low * shortest} "
+                f"({low} session(s) of {shortest} min or more)"
+            )
         elif guard.rule in RELAXABLE_RULE_IDS:
             suggestions.append(f'relax the rule for this {scope} ("relax": ["{guard.rule}"])')
     return list(dict.fromkeys(suggestions))

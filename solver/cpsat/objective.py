@@ -46,6 +46,8 @@ class Objective:
             SoftGoalId.LOWER_BODY_IN_WEEK: self._lower_body_in_week,
             SoftGoalId.PHASE_FIT: self._phase_fit,
             SoftGoalId.LEVEL_FIT: self._level_fit,
+            SoftGoalId.VARIETY: self._variety,
+            SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: self._full_session_when_time_allows,
             SoftGoalId.ROUTINE: self._routine,
             SoftGoalId.PROGRESSION: self._progression,
         }
@@ -170,9 +172,9 @@ class Objective:
         missing_weeks = []
         for week in self.horizon.weeks:
             athlete = week.request.athlete
-            if athlete.phase in ("taper", "race_week"):
+            if athlete.phase in ("taper", "race_week") or week.request.strength.max_sessions == 0:
                 continue
-            wanted = "legs" if athlete.level == "beginner" else "heavy"
+            wanted = "legs" if athlete.lifting_level == "beginner" else "heavy_strength"
             missing = self.model.new_bool_var(_name("no_leg_session", week))
             self.model.add(missing + self._sessions_on(list(week.day_indexes), wanted) >= 1)
             missing_weeks.append(missing)
@@ -194,10 +196,72 @@ class Objective:
         return cp_model.LinearExpr.sum(misses)
 
     def _level_fit(self) -> cp_model.LinearExpr:
-        """For a beginner, each heavy-leg session counts."""
-        if self.horizon.request.athlete.level != "beginner":
+        """For a beginner or new lifter, each heavy session (heavy lifting, high plyometrics)
+        counts."""
+        if self.horizon.request.athlete.lifting_level != "beginner":
             return cp_model.LinearExpr.sum([])
-        return self._sessions_on(self._all_days, "heavy")
+        return self._sessions_on(self._all_days, "heavy_strength")
+
+    def _variety(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session that repeats the previous heavy-leg session counts.
+
+        Inside a week, for every two days and every heavy-leg session: the session on both
+        days, and no heavy-leg session between them, makes the later day a repeat (clauses,
+        which CP-SAT propagates fastest). Across weeks a state per week and session carries the
+        rest, `last[w][s]`: "the last heavy-leg session up to the end of week w was s". So the
+        model grows linearly with a plan's weeks, and a lone week's is the clauses alone.
+        """
+        model = self.model
+        placed = self.variables.placed
+        heavy_day = self.variables.heavy_day
+        heavy = [i for i, session in enumerate(self.variables.sessions) if session.heavy_legs]
+        for day_index, day_vars in enumerate(placed):
+            # heavy_day is implied by a heavy-leg placement; here it also implies one, so a
+            # day cannot pose as heavy to break a run of repeats.
+            model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in heavy)])
+        not_placed = [[day_vars[i].Not() for i in heavy] for day_vars in placed]
+        repeats: list[cp_model.IntVar] = []
+        last_before: list[cp_model.IntVar] | None = None
+        for week in self.horizon.weeks:
+            days = week.day_indexes
+            for day_index in days:
+                if day_index == 0:
+                    continue
+                repeat = model.new_bool_var(f"repeat_{day_index}")
+                repeats.append(repeat)
+                between: list[cp_model.IntVar] = []
+                for earlier in range(day_index - 1, week.first_day - 1, -1):
+                    for was, now in zip(not_placed[earlier], not_placed[day_index], strict=True):
+                        model.add_bool_or([was, now, repeat, *between])
+                    between.append(heavy_day[earlier])
+                if last_before is not None:
+                    for was_last, now in zip(last_before, not_placed[day_index], strict=True):
+                        model.add_bool_or([was_last.Not(), now, repeat, *between])
+            if week.index == len(self.horizon.weeks) - 1:
+                break
+            last = [model.new_bool_var(f"last_w{week.index}_{i}") for i in heavy]
+            after: list[cp_model.IntVar] = []
+            for day_index in reversed(days):
+                for is_last, not_there in zip(last, not_placed[day_index], strict=True):
+                    model.add_bool_or([not_there, is_last, *after])
+                after.append(heavy_day[day_index])
+            if last_before is not None:
+                for was_last, is_last in zip(last_before, last, strict=True):
+                    model.add_bool_or([was_last.Not(), is_last, *after])
+            last_before = last
+        return cp_model.LinearExpr.sum(repeats)
+
+    def _full_session_when_time_allows(self) -> cp_model.LinearExpr:
+        """Each short session on a day where its full version fits counts."""
+        short = [(i, s) for i, s in enumerate(self.variables.sessions) if s.short_of is not None]
+        return cp_model.LinearExpr.sum(
+            [
+                day_vars[i]
+                for day_index, day_vars in enumerate(self.variables.placed)
+                for i, session in short
+                if self.horizon.full_version_fits(day_index, session)
+            ]
+        )
 
     def _routine(self) -> cp_model.LinearExpr:
         """Each weekday whose strength differs from the week before counts, unless the day's

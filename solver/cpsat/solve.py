@@ -134,7 +134,7 @@ def _days(request: WeekRequest, plan: Plan) -> dict[str, DayPlan]:
         day: DayPlan(
             runs=request.day(day).runs,
             strength=[
-                PlacedSession.place(by_id[session_id], request.day(day).runs)
+                PlacedSession.place(by_id[session_id], request.day(day).runs, request)
                 for session_id in plan.get(day, [])
             ],
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -18,6 +18,8 @@ class Variables:
     sessions: tuple[Session, ...]
     placed: list[list[cp_model.IntVar]]
     heavy_day: list[cp_model.IntVar]
+    # Which sessions are of each kind (`matching_vars`), worked out once per model.
+    kind_indexes: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, model: cp_model.CpModel, days: Sequence[str] = DAYS) -> Variables:
@@ -52,17 +54,20 @@ class Variables:
 
     def matching_vars(self, day_index: int, wanted: str) -> list[cp_model.IntVar]:
         """The day's placements of any session (`any`), heavy-leg ones (`heavy`), ones that
-        work the legs (`legs`), or plyometric ones (`plyometric`)."""
+        work the legs (`legs`), plyometric ones (`plyometric`), or heavy strength work
+        (`heavy_strength`: heavy lifting or high plyometrics)."""
         if wanted == "any":
             return self.placed[day_index]
         kinds = {
             "heavy": lambda session: session.heavy_legs,
             "legs": lambda session: session.works_legs,
             "plyometric": lambda session: session.plyometric,
+            "heavy_strength": lambda session: session.heavy_strength,
         }
-        wanted_kind = kinds[wanted]
-        return [
-            var
-            for var, session in zip(self.placed[day_index], self.sessions, strict=True)
-            if wanted_kind(session)
-        ]
+        if wanted not in self.kind_indexes:
+            wanted_kind = kinds[wanted]
+            self.kind_indexes[wanted] = [
+                index for index, session in enumerate(self.sessions) if wanted_kind(session)
+            ]
+        day_vars = self.placed[day_index]
+        return [day_vars[index] for index in self.kind_indexes[wanted]]

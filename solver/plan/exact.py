@@ -3,8 +3,10 @@
 No ortools, and neither the model nor the checker: it reads the rule book from the domain and
 counts every rule and goal its own way, day by day. After each day the state holds what the
 days ahead can still depend on: this week's strength days so far (and last week's, for the
-routine), this week's heavy-leg count, whether legs were worked, whether yesterday was heavy,
-and the heavy-leg counts of last week and of the last base or build week (for progression).
+routine), this week's heavy-leg count, whether legs and heavy strength were worked, this
+week's strength minutes (for the weekly cap), whether yesterday was heavy, the last heavy-leg
+session (for variety), and the heavy-leg counts of last week and of the last base or build week
+(for progression).
 Of all placements reaching the same state only the cheapest is kept, so the optimum is exact.
 The states grow with the open days and the session bounds: meant for plans of a few weeks.
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from solver.catalogue import Session, catalogue
 from solver.domain import Day
-from solver.horizon import HOLDING_PHASES, LOADING_PHASES, WEEK_LENGTH, Horizon
+from solver.horizon import HOLDING_PHASES, LOADING_PHASES, WEEK_LENGTH, Horizon, HorizonWeek
 from solver.rules import HardRuleId, SoftGoalId
 
 
@@ -34,7 +36,10 @@ class _State:
     week_days: int  # bit per weekday: strength this week so far
     week_heavy: int
     week_legs: bool
+    week_strong: bool  # heavy strength work (heavy lifting, high plyometrics) this week
+    week_minutes: int
     heavy_yesterday: bool
+    last_heavy: str | None  # the last heavy-leg session so far, across weeks
     last_week_heavy: int  # -1: no week before
     last_loading_heavy: int  # -1: no base or build week yet
 
@@ -42,7 +47,7 @@ class _State:
 def exact_optimum(horizon: Horizon) -> ExactOptimum:
     """The optimal placement of the plan, by dynamic programming over its days."""
     referee = _Referee(horizon)
-    start = _State(0, 0, 0, False, False, -1, -1)
+    start = _State(0, 0, 0, False, False, 0, False, None, -1, -1)
     layer: dict[_State, int] = {start: 0}
     parents: list[dict[_State, tuple[_State, Session | None]]] = []
     states = 1
@@ -74,7 +79,13 @@ def exact_optimum(horizon: Horizon) -> ExactOptimum:
 
 
 def _order(state: _State) -> tuple[int, ...]:
-    return (state.last_week_days, state.week_days, state.week_heavy, state.last_week_heavy)
+    return (
+        state.last_week_days,
+        state.week_days,
+        state.week_heavy,
+        state.week_minutes,
+        state.last_week_heavy,
+    )
 
 
 class _Referee:
@@ -85,6 +96,7 @@ class _Referee:
         self.days = horizon.days
         self.weights = {goal: horizon.weight(goal) for goal in SoftGoalId}
         self.recovering = set(horizon.races_recovering())
+        self.athlete = horizon.request.athlete
         self.options = [self._allowed(d) for d in range(len(self.days))]
 
     def _day(self, day_index: int) -> Day | None:
@@ -106,6 +118,8 @@ class _Referee:
         for session in catalogue():
             if not self.horizon.equipment_allows(day_index, session):
                 continue
+            if session.blocked_by(self.athlete.avoid) and self._on(HardRuleId.AVOIDED_EXERCISES):
+                continue
             if day.minutes_left is not None and session.minutes > day.minutes_left:
                 continue
             if session.plyometric and day.has_hard_run:
@@ -120,6 +134,14 @@ class _Referee:
                 and in_two_days is not None
                 and in_two_days.is_race_day
                 and self._on(HardRuleId.NO_LEGS_BEFORE_RACE)
+            ):
+                continue
+            if (
+                session.heavy_legs
+                and self.athlete.is_masters
+                and in_two_days is not None
+                and in_two_days.has_key_run
+                and self._on(HardRuleId.MASTERS_EXTRA_RECOVERY_DAY)
             ):
                 continue
             allowed.append(session)
@@ -149,7 +171,7 @@ class _Referee:
         if day.is_rest_day:
             cost += w[SoftGoalId.KEEP_RECOVERY_DAYS_EASY]
         elif day.is_recovery_run_day:
-            units = {"heavy": 2, "light": 1, "none": 0}[session.leg_load]
+            units = 2 if session.heavy_legs else 1 if session.leg_load != "none" else 0
             cost += w[SoftGoalId.KEEP_RECOVERY_DAYS_EASY] * units
         cost += w[
             SoftGoalId.STRENGTH_ON_EASY_DAYS
@@ -162,12 +184,15 @@ class _Referee:
             if yesterday is not None and yesterday.has_long_run:
                 cost += w[SoftGoalId.NO_HEAVY_LEGS_AFTER_LONG_RUN]
             cost += w[SoftGoalId.HEAVY_LEGS_ON_LONG_RUN_DAY] * day.long_run_units
-            if self.horizon.request.athlete.level == "beginner":
-                cost += w[SoftGoalId.LEVEL_FIT]
             if week.phase == "taper":
                 cost += w[SoftGoalId.PHASE_FIT]
         if week.phase == "race_week" and session.works_legs:
             cost += w[SoftGoalId.PHASE_FIT]
+        strong = session.leg_load == "heavy" or session.plyometric_intensity == "high"
+        if strong and self.athlete.lifting_level == "beginner":
+            cost += w[SoftGoalId.LEVEL_FIT]
+        if session.short_of is not None and self.horizon.full_version_fits(day_index, session):
+            cost += w[SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS]
         return cost
 
     def step(
@@ -193,42 +218,60 @@ class _Referee:
         routine_holds = week.index > 0 and self._same_runs(day_index - WEEK_LENGTH, day_index)
         if routine_holds and bool(state.last_week_days >> weekday & 1) != placed:
             cost += w[SoftGoalId.ROUTINE]
+        last_heavy = state.last_heavy
+        if session is not None and heavy:
+            if session.id == last_heavy:
+                cost += w[SoftGoalId.VARIETY]
+            last_heavy = session.id
+        week_minutes = state.week_minutes + (session.minutes if session is not None else 0)
+        cap = self.athlete.max_strength_minutes
+        if cap is not None and week_minutes > cap and self._on(HardRuleId.MAX_STRENGTH_MINUTES):
+            return None
         week_heavy = state.week_heavy + heavy
         week_legs = state.week_legs or (session is not None and session.works_legs)
+        week_strong = state.week_strong or (
+            session is not None
+            and (session.leg_load == "heavy" or session.plyometric_intensity == "high")
+        )
         if weekday < WEEK_LENGTH - 1:
             after = _State(
                 state.last_week_days,
                 week_days,
                 week_heavy,
                 week_legs,
+                week_strong,
+                week_minutes if cap is not None else 0,
                 heavy,
+                last_heavy,
                 state.last_week_heavy,
                 state.last_loading_heavy,
             )
             return after, cost
         if count < strength.min_sessions:
             return None
-        cost += self._week_end_cost(
-            week.request.target_sessions, count, week_heavy, week_legs, week.phase, state
-        )
+        cost += self._week_end_cost(week, count, week_heavy, week_legs, week_strong, state)
         last_loading = week_heavy if week.phase in LOADING_PHASES else state.last_loading_heavy
-        return _State(week_days, 0, 0, False, heavy, week_heavy, last_loading), cost
+        after = _State(
+            week_days, 0, 0, False, False, 0, heavy, last_heavy, week_heavy, last_loading
+        )
+        return after, cost
 
     def _week_end_cost(
         self,
-        target: int,
+        week: HorizonWeek,
         count: int,
         heavy: int,
         legs: bool,
-        phase: str | None,
+        strong: bool,
         state: _State,
     ) -> int:
         """The week's own goals, and progression against the weeks before it."""
-        w = self.weights
-        cost = w[SoftGoalId.TARGET_SESSIONS] * abs(count - target)
-        if phase not in ("taper", "race_week"):
-            beginner = self.horizon.request.athlete.level == "beginner"
-            if not (legs if beginner else heavy > 0):
+        w, phase = self.weights, week.phase
+        cost = w[SoftGoalId.TARGET_SESSIONS] * abs(count - week.request.target_sessions)
+        week_off = week.request.strength.max_sessions == 0
+        if phase not in ("taper", "race_week") and not week_off:
+            beginner = self.athlete.lifting_level == "beginner"
+            if not (legs if beginner else strong):
                 cost += w[SoftGoalId.LOWER_BODY_IN_WEEK]
         if phase == "peak":
             cost += w[SoftGoalId.PHASE_FIT] * max(0, heavy - 1)

@@ -75,6 +75,7 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
     if request.previous_race is not None:
         days_ago = request.previous_race_days_ago
         previous = PreviousRace(days_ago=days_ago, distance=request.previous_race.distance)
+    steps = progression_steps(phases)
     requests = []
     for week_index, (week, phase) in enumerate(zip(request.weeks, phases, strict=True)):
         days: dict[DayId, Day] = dict(week.days)
@@ -83,10 +84,8 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
         requests.append(
             WeekRequest(
                 days=days,
-                athlete=Athlete(
-                    level=request.athlete.level,
-                    phase=phase,
-                    equipment=request.athlete.equipment,
+                athlete=Athlete.model_validate(
+                    {**request.athlete.model_dump(exclude={"phase"}), "phase": phase}
                 ),
                 strength=request.strength,
                 weights=request.weights,
@@ -94,10 +93,11 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
                 week_of=request.start + dt.timedelta(days=7 * week_index),
                 relax=request.relax,
                 previous_race=previous if week_index == 0 else None,
+                progression_step=steps[week_index],
             )
         )
     horizon = Horizon.of_weeks(requests, request.start)
-    return PlanHorizon(horizon, goal, progression_steps(phases), request.time_limit_s)
+    return PlanHorizon(horizon, goal, steps, request.time_limit_s)
 
 
 def _with_goal_race(

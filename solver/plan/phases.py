@@ -81,12 +81,13 @@ def progression_steps(phases: Sequence[Phase]) -> list[int]:
     A deload week, and every week after the loading ones (peak, taper, race week, post-race),
     keeps the step last reached: a deload is a lighter week, not a restart, so the next base or
     build week goes on from where the block left off. Weeks before the first base or build week
-    are step 0.
+    are step 1, as is that week: step 1 is the dose as written (`WeekRequest.progression_step`,
+    the same step for a lone week).
     """
     steps = []
     step = 0
     for phase in phases:
         if phase in LOADING_PHASES:
             step += 1
-        steps.append(step)
+        steps.append(max(step, 1))
     return steps

@@ -30,7 +30,7 @@ class PlanWeekSummary(BaseModel):
     phase: Phase = Field(description="The week's phase: as named, or derived from the goal race.")
     progression_step: int = Field(
         description="1, 2, 3... through the base and build weeks; kept through deload and the "
-        "later phases (0 before the first base or build week)."
+        "later phases (1 before the first base or build week). The week's doses follow it."
     )
     sessions: int = Field(description="Strength sessions placed this week.")
     heavy_sessions: int = Field(description="Heavy-leg sessions placed this week.")

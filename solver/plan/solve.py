@@ -117,7 +117,10 @@ def plan_days(horizon: Horizon, placed: Sequence[Sequence[Session]]) -> list[Pla
             date=horizon.date(d),
             weekday=DAYS[d % 7],
             runs=day.runs,
-            strength=[PlacedSession.place(session, day.runs) for session in placed[d]],
+            strength=[
+                PlacedSession.place(session, day.runs, horizon.week_of_day(d).request)
+                for session in placed[d]
+            ],
         )
         for d, day in enumerate(horizon.days)
     ]

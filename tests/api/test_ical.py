@@ -42,25 +42,31 @@ def test_calendar_holds_one_event_per_run_and_strength_session(
 def test_strength_events_carry_their_exercises_on_the_right_day(
     client: FlaskClient, hansons_body: dict[str, Any]
 ) -> None:
-    """Each strength event falls on its solved day and lists the session's exercises."""
+    """Each strength event falls on its solved day and lists the session's exercises, each
+    with its dose."""
     body = {**hansons_body, "week_of": "2025-03-03"}
     week = solve_checked(client, body)
     calendar = Calendar.from_ical(
         client.post("/v1/weeks/solve", json=body, headers=CALENDAR).get_data()
     )
-    exercises = {session.name: session.exercises for session in catalogue()}
+    exercises = {s.name: [e.name for e in s.exercises] for s in catalogue()}
     strength_events = [e for e in calendar.walk("VEVENT") if "Strength" in str(e["summary"])]
     solved_days = [
-        (day_index, session["name"])
+        (day_index, session)
         for day_index, day in enumerate(week["days"].values())
         for session in day["strength"]
     ]
     assert len(strength_events) == len(solved_days)
-    for event, (day_index, name) in zip(strength_events, solved_days, strict=True):
+    for event, (day_index, session) in zip(strength_events, solved_days, strict=True):
         assert event.decoded("dtstart") == dt.date(2025, 3, 3) + dt.timedelta(days=day_index)
-        assert name in str(event["summary"])
-        for exercise in exercises[name]:
-            assert exercise in str(event["description"])
+        assert session["name"] in str(event["summary"])
+        description = str(event["description"])
+        assert f"Dose: {session['dose']}" in description
+        for exercise in exercises[session["name"]]:
+            assert exercise in description
+        for line in session["prescription"]:
+            dose = f"{line['sets']} x {line['reps']} @ {line['intensity']}"
+            assert f"- {line['exercise']}: {dose}" in description
 
 
 def test_calendar_without_week_of_is_400_saying_to_set_it(client: FlaskClient) -> None:

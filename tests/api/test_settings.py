@@ -38,8 +38,8 @@ def test_a_history_limit_that_is_not_a_positive_whole_number_stops_the_start(
 
 
 def test_the_solving_budget_comes_from_the_environment(private_database, monkeypatch):
-    """TRAINWEEK_SOLVE_BUDGET_SOLVES and _SECONDS set the budget; unset, 40 solves and 10 s."""
-    assert create_app({"TESTING": True}).config["SOLVE_BUDGET_SOLVES"] == 40
+    """TRAINWEEK_SOLVE_BUDGET_SOLVES and _SECONDS set the budget; unset, 48 solves and 10 s."""
+    assert create_app({"TESTING": True}).config["SOLVE_BUDGET_SOLVES"] == 48
     assert create_app({"TESTING": True}).config["SOLVE_BUDGET_SECONDS"] == 10.0
     monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SOLVES", "12")
     monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SECONDS", "2.5")

@@ -47,18 +47,27 @@ def random_week(seed: int) -> WeekRequest:
             "days_ago": rng.randint(1, 8),
             "distance": rng.choice(DISTANCES),
         }
-    low = rng.randint(1, 3)
-    high = rng.randint(low, 3)
+    athlete: dict[str, Any] = {
+        "level": rng.choice(["beginner", "intermediate", "advanced"]),
+        "phase": rng.choice(
+            [None, "base", "build", "peak", "taper", "race_week", "recovery", "deload"]
+        ),
+        "equipment": rng.choice(["gym", "gym", "home", "home_weights", "bodyweight"]),
+    }
+    if rng.random() < 0.2:
+        athlete["age"] = rng.choice([35, 52, 67])
+    if rng.random() < 0.2:
+        athlete["avoid"] = rng.sample(["jumps", "deep_knee_flexion", "spinal_loading"], 1)
+    if rng.random() < 0.2:
+        athlete["max_strength_minutes"] = rng.choice([20, 45, 70, 100])
+    if rng.random() < 0.2:
+        athlete["strength_training_age"] = rng.choice([0, 0.3, 1, 4])
+    low = rng.randint(0, 3) if rng.random() < 0.1 else rng.randint(1, 3)
+    high = rng.randint(max(low, 1), 3)
     return WeekRequest.model_validate(
         {
             "days": days,
-            "athlete": {
-                "level": rng.choice(["beginner", "intermediate", "advanced"]),
-                "phase": rng.choice(
-                    [None, "base", "build", "peak", "taper", "race_week", "recovery"]
-                ),
-                "equipment": rng.choice(["gym", "gym", "home"]),
-            },
+            "athlete": athlete,
             "strength": {"min_sessions": low, "max_sessions": high},
             **extra,
             "weights": {

@@ -112,6 +112,17 @@ RULE_WEEKS = {
         weights={"strength_on_hard_days": 50},
     ),
     HardRuleId.FITS_AVAILABILITY: week({**CLOSED, "thu": {}}),
+    HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: week(
+        {**CLOSED, "wed": {}, "fri": {**runs("tempo"), "available": False}},
+        athlete={"age": 56},
+    ),
+    HardRuleId.AVOIDED_EXERCISES: week(
+        {**CLOSED, "wed": {**runs("easy"), "gym": False, "available_minutes": 65}},
+        athlete={"avoid": ["jumps"]},
+    ),
+    HardRuleId.MAX_STRENGTH_MINUTES: week(
+        KEY_WEEK, strength={"target_sessions": 3}, athlete={"max_strength_minutes": 60}
+    ),
 }
 
 
@@ -172,6 +183,12 @@ GOAL_WEEKS = {
     ),
     SoftGoalId.PHASE_FIT: week(KEY_WEEK, athlete={"phase": "race_week"}),
     SoftGoalId.LEVEL_FIT: week(KEY_WEEK, athlete={"level": "beginner"}),
+    SoftGoalId.VARIETY: week(
+        {**CLOSED, "mon": {}, "thu": {}}, strength={"min_sessions": 2, "max_sessions": 2}
+    ),
+    SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: week(
+        {**CLOSED, "wed": {}}, strength={"max_sessions": 1}
+    ),
 }
 
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from solver.bench.report import write_outputs
+from solver.bench.report import phase_summary, report_html, results_json, write_outputs
 from solver.bench.runner import BenchConfig, BenchError, placements_to_try, run_bench
 from solver.brute_force import brute_force_optimum
 from solver.library import library_dir
@@ -136,11 +136,26 @@ def test_placements_are_counted_exactly_as_brute_force_tries_them():
 
 def test_brute_force_runs_only_on_small_weeks_and_agrees_with_the_solver():
     """Under the limit brute force runs and finds the solver's optimum; over it, it is skipped."""
-    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=500)
+    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=3000)
     (row,) = run_bench(config).rows
-    # Plyometrics no longer count on the hard-run days (no_plyometrics_after_hard_run).
-    assert row.brute_force_placements == 191
+    # Three short sessions (15-20 min) fit the 25 free minutes; no plyometrics on hard-run days.
+    assert row.brute_force_placements == 1258
     assert row.brute_force_agrees is True
-    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=100)
+    config = BenchConfig(scenarios="tight-minutes", presets=["default"], brute_force_limit=1000)
     (row,) = run_bench(config).rows
     assert row.brute_force_ms is None
+
+
+def test_the_report_sums_up_each_phase_with_its_doses():
+    """Per phase: weeks, sessions, heavy sessions and doses; race week has no heavy sessions,
+    deload-type weeks light doses, and the HTML shows the table."""
+    config = BenchConfig(scenarios="higdon-*", presets=["default"], brute_force_limit=0)
+    run = run_bench(config)
+    phases = {phase.phase: phase for phase in phase_summary(run)}
+    assert {"base", "build", "race_week"} <= set(phases)
+    assert phases["race_week"].heavy_sessions == 0
+    assert sum(p.weeks for p in phases.values()) == sum(r.status != "infeasible" for r in run.rows)
+    assert all(sum(p.doses.values()) == p.sessions for p in phases.values())
+    assert "2 x 8 @ RPE 5" in phases["race_week"].doses
+    assert "By phase" in report_html(run, "test") and "race_week" in report_html(run, "test")
+    assert results_json(run, "test")["phases"][0]["phase"] == "base"

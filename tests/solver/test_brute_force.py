@@ -58,3 +58,10 @@ def test_random_weeks_exercise_races_long_runs_doubles_and_relaxations():
     assert any(day.allow_doubles for request in requests for day in request.week)
     assert any(request.relax for request in requests)
     assert any(request.previous_race for request in requests)
+    athletes = [request.athlete for request in requests]
+    assert any(athlete.is_masters for athlete in athletes)
+    assert any(athlete.avoid for athlete in athletes)
+    assert any(athlete.max_strength_minutes is not None for athlete in athletes)
+    assert any(athlete.new_to_lifting for athlete in athletes)
+    assert any(athlete.equipment == "home_weights" for athlete in athletes)
+    assert any(request.strength.min_sessions == 0 for request in requests)

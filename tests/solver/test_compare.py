@@ -30,7 +30,7 @@ def test_favouring_easy_days_moves_strength_off_the_key_run_days(hansons_week):
     assert {day for day, change in changed.items() if change.kind == "added"} == {
         day for day, sessions in second.plan.items() if sessions and not first.plan[day]
     }
-    assert changed["thu"].summary == "Thu: Lower body and core removed"
+    assert changed["thu"].summary == "Thu: Strength and control (A) removed"
     goal = next(g for g in comparison.diff.goals if g.goal == "strength_on_easy_days")
     assert goal.weights == (1, 50)
     assert goal.counts == (2, 0)
@@ -59,7 +59,9 @@ def test_a_goal_switched_off_still_counts_its_misses(hansons_week):
     goal = next(g for g in comparison.diff.goals if g.goal == "heavy_legs_48h_before_key_run")
     assert goal.counts[1] == 1
     assert goal.costs[1] == 0
-    assert comparison.diff.moves == ["Tue: Runner's bodyweight circuit becomes Lower body and core"]
+    assert comparison.diff.moves == [
+        "Tue: Runner's bodyweight circuit becomes Hinge and calves (B)"
+    ]
 
 
 def test_weights_are_laid_over_the_requests_own():
@@ -77,7 +79,7 @@ def test_changes_read_as_moves_swaps_additions_and_drops():
     after = {"mon": ["mobility_core"], "thu": ["lower_body_core"], "sat": ["plyometrics"]}
     assert describe_changes(before, after) == [
         "Lower body and core moves from Wed to Thu",
-        "Mobility and core moves from Fri to Mon",
+        "Mobility, feet and hips moves from Fri to Mon",
         "Mon: Upper body and core removed",
         "Sat: Plyometrics added",
     ]

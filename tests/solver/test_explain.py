@@ -64,9 +64,9 @@ def test_suggestion_asks_for_as_many_sessions_as_fit():
 
 
 def test_suggestion_frees_the_minutes_the_shortest_session_needs():
-    """Ten minutes left on a day suggests freeing ten more for the 20-minute session."""
+    """Ten minutes left on a day suggests freeing five more for the 15-minute session."""
     request, _ = INFEASIBLE["no time after the runs"]
-    assert "free 10 more min on Mon (available_minutes 80)" in solve(request).suggestions
+    assert "free 5 more min on Mon (available_minutes 75)" in solve(request).suggestions
 
 
 def test_suggestion_opens_an_unavailable_day():

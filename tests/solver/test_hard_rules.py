@@ -118,7 +118,7 @@ def test_fits_availability_rules_out_gym_sessions_without_a_gym():
 def test_fits_availability_allows_gym_sessions_with_a_gym():
     """The same day with a gym gets the catalogue's first (gym) session."""
     result = solve(week(only("thu")))
-    assert [s.session for s in result.days["thu"].strength] == ["lower_body_core"]
+    assert [s.session for s in result.days["thu"].strength] == ["strength_control"]
 
 
 def test_home_equipment_rules_out_every_gym_session():
@@ -265,3 +265,98 @@ def test_no_strength_on_double_run_day_lifts_with_allow_doubles():
     days = only("tue", "wed", tue=double_tuesday(allow_doubles=True))
     result = solve(week(days, strength={"max_sessions": 1}))
     assert result.plan["tue"] != []
+
+
+def masters_week(age: int):
+    """Wednesday open, Friday's tempo two days on: heavy legs there only for a younger runner."""
+    return week(only("wed", fri={**runs("tempo"), **OFF}), athlete={"age": age})
+
+
+def test_masters_extra_recovery_day_binds_for_a_runner_of_fifty_or_more():
+    """A 56-year-old gets no heavy legs two days before a key run."""
+    assert heavy_days(solve(masters_week(56))) == []
+
+
+def test_masters_extra_recovery_day_does_not_bind_below_fifty():
+    """A 45-year-old lifts heavy two days before the tempo (the 48 h goal is outweighed)."""
+    assert heavy_days(solve(masters_week(45))) == ["wed"]
+
+
+def jumps_day(**athlete) -> object:
+    """Wednesday with an easy run and 20 free minutes, no gym: plyometrics would fit."""
+    day = {**runs("easy"), "gym": False, "available_minutes": 65}
+    return week(only("wed", wed=day), athlete=athlete)
+
+
+def test_avoided_exercises_binds_for_an_athlete_who_avoids_jumps():
+    """An athlete who avoids jumps gets no plyometrics, whatever the week would prefer."""
+    result = solve(jumps_day(avoid=["jumps"]))
+    assert [s.leg_load for s in result.days["wed"].strength] != ["plyometric"]
+    assert result.session_count == 1
+
+
+def test_avoided_exercises_does_not_bind_without_an_avoid_list():
+    """The same day without avoid gets the high plyometrics (heavy work for the week)."""
+    result = solve(jumps_day())
+    assert [s.session for s in result.days["wed"].strength] == ["plyometrics"]
+
+
+def test_avoided_exercises_swaps_an_exercise_and_keeps_the_session():
+    """Avoiding deep knee flexion keeps the goblet-squat session, with a box squat instead."""
+    request = week(only("wed"), athlete={"level": "beginner", "avoid": ["deep_knee_flexion"]})
+    placed = solve(request).days["wed"].strength
+    assert [s.session for s in placed] == ["lower_body_core"]
+    assert "Box squat to knee height" in placed[0].exercises
+    assert "Goblet squat" not in placed[0].exercises
+
+
+def capped_week(cap: int | None):
+    """Three open days and a target of three sessions, with a weekly strength cap."""
+    return week(
+        only("mon", "wed", "fri"),
+        strength={"target_sessions": 3},
+        athlete={"max_strength_minutes": cap},
+    )
+
+
+def test_max_strength_minutes_binds_below_the_week_the_target_wants():
+    """A 60-minute cap keeps the week's strength within 60 minutes."""
+    result = solve(capped_week(60))
+    minutes = sum(s.minutes for day in result.days.values() for s in day.strength)
+    assert 0 < minutes <= 60
+
+
+def test_max_strength_minutes_does_not_bind_without_a_cap():
+    """Without a cap the three sessions take more than an hour."""
+    result = solve(capped_week(None))
+    assert sum(s.minutes for day in result.days.values() for s in day.strength) > 60
+
+
+def test_a_week_off_places_nothing_and_costs_nothing():
+    """min_sessions 0 and max_sessions 0: an empty week, no goal missed (not even legs)."""
+    result = solve(week(strength={"min_sessions": 0, "max_sessions": 0}))
+    assert result.status == "optimal"
+    assert result.session_count == 0
+    assert result.penalties == []
+
+
+def test_min_sessions_zero_lets_a_week_with_no_room_go_empty():
+    """With race day the only open day, min_sessions 0 gives an empty week; 1 has none."""
+    days = only("sat", sat=runs("race"))
+    assert solve(week(days, strength={"min_sessions": 0})).session_count == 0
+    assert solve(week(days, strength={"min_sessions": 1})).status == "infeasible"
+
+
+def test_home_weights_athlete_gets_the_loaded_home_session_without_a_gym():
+    """An athlete with dumbbells at home gets the home strength session, never a gym one."""
+    result = solve(week(only("wed"), athlete={"equipment": "home_weights", "level": "beginner"}))
+    assert result.plan["wed"] == ["home_weights"]
+
+
+def test_bodyweight_and_the_older_name_home_rule_out_weights():
+    """'bodyweight' and its older name 'home' allow bodyweight sessions only."""
+    for equipment in ("bodyweight", "home"):
+        result = solve(week(athlete={"equipment": equipment}, strength={"target_sessions": 3}))
+        sessions = session_by_id()
+        used = [sessions[i] for ids in result.plan.values() for i in ids]
+        assert used and all(s.equipment == "bodyweight" for s in used)

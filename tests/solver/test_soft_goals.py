@@ -44,6 +44,10 @@ BINDING_WEEKS = {
     ),
     "phase_fit": week(KEY_WEEK, athlete={"phase": "race_week"}),
     "level_fit": week(KEY_WEEK, athlete={"level": "beginner"}),
+    "variety": week(
+        {**CLOSED, "mon": {}, "thu": {}}, strength={"min_sessions": 2, "max_sessions": 2}
+    ),
+    "full_session_when_time_allows": week({**CLOSED, "wed": {}}, strength={"max_sessions": 1}),
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from api.cli import build_parser, main
-from solver import evaluate
+from solver import catalogue, evaluate
 from solver.scenario import Scenario
 from tests.helpers import ROOT
 
@@ -30,10 +30,12 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
 
 @pytest.mark.slow
 def test_solve_prints_the_week_and_exits_0():
-    """A published week is printed as a table with the penalty breakdown."""
+    """A published week is printed as a table, each session with its dose, and the penalty
+    breakdown."""
     done = run_cli("solve", HANSONS)
     assert done.returncode == 0, done.stderr
-    assert "Thu" in done.stdout and "Lower body and core" in done.stdout
+    assert "Thu" in done.stdout and "Strength and control" in done.stdout
+    assert "3 x 5 @ RPE 7" in done.stdout
     assert "strength_on_easy_days" in done.stdout
 
 
@@ -107,8 +109,10 @@ def test_sessions_json_lists_the_catalogue(capsys):
     """`sessions --json` prints every catalogue session with its fields."""
     assert main(["sessions", "--json"]) == 0
     sessions = json.loads(capsys.readouterr().out)["sessions"]
-    assert {"id", "name", "leg_load", "needs_gym", "minutes", "exercises"} <= set(sessions[0])
-    assert len(sessions) == 6
+    assert {"id", "name", "leg_load", "equipment", "needs_gym", "minutes", "exercises"} <= set(
+        sessions[0]
+    )
+    assert len(sessions) == len(catalogue())
 
 
 def test_rules_lists_hard_rules_and_soft_goals(capsys):

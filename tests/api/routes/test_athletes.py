@@ -154,7 +154,15 @@ def test_solving_with_no_body_solves_the_default_week_and_keeps_the_plan(client,
     assert plan["result"]["status"] == "optimal"
     assert plan["weights"] == {**DEFAULT_WEIGHTS, "spread_sessions": 5}
     assert plan["request"]["weights"] == plan["weights"]
-    assert plan["request"]["athlete"] == {"level": "beginner", "phase": "build", "equipment": "gym"}
+    assert plan["request"]["athlete"] == {
+        "level": "beginner",
+        "phase": "build",
+        "equipment": "gym",
+        "age": None,
+        "strength_training_age": None,
+        "avoid": [],
+        "max_strength_minutes": None,
+    }
     assert plan["request"]["days"]["sat"]["runs"][0]["type"] == "long"
     assert client.get(response.headers["Location"], headers=ana).get_json() == plan
 

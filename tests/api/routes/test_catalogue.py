@@ -18,11 +18,23 @@ def test_rules_list_every_hard_rule_and_soft_goal_with_default_weights(
 
 
 def test_sessions_list_the_catalogue_with_exercises(client: FlaskClient) -> None:
-    """/v1/sessions lists each catalogue session: id, name, leg load, gym, minutes, exercises."""
+    """/v1/sessions lists each catalogue session: id, name, leg load, equipment, minutes, and
+    exercises with their role and what an athlete may avoid."""
     response = client.get("/v1/sessions")
     assert response.status_code == 200
     sessions = response.get_json()["sessions"]
     assert [session["id"] for session in sessions] == [session.id for session in catalogue()]
     for session in sessions:
-        assert set(session) == {"id", "name", "leg_load", "needs_gym", "minutes", "exercises"}
+        assert set(session) == {
+            "id",
+            "name",
+            "leg_load",
+            "plyometric_intensity",
+            "equipment",
+            "needs_gym",
+            "minutes",
+            "short_of",
+            "exercises",
+        }
         assert session["exercises"]
+        assert {"name", "role", "avoid_if", "swap"} == set(session["exercises"][0])

@@ -27,7 +27,7 @@ def test_the_documented_example_is_learned_and_reproduced(client, ana):
     assert answer["agreement"] == {"examples": 2, "reproduced": 2, "identical": 2}
     first = answer["per_example"][0]
     assert first["index"] == 0 and first["differences"] == [] and first["regret"] == 0
-    assert first["optimal"]["sat"] == [{"session": "lower_body_core"}]
+    assert first["optimal"]["sat"] == [{"session": "strength_control"}]
     assert "profile" not in answer or answer["profile"] is None
 
 

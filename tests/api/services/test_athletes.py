@@ -96,6 +96,15 @@ def test_deleting_an_athlete_deletes_their_history(database, coach):
         assert session.scalar(select(func.count()).select_from(SolvedWeek)) == 0
 
 
+# What a saved athlete leaves unset in the week's athlete block (the week's body may set it).
+UNSET_MODIFIERS = {
+    "age": None,
+    "strength_training_age": None,
+    "avoid": [],
+    "max_strength_minutes": None,
+}
+
+
 def test_solving_keeps_the_request_and_every_resolved_weight(database, coach):
     """The solved week holds the week as solved, with the athlete block and the full weight map."""
     athlete = create_athlete(database, coach.token, MIA)
@@ -109,6 +118,7 @@ def test_solving_keeps_the_request_and_every_resolved_weight(database, coach):
         "level": "beginner",
         "phase": "build",
         "equipment": "gym",
+        **UNSET_MODIFIERS,
     }
     assert solved.request.day("tue").runs[0].type == "intervals"
     assert get_solved_week(database, coach.token, athlete.id, solved.id) == solved

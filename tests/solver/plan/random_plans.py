@@ -53,14 +53,27 @@ def random_plan(seed: int) -> PlanRequest:
         extra["relax"] = rng.sample(RELAXABLE_RULE_IDS, 1)
     if rng.random() < 0.2:
         extra["previous_race"] = {"days_ago": rng.randint(1, 6), "distance": rng.choice(DISTANCES)}
+    athlete: dict[str, Any] = {
+        "level": rng.choice(["beginner", "intermediate", "advanced"]),
+        "equipment": rng.choice(["gym", "gym", "home"]),
+    }
+    # The coach's athlete modifiers, drawn apart so the plans above stay as they were.
+    modifiers = random.Random(seed + 100_000)
+    if modifiers.random() < 0.25:
+        athlete["age"] = modifiers.choice([35, 52, 67])
+    if modifiers.random() < 0.2:
+        athlete["avoid"] = modifiers.sample(["jumps", "deep_knee_flexion", "spinal_loading"], 1)
+    if modifiers.random() < 0.25:
+        athlete["max_strength_minutes"] = modifiers.choice([45, 70, 100])
+    if modifiers.random() < 0.2:
+        athlete["strength_training_age"] = modifiers.choice([0, 0.3, 1, 4])
+    if modifiers.random() < 0.3:
+        athlete["equipment"] = modifiers.choice(["home_weights", "bodyweight"])
     return PlanRequest.model_validate(
         {
             "start": start.isoformat(),
             "weeks": weeks,
-            "athlete": {
-                "level": rng.choice(["beginner", "intermediate", "advanced"]),
-                "equipment": rng.choice(["gym", "gym", "home"]),
-            },
+            "athlete": athlete,
             "strength": {"min_sessions": low, "max_sessions": rng.randint(low, 3)},
             "weights": {goal: rng.randint(0, 12) for goal in SOFT_GOALS if rng.random() < 0.4},
             "deload_every": rng.choice([3, 4, None]),
