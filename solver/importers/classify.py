@@ -480,10 +480,13 @@ class Classifier:
         # "N min" is a segment, not the run's length, beside recoveries, warm-ups or intervals,
         # or beside a distance whose minutes it falls far short of.
         segment = _SEGMENT.search(heading) or _SEGMENT.search(body)
-        if run_km is not None and stated is not None:
-            if segment or stated < STATED_SHARE_OF_DISTANCE * sum(run_km) / 2 * pace:
-                why += f"; {stated:g} min in the text is a segment"
-                stated = None
+        if (
+            run_km is not None
+            and stated is not None
+            and (segment or stated < STATED_SHARE_OF_DISTANCE * sum(run_km) / 2 * pace)
+        ):
+            why += f"; {stated:g} min in the text is a segment"
+            stated = None
         if stated is not None and (segment and (head_reps or body_reps)):
             why += f"; {stated:g} min in the text is a segment"
             stated = None
@@ -595,7 +598,7 @@ def _quality_segment(text: str) -> str | None:
 
 def _is_km_as_miles(day_km: tuple[float, float], distance: str) -> bool:
     """Whether the day's distance is the race's km count read as miles (42.195 'mi')."""
-    race_km = RACE_KM.get(distance)  # type: ignore[call-overload]
+    race_km = RACE_KM.get(distance)
     if race_km is None:
         return False
     as_miles = day_km[1] / KM_PER_MILE

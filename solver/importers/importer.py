@@ -244,7 +244,10 @@ def _long_runs(
     week becomes `long` when it is a bare distance of BARE_LONG_RUN_MINUTES or more, or any run
     but a race or cross-training (or an unclassified workout with a distance) of
     LONG_RUN_MINUTES or more, sized at long pace."""
-    as_long = [_as_long(workout, found, classifier) for workout, found in zip(workouts, classified)]
+    as_long = [
+        _as_long(workout, found, classifier)
+        for workout, found in zip(workouts, classified, strict=True)
+    ]
     longest: dict[dt.date, int] = defaultdict(int)
     titled_long: dict[dt.date, int] = defaultdict(int)
     for workout, found, long_run in zip(workouts, classified, as_long, strict=True):

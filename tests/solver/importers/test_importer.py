@@ -391,8 +391,10 @@ def hack_import(schedule: list[dict[str, Any]], race_date: dt.date = RACE_DAY, *
 def test_the_weeks_longest_run_is_long_whatever_its_adjective():
     """'{20:32} easy' of 3 hours is the long run; a shorter easy run stays easy."""
     imported = hack_import(
-        [week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "{20:32} easy", "Rest")]
-        + [week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Marathon")]
+        [
+            week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "{20:32} easy", "Rest"),
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Marathon"),
+        ]
     )
     types = [entry.classification.type for entry in imported.report.entries]
     assert types.count("long") == 1 and types[5] == "long"
@@ -403,8 +405,10 @@ def test_a_short_last_week_ends_on_race_day_and_the_weekday_is_noted():
     """boston_level_one's last week is the race alone: accepted, the race on the race date."""
     monday = dt.date(2027, 4, 19)
     imported = hack_import(
-        [week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "Easy {8:13}", "Off Day")]
-        + [week_of("RACE DAY")],
+        [
+            week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "Easy {8:13}", "Off Day"),
+            week_of("RACE DAY"),
+        ],
         race_date=monday,
         type="Marathon",
     )
@@ -412,7 +416,7 @@ def test_a_short_last_week_ends_on_race_day_and_the_weekday_is_noted():
     assert imported.plan["start"] == "2027-04-12"
     assert not any("falls on" in note for note in imported.report.notes)
     sunday = hack_import(
-        [week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Rest")] + [week_of("RACE DAY")],
+        [week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Rest"), week_of("RACE DAY")],
         type="Marathon",
     )
     assert any("is a Sunday" in note for note in sunday.report.notes)
@@ -421,8 +425,12 @@ def test_a_short_last_week_ends_on_race_day_and_the_weekday_is_noted():
 def test_a_titled_goal_race_before_the_race_date_is_the_goal_race():
     """FRR plans end with a recovery week: the titled goal race, not the last day, is the goal."""
     imported = hack_import(
-        [week_of("Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "5K goal race", "Easy {3:5}")]
-        + [week_of("Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "Rest", "Easy {4:6}")]
+        [
+            week_of(
+                "Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "5K goal race", "Easy {3:5}"
+            ),
+            week_of("Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "Rest", "Easy {4:6}"),
+        ]
     )
     assert imported.plan["goal_race"] == {"date": "2026-05-30", "distance": "5k"}
     last = imported.report.entries[-1]
