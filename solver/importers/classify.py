@@ -33,6 +33,7 @@ DEFAULT_CROSS_TRAIN_MINUTES = 30
 WARM_UP_AND_COOL_DOWN_MINUTES = 20
 DISTANCE_UNITS = ("mi", "km")
 
+MAPPED_REASON = "mapped:"
 BARE_DISTANCE_REASON = "a distance alone: taken as an easy run"
 # A bare distance that is its week's longest run, and at least this long, is the long run (Hal
 # Higdon's plans write the long run as a number alone, e.g. "{20:32.2}").
@@ -117,6 +118,11 @@ class Classification:
     def is_run(self) -> bool:
         """Whether the workout becomes a run of the plan."""
         return self.kind == "run"
+
+    @property
+    def is_mapped(self) -> bool:
+        """Whether the runner's mapping decided it: no built-in rule changes it afterwards."""
+        return self.reason.startswith(MAPPED_REASON)
 
 
 # Keyword rules, tried in order on the title, then on the description. Word boundaries keep
@@ -239,12 +245,14 @@ class Classifier:
         if mapped is not None:
             if mapped.meaning in ("rest", "skip"):
                 kind: Kind = "rest" if mapped.meaning == "rest" else "skip"
-                return Classification(kind, f"mapped: {mapped.pattern!r} = {mapped.meaning}")
+                return Classification(
+                    kind, f"{MAPPED_REASON} {mapped.pattern!r} = {mapped.meaning}"
+                )
             return self._sized(
                 mapped.meaning,  # type: ignore[arg-type]
                 heading,
                 body,
-                f"mapped: {mapped.pattern!r} = {mapped.meaning}",
+                f"{MAPPED_REASON} {mapped.pattern!r} = {mapped.meaning}",
                 distance_km=distance_km,
                 event_minutes=event_minutes,
             )

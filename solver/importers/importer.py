@@ -204,7 +204,12 @@ def _dated_plan(
         if index == titled_goal:
             race_day_entries.append(len(report.entries))
         elif workout.date == race_date and titled_goal is None:
-            if classification.kind in ("rest", "skip"):
+            if classification.is_mapped and classification.type != "race":
+                report.notes.append(
+                    f"the race date {race_date.isoformat()} holds {workout.title!r}, mapped to "
+                    f"{classification.type or classification.kind}: the mapping wins"
+                )
+            elif classification.kind in ("rest", "skip"):
                 report.notes.append(
                     f"the race date {race_date.isoformat()} holds no run in the file "
                     f"({workout.title!r}): kept as {classification.kind}"
@@ -285,6 +290,8 @@ def _as_long(
         "rest",
         "skip",
     ):
+        return None
+    if found.is_mapped:
         return None
     if found.kind == "unclassified" and found.type is None and workout.distance_km is None:
         return None

@@ -452,3 +452,26 @@ def test_a_short_week_other_than_the_last_is_refused():
     """Only the last week may hold fewer than 7 workouts."""
     with pytest.raises(PlanFileError, match="week 1: 1 workouts; a week needs 7"):
         hack_import([week_of("Rest"), week_of("Rest")])
+
+
+def test_a_mapping_wins_over_the_long_run_and_race_date_rules():
+    """A mapped easy run is neither made the week's long run nor the race on the race date."""
+    data = {
+        "id": "t",
+        "name": "t",
+        "description": "",
+        "units": "mi",
+        "type": "Marathon",
+        "schedule": [
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Aerobic {20}", "Rest"),
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "RACE DAY"),
+        ],
+    }
+    imported = import_plan(
+        json.dumps(data).encode(), race_date=RACE_DAY, mapping=["Aerobic=easy", "RACE DAY=race"]
+    )
+    long_run, race = imported.report.entries[5], imported.report.entries[-1]
+    assert (long_run.classification.type, race.classification.type) == ("easy", "race")
+    assert race.classification.race_distance == "marathon"
+    unmapped = import_plan(json.dumps(data).encode(), race_date=RACE_DAY)
+    assert unmapped.report.entries[5].classification.type == "long"
