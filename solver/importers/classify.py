@@ -42,6 +42,10 @@ BARE_LONG_RUN_MINUTES = 75
 # its week's longest and at least this long is the week's long run, whatever adjective it carries
 # ("{20:32.1} easy", "14-15 mile Aerobic Run", "Marathon Simulation", "at 70-75% 5k").
 LONG_RUN_MINUTES = 90
+# Intervals become the week's long run only from this long: a 2-hour session of repeats is a
+# long run with quality segments ("14 miles, consisting of ... 3 x 3 miles at MP"), a 90-minute
+# one a key workout.
+LONG_INTERVALS_MINUTES = 120
 # A walk ("Walk 5km", the walk parts of a run/walk) at this pace, in min/km.
 WALK_MIN_PER_KM = 10.0
 # Minutes stated beside a distance are the run's length only when they are at least this share

@@ -18,6 +18,7 @@ from solver.importers.calendar_hack import is_calendar_hack, read_calendar_hack
 from solver.importers.classify import (
     BARE_DISTANCE_REASON,
     BARE_LONG_RUN_MINUTES,
+    LONG_INTERVALS_MINUTES,
     LONG_RUN_MINUTES,
     Classification,
     Classifier,
@@ -246,9 +247,9 @@ def _long_runs(
     workouts: list[Workout], classified: list[Classification], classifier: Classifier
 ) -> list[Classification]:
     """The week's long run, whatever its title's adjective: the longest run of its Monday-Sunday
-    week becomes `long` when it is a bare distance of BARE_LONG_RUN_MINUTES or more, or any run
-    but a race or cross-training (or an unclassified workout with a distance) of
-    LONG_RUN_MINUTES or more, sized at long pace."""
+    week becomes `long` when it is a bare distance of BARE_LONG_RUN_MINUTES or more, intervals of
+    LONG_INTERVALS_MINUTES or more, or any other run but a race or cross-training (or an
+    unclassified workout with a distance) of LONG_RUN_MINUTES or more, sized at long pace."""
     as_long = [
         _as_long(workout, found, classifier)
         for workout, found in zip(workouts, classified, strict=True)
@@ -271,8 +272,11 @@ def _long_runs(
         week = monday_of(workout.date)
         if long_run is not None and long_run.minutes is not None and week not in promoted:
             minutes = max(found.minutes or 0, long_run.minutes)
-            bare = found.reason.startswith(BARE_DISTANCE_REASON)
-            threshold = BARE_LONG_RUN_MINUTES if bare else LONG_RUN_MINUTES
+            threshold = LONG_RUN_MINUTES
+            if found.reason.startswith(BARE_DISTANCE_REASON):
+                threshold = BARE_LONG_RUN_MINUTES
+            elif found.type == "intervals":
+                threshold = LONG_INTERVALS_MINUTES
             # A tie with a run titled long leaves the titled one the week's long run.
             if minutes >= threshold and minutes == longest[week] > titled_long[week]:
                 found = long_run
@@ -286,7 +290,7 @@ def _as_long(
 ) -> Classification | None:
     """The workout read as its week's long run; None: it cannot be one (a race, rest, already
     long, or unclassified without a distance)."""
-    if found.type in ("long", "race", "cross_train", "intervals") or found.kind in (
+    if found.type in ("long", "race", "cross_train") or found.kind in (
         "rest",
         "skip",
     ):
