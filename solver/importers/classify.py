@@ -4,16 +4,21 @@ The rules, in the order they are tried (docs/plans.md, "The run classifier"):
 
 1. the runner's mapping (`--map "Fartlek=intervals"`): a title containing the pattern takes the
    mapped type, or `rest`, or `skip`;
-2. rest days ("Rest", "Day off", "Rest or cross-training": the cross-training is optional);
-3. what is not a run (strength, yoga, mobility, stretching): skipped;
-4. races ("Half Marathon race", "5K goal race", "Marathon"), a distance read from the title;
-5. cross-training, hills, intervals, tempo, long, recovery, easy: by keywords of the title, then
-   of the description when the title says nothing;
-6. a bare distance ("5 mi") is an easy run, said so in the report (the importer makes the
-   week's longest one, if long enough, its long run).
+2. rest days ("Rest", "Off Day", "Rest or cross-training": the cross-training is optional; "Rest
+   or easy run": rest, estimated); "Plan Ends" skipped;
+3. walks (cross-training) and run/walks ("Run 2 minutes, walk 2 minutes. Repeat 6 times": easy);
+4. what is not a run (strength, yoga, mobility, stretching): skipped;
+5. races ("Half Marathon race", "5K goal race", "5K Test", "Marathon", "RACE DAY"), a distance
+   read from the title, else the plan's;
+6. cross-training, long, hills, intervals, tempo, recovery, easy: by keywords of the title, then
+   of the description when the title says nothing (long first: a long run with MP segments stays
+   long; strides never make intervals);
+7. a bare distance ("5 mi") is an easy run, said so in the report (the importer makes the
+   week's longest run, if long enough, its long run: LONG_RUN_MINUTES and its siblings).
 
 Anything else is unclassified: reported, never guessed. Minutes come from a duration in the text
-("Tempo 40 min"), else the calendar event's own length, else a distance at the athlete's paces
+("Tempo 40 min") unless it is a segment (beside a distance or recoveries: "4 x 800 m (2 min
+recovery)"), else the calendar event's own length, else a distance at the athlete's paces
 ("Long run 18 mi"), else repetitions ("8 x 400": each rep at interval pace, an equal jog, 20 min
 of warm-up and cool-down), else, for cross-training only, a documented 30 minutes.
 """
