@@ -51,6 +51,9 @@ LONG_RUN_MINUTES = 90
 # long run with quality segments ("14 miles, consisting of ... 3 x 3 miles at MP"), a 90-minute
 # one a key workout.
 LONG_INTERVALS_MINUTES = 120
+# A title that opens with the day's distance ("14 miles, consisting of: ...") beats a file's
+# `distance` this many times smaller (a slip in the source data), with a warning.
+DISTANCE_DISAGREEMENT = 2.0
 # A walk ("Walk 5km", the walk parts of a run/walk) at this pace, in min/km.
 WALK_MIN_PER_KM = 10.0
 # Minutes stated beside a distance are the run's length only when they are at least this share
@@ -189,6 +192,9 @@ _REPS = re.compile(
 _MINUTES = re.compile(
     r"(?P<low>\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*(?P<high>\d+(?:\.\d+)?)\s*)?"
     r"(?P<unit>min(?:ute)?s?|mins|hours?|hrs?|h)\b"
+)
+_LEADING_DISTANCE = re.compile(
+    r"^\s*\d+(?:\.\d+)?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*)?(mi|miles?|km|kms|kilometers?)\b"
 )
 _HOURS_MINUTES = re.compile(r"\b(?P<hours>\d):(?P<minutes>[0-5]\d)\b")
 _DISTANCE = re.compile(
@@ -493,6 +499,14 @@ class Classifier:
         body_reps, body_rest = _cut_reps(body)
         stated = _stated_minutes(heading_rest) or _stated_minutes(body_rest)
         run_km = distance_km or _stated_km(heading_rest) or _stated_km(body_rest)
+        title_km = _stated_km(heading_rest) if _LEADING_DISTANCE.match(heading) else None
+        if distance_km and title_km and sum(title_km) > DISTANCE_DISAGREEMENT * sum(distance_km):
+            # Boston's "14 miles, consisting of: ..." with a distance of 1: the title is right.
+            why += (
+                f"; warning: the file's distance {sum(distance_km) / 2:.1f} km is far from the "
+                f"title's {sum(title_km) / 2:.1f} km: the title's taken"
+            )
+            run_km = title_km
         pace, pace_name = self._pace(run_type)
         # "N min" is a segment, not the run's length, beside recoveries, warm-ups or intervals,
         # or beside a distance whose minutes it falls far short of.

@@ -217,3 +217,13 @@ def test_a_marathon_of_42_miles_is_a_marathon_in_km_with_a_warning():
     found = Classifier().classify("Marathon", distance_km=(42.195 * 1.609344,) * 2)
     assert (found.race_distance, found.minutes) == ("marathon", 222)
     assert "warning" in found.reason
+
+
+def test_a_title_opening_with_the_days_distance_beats_a_far_smaller_distance_field():
+    """'14 miles, consisting of: ...' with a distance of 1 mi is 14 miles, and warned."""
+    found = Classifier().classify(
+        "14 miles, consisting of: 2 mile Warm Up 10 miles at MP", distance_km=(1.61, 1.61)
+    )
+    assert found.minutes == round(14 * 1.609344 * 5.25) and "warning" in found.reason
+    agreeing = Classifier().classify("4 mi easy", distance_km=(6.4, 6.4))
+    assert "warning" not in agreeing.reason
