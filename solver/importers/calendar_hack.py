@@ -51,9 +51,12 @@ def is_calendar_hack(data: object) -> bool:
 
 def read_calendar_hack(
     data: dict[str, Any], race_date: dt.date | None
-) -> tuple[list[Workout], RaceDistance | None]:
-    """The plan's workouts dated back from the race on its last day; and the race's distance as
-    the plan's type says (None when it does not)."""
+) -> tuple[list[Workout], RaceDistance | None, list[str]]:
+    """The plan's workouts dated back from the race on its last day; the race's distance as the
+    plan's type says (None when it does not); notes for the report.
+
+    Weeks run Monday to Sunday and hold 7 workouts, but the last week may hold fewer (its entries
+    end on race day: boston_level_one's last week is the race alone)."""
     units = data.get("units")
     if units not in UNITS_KM:
         raise PlanFileError(f"units {units!r}: unknown; use mi or km", "units")
@@ -67,20 +70,36 @@ def read_calendar_hack(
             "a calendar-hack plan needs the race date (--race-date, race_date): its last day is "
             "race day"
         )
-    first_day = race_date - dt.timedelta(days=len(schedule) * 7 - 1)
-    workouts: list[Workout] = []
+    weeks: list[list[Any]] = []
     for week_index, week in enumerate(schedule):
         week_where = f"week {week_index + 1}"
         days = week.get("workouts") if isinstance(week, dict) else None
-        if not isinstance(days, list) or len(days) != 7:
-            count = len(days) if isinstance(days, list) else 0
-            raise PlanFileError(f"{count} workouts; a week needs 7", week_where)
+        last = week_index == len(schedule) - 1
+        count = len(days) if isinstance(days, list) else 0
+        if not isinstance(days, list) or not (count == 7 or (last and 1 <= count < 7)):
+            needs = "1 to 7 (the last week)" if last else "7"
+            raise PlanFileError(f"{count} workouts; a week needs {needs}", week_where)
+        weeks.append(days)
+    last_week = len(weeks[-1])
+    notes = []
+    if race_date.weekday() != last_week - 1:
+        assumed = dt.date(2024, 1, 1) + dt.timedelta(days=last_week - 1)  # a Monday
+        notes.append(
+            f"the file's last workout falls on a {assumed:%A} of a Monday-Sunday week; the race "
+            f"date {race_date.isoformat()} is a {race_date:%A}: every workout is moved to end on "
+            "the race date"
+        )
+    first_day = race_date - dt.timedelta(days=(len(weeks) - 1) * 7 + last_week - 1)
+    workouts: list[Workout] = []
+    for week_index, days in enumerate(weeks):
+        week_where = f"week {week_index + 1}"
         for day_index, workout in enumerate(days):
             where = f"{week_where} day {day_index + 1}"
             date = first_day + dt.timedelta(days=week_index * 7 + day_index)
             workouts.append(_workout(workout, units, date, where))
     plan_type = data.get("type")
-    return workouts, RACE_BY_PLAN_TYPE.get(plan_type) if isinstance(plan_type, str) else None
+    race = RACE_BY_PLAN_TYPE.get(plan_type) if isinstance(plan_type, str) else None
+    return workouts, race, notes
 
 
 def _workout(workout: object, units: str, date: dt.date, where: str) -> Workout:

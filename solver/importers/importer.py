@@ -18,6 +18,8 @@ from solver.importers.calendar_hack import is_calendar_hack, read_calendar_hack
 from solver.importers.classify import (
     BARE_DISTANCE_REASON,
     BARE_LONG_RUN_MINUTES,
+    LONG_INTERVALS_MINUTES,
+    LONG_RUN_MINUTES,
     Classification,
     Classifier,
     MappingError,
@@ -66,7 +68,6 @@ def import_plan(
     athlete_paces = _paces(paces, "paces")
     if kind == "json":
         return _plan_json(parsed, race_date, rules, athlete_paces)
-    classifier = Classifier(athlete_paces, rules)
     report = ImportReport(format=kind)
     race_hint: RaceDistance | None = None
     if kind == "ics":
@@ -83,7 +84,9 @@ def import_plan(
         if not workouts:
             raise PlanFileError("no workouts: the calendar holds only trainweek's own sessions")
     else:
-        workouts, race_hint = read_calendar_hack(parsed, race_date)
+        workouts, race_hint, notes = read_calendar_hack(parsed, race_date)
+        report.notes.extend(notes)
+    classifier = Classifier(athlete_paces, rules, race_hint)
     plan = _dated_plan(workouts, classifier, report, race_date, race_hint)
     if paces is not None:
         plan["athlete"] = {"paces": athlete_paces.model_dump()}
@@ -194,14 +197,27 @@ def _dated_plan(
         )
         for workout in workouts
     ]
+    classified = _long_runs(workouts, classified, classifier)
+    titled_goal = _titled_goal_race(workouts, classified, race_date)
     runs_by_date: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
     race_day_entries: list[int] = []
-    for workout, classification in zip(
-        workouts, _bare_long_runs(workouts, classified, classifier), strict=True
-    ):
-        if workout.date == race_date:
-            classification = _as_race(classification, classifier, workout, race_hint)
+    for index, (workout, classification) in enumerate(zip(workouts, classified, strict=True)):
+        if index == titled_goal:
             race_day_entries.append(len(report.entries))
+        elif workout.date == race_date and titled_goal is None:
+            if classification.is_mapped and classification.type != "race":
+                report.notes.append(
+                    f"the race date {race_date.isoformat()} holds {workout.title!r}, mapped to "
+                    f"{classification.type or classification.kind}: the mapping wins"
+                )
+            elif classification.kind in ("rest", "skip"):
+                report.notes.append(
+                    f"the race date {race_date.isoformat()} holds no run in the file "
+                    f"({workout.title!r}): kept as {classification.kind}"
+                )
+            else:
+                classification = _as_race(classification, classifier, workout, race_hint)
+                race_day_entries.append(len(report.entries))
         report.entries.append(
             ReportEntry(workout.date, workout.title, workout.where, classification)
         )
@@ -221,40 +237,110 @@ def _dated_plan(
             if runs_by_date.get(date):
                 days[day_id] = {"runs": runs_by_date[date]}
         plan["weeks"].append({"days": days})
-    goal = _goal_race(report, race_date, race_day_entries)
+    goal = _goal_race(report, race_date, race_day_entries, race_hint)
     if goal is not None:
         plan["goal_race"] = goal
     return plan
 
 
-def _bare_long_runs(
+def _long_runs(
     workouts: list[Workout], classified: list[Classification], classifier: Classifier
 ) -> list[Classification]:
-    """A bare distance that is the longest run of its Monday-Sunday week, and long enough, is
-    the week's long run rather than an easy run."""
+    """The week's long run, whatever its title's adjective: the longest run of its Monday-Sunday
+    week becomes `long` when it is a bare distance of BARE_LONG_RUN_MINUTES or more, intervals of
+    LONG_INTERVALS_MINUTES or more, or any other run but a race or cross-training (or an
+    unclassified workout with a distance) of LONG_RUN_MINUTES or more, sized at long pace."""
+    as_long = [
+        _as_long(workout, found, classifier)
+        for workout, found in zip(workouts, classified, strict=True)
+    ]
     longest: dict[dt.date, int] = defaultdict(int)
-    for workout, found in zip(workouts, classified, strict=True):
-        if found.is_run and found.minutes is not None:
+    titled_long: dict[dt.date, int] = defaultdict(int)
+    for workout, found, long_run in zip(workouts, classified, as_long, strict=True):
+        minutes = found.minutes if found.is_run else None
+        if found.type == "long" and found.minutes is not None:
             week = monday_of(workout.date)
-            longest[week] = max(longest[week], found.minutes)
+            titled_long[week] = max(titled_long[week], found.minutes)
+        if long_run is not None and long_run.minutes is not None:
+            minutes = max(minutes or 0, long_run.minutes)
+        if minutes is not None:
+            week = monday_of(workout.date)
+            longest[week] = max(longest[week], minutes)
     out = []
-    for workout, found in zip(workouts, classified, strict=True):
-        minutes = found.minutes or 0
-        if (
-            found.reason.startswith(BARE_DISTANCE_REASON)
-            and minutes >= BARE_LONG_RUN_MINUTES
-            and minutes == longest[monday_of(workout.date)]
-        ):
-            found = classifier.classify_as(
-                "long",
-                "a distance alone, the week's longest run: taken as its long run",
-                workout.title,
-                workout.description,
-                distance_km=workout.distance_km,
-                event_minutes=workout.event_minutes,
-            )
+    promoted: set[dt.date] = set()
+    for workout, found, long_run in zip(workouts, classified, as_long, strict=True):
+        week = monday_of(workout.date)
+        if long_run is not None and long_run.minutes is not None and week not in promoted:
+            minutes = max(found.minutes or 0, long_run.minutes)
+            threshold = LONG_RUN_MINUTES
+            if found.reason.startswith(BARE_DISTANCE_REASON):
+                threshold = BARE_LONG_RUN_MINUTES
+            elif found.type == "intervals":
+                threshold = LONG_INTERVALS_MINUTES
+            # A tie with a run titled long leaves the titled one the week's long run.
+            if minutes >= threshold and minutes == longest[week] > titled_long[week]:
+                found = long_run
+                promoted.add(week)
         out.append(found)
     return out
+
+
+def _as_long(
+    workout: Workout, found: Classification, classifier: Classifier
+) -> Classification | None:
+    """The workout read as its week's long run; None: it cannot be one (a race, rest, already
+    long, or unclassified without a distance)."""
+    if found.type in ("long", "race", "cross_train") or found.kind in (
+        "rest",
+        "skip",
+    ):
+        return None
+    if found.is_mapped:
+        return None
+    if found.kind == "unclassified" and found.type is None and workout.distance_km is None:
+        return None
+    if found.reason.startswith(BARE_DISTANCE_REASON):
+        why = "a distance alone, the week's longest run: taken as its long run"
+    elif found.is_run:
+        why = f"long: the week's longest run (read as {found.type}: {found.reason})"
+    else:
+        why = "long: the week's longest run, with a distance (its title not recognised)"
+    long_run = classifier.classify_as(
+        "long",
+        why,
+        workout.title,
+        workout.description,
+        distance_km=workout.distance_km,
+        event_minutes=workout.event_minutes,
+    )
+    return long_run if long_run.is_run else None
+
+
+def _titled_goal_race(
+    workouts: list[Workout], classified: list[Classification], race_date: dt.date | None
+) -> int | None:
+    """The goal race by its title when the race date's own workout is not a race: a race
+    titled 'goal' anywhere, else a titled race in the week before the race date (calendar-hack
+    plans that end with a recovery week, or whose race is not on the file's last day)."""
+    if race_date is None:
+        return None
+    races = [
+        index
+        for index, found in enumerate(classified)
+        if found.type == "race" and found.is_run and workouts[index].date != race_date
+    ]
+    on_the_day = [
+        found
+        for workout, found in zip(workouts, classified, strict=True)
+        if workout.date == race_date and found.type == "race"
+    ]
+    if on_the_day or not races:
+        return None
+    goals = [index for index in races if "goal" in workouts[index].title.casefold()]
+    if goals:
+        return goals[-1]
+    near = [index for index in races if (race_date - workouts[index].date).days <= 7]
+    return near[-1] if near else None
 
 
 def _as_race(
@@ -312,7 +398,10 @@ def _run(workout: Workout, classification: Classification) -> dict[str, Any]:
 
 
 def _goal_race(
-    report: ImportReport, race_date: dt.date | None, race_day_entries: list[int]
+    report: ImportReport,
+    race_date: dt.date | None,
+    race_day_entries: list[int],
+    race_hint: RaceDistance | None = None,
 ) -> dict[str, Any] | None:
     """The goal race: on the race date if given, else the last race titled 'goal', else the
     last race of the plan; noted in the report."""
@@ -322,6 +411,11 @@ def _goal_race(
         on_the_day = [report.entries[index] for index in race_day_entries]
         chosen = next((e for e in on_the_day if e.classification.type == "race"), None)
         why = "the race date"
+        if chosen is not None and chosen.date != race_date:
+            why = (
+                f"its title; {(race_date - chosen.date).days} days before the race date "
+                f"{race_date.isoformat()}, whose workout is kept as it reads"
+            )
     else:
         goals = [entry for entry in races if "goal" in entry.title.casefold()]
         chosen = (goals or races)[-1] if goals or races else None
@@ -331,6 +425,8 @@ def _goal_race(
             report.notes.append(
                 f"goal race on {race_date.isoformat()}: no race could be read on that day"
             )
+            if race_hint is not None:
+                return {"date": race_date.isoformat(), "distance": race_hint}
             return {"date": race_date.isoformat()}
         report.notes.append("no goal race: no race in the plan and no race date given")
         return None

@@ -54,6 +54,24 @@ TABLE = [
     ("Run", "", "unclassified", "easy", None, None),
     ("Race day", "", "unclassified", None, None, None),
     ("Party", "", "unclassified", None, None, None),
+    # Real published plans (calendar-hack, MIT: Furman, Higdon, FRR, Mee, Boston, c25k), titles
+    # with their units rendered.
+    ("Long Run 20 mi at MP + 60 sec per", "", "run", "long", 201, None),
+    ("Track Repeats 4 × 800 m (2 min recovery)", "", "run", "intervals", 49, None),
+    ("3 x 8 min LT intervals", "", "run", "intervals", 68, None),
+    ("Run 2 minutes, walk 2 minutes. Repeat 6 times", "", "run", "easy", 24, None),
+    ("Run 30 seconds, walk 30 seconds. Repeat 15 times", "", "run", "easy", 15, None),
+    ("Run 1km, walk 4km", "", "run", "easy", 46, None),
+    ("Walk 5km", "", "run", "cross_train", 50, None),
+    ("Off Day", "", "rest", None, None, None),
+    ("Rest or easy run", "", "rest", None, None, None),
+    ("5K Test", "", "run", "race", 26, "5k"),
+    ("Plan Ends", "", "skip", None, None, None),
+    ("Recovery 3 mi 4 × 100 m strides", "", "run", "recovery", 29, None),
+    ("6 mi easy pace", "", "run", "easy", 58, None),
+    ("4 mi fast", "", "run", "tempo", 34, None),
+    ("10-11 mi at 70–75% 5k", "", "run", "easy", 101, None),
+    ("4-5 mi at 85% 5k", "", "run", "tempo", 38, None),
 ]
 
 
@@ -145,3 +163,67 @@ def test_race_distances_in_miles_and_metres_become_km():
     """'10 mi race' is about 16.09 km; standard distances keep their names."""
     found = Classifier().classify("10 mi race")
     assert found.race_distance == pytest.approx(16.09)
+
+
+def test_minutes_beside_a_distance_are_a_segment():
+    """'2 min recovery' on a day of 4.3 mi is a segment: the distance sizes the run."""
+    found = Classifier().classify(
+        "Track Repeats 4 × 800 m (2 min recovery)", distance_km=(6.92, 6.92)
+    )
+    assert (found.type, found.minutes) == ("intervals", 36) and "segment" in found.reason
+
+
+def test_minutes_close_to_the_distances_are_the_runs_length():
+    """'60 min run' of 6 mi states the run's length, not a segment."""
+    found = Classifier().classify("60 min run", distance_km=(9.66, 9.66))
+    assert found.minutes == 60
+
+
+def test_a_long_run_at_marathon_pace_stays_long_and_says_so():
+    """MP segments inside a long run keep it long; the reason names the segment."""
+    found = Classifier().classify("Long Run 13 mi at MP")
+    assert found.type == "long" and "marathon-pace" in found.reason
+
+
+def test_fast_is_tempo_with_low_confidence():
+    """'fast' alone is read as tempo, estimated, and the reason says so."""
+    found = Classifier().classify("4 mi fast")
+    assert found.confidence == "estimated" and "low confidence" in found.reason
+
+
+def test_rest_or_easy_run_is_rest_with_low_confidence():
+    """The optional easy run is not counted; the report says the rest was a choice."""
+    found = Classifier().classify("Rest or easy run")
+    assert (found.kind, found.confidence) == ("rest", "estimated")
+
+
+def test_a_race_without_a_distance_takes_the_plans():
+    """'RACE DAY' in a marathon plan is the marathon; without the plan's race it is unsized."""
+    assert Classifier().classify("RACE DAY").kind == "unclassified"
+    found = Classifier(race_distance="marathon").classify("RACE DAY")
+    assert (found.type, found.race_distance) == ("race", "marathon")
+
+
+def test_a_mapped_race_without_a_distance_takes_the_plans():
+    """`--map "RACE DAY=race"` wins, and the race takes the plan's distance."""
+    found = Classifier(mapping=parse_mapping(["RACE DAY=race"]), race_distance="marathon").classify(
+        "RACE DAY"
+    )
+    assert (found.type, found.race_distance, found.reason[:6]) == ("race", "marathon", "mapped")
+
+
+def test_a_marathon_of_42_miles_is_a_marathon_in_km_with_a_warning():
+    """42.195 in a 'mi' file is the marathon's km: read as the marathon, and warned."""
+    found = Classifier().classify("Marathon", distance_km=(42.195 * 1.609344,) * 2)
+    assert (found.race_distance, found.minutes) == ("marathon", 222)
+    assert "warning" in found.reason
+
+
+def test_a_title_opening_with_the_days_distance_beats_a_far_smaller_distance_field():
+    """'14 miles, consisting of: ...' with a distance of 1 mi is 14 miles, and warned."""
+    found = Classifier().classify(
+        "14 miles, consisting of: 2 mile Warm Up 10 miles at MP", distance_km=(1.61, 1.61)
+    )
+    assert found.minutes == round(14 * 1.609344 * 5.25) and "warning" in found.reason
+    agreeing = Classifier().classify("4 mi easy", distance_km=(6.4, 6.4))
+    assert "warning" not in agreeing.reason

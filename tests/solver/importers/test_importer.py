@@ -277,7 +277,11 @@ BAD_FILES = [
     (json.dumps(hack_plan(units="yd")).encode(), {"race_date": RACE_DAY}, "units 'yd': unknown"),
     (json.dumps(hack_plan()).encode(), {}, "needs the race date"),
     (
-        json.dumps(hack_plan(schedule=[{"workouts": [{"title": "Rest"}] * 6}])).encode(),
+        json.dumps(
+            hack_plan(
+                schedule=[{"workouts": [{"title": "Rest"}] * 6}, {"workouts": [{"title": "Rest"}]}]
+            )
+        ).encode(),
         {"race_date": RACE_DAY},
         "week 1: 6 workouts; a week needs 7",
     ),
@@ -373,3 +377,101 @@ def test_higdon_style_bare_distances_make_the_long_run_and_the_half_a_race():
     assert on(19)["type"] == "easy"  # 4 mi alone: shorter than a long run
     assert imported.plan["goal_race"] == {"date": RACE_DAY.isoformat(), "distance": "marathon"}
     assert imported.report.unclassified == []
+
+
+def week_of(*titles: str) -> dict[str, Any]:
+    return {"workouts": [{"title": title} for title in titles]}
+
+
+def hack_import(schedule: list[dict[str, Any]], race_date: dt.date = RACE_DAY, **plan: Any):
+    data = {"id": "t", "name": "t", "description": "", "units": "mi", "schedule": schedule}
+    return import_plan(json.dumps({**data, **plan}).encode(), race_date=race_date)
+
+
+def test_the_weeks_longest_run_is_long_whatever_its_adjective():
+    """'{20:32} easy' of 3 hours is the long run; a shorter easy run stays easy."""
+    imported = hack_import(
+        [
+            week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "{20:32} easy", "Rest"),
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Marathon"),
+        ]
+    )
+    types = [entry.classification.type for entry in imported.report.entries]
+    assert types.count("long") == 1 and types[5] == "long"
+    assert imported.report.entries[5].classification.minutes == 201
+
+
+def test_a_short_last_week_ends_on_race_day_and_the_weekday_is_noted():
+    """boston_level_one's last week is the race alone: accepted, the race on the race date."""
+    monday = dt.date(2027, 4, 19)
+    imported = hack_import(
+        [
+            week_of("Rest", "Easy {5:8}", "Rest", "Easy {5:8}", "Rest", "Easy {8:13}", "Off Day"),
+            week_of("RACE DAY"),
+        ],
+        race_date=monday,
+        type="Marathon",
+    )
+    assert imported.plan["goal_race"] == {"date": "2027-04-19", "distance": "marathon"}
+    assert imported.plan["start"] == "2027-04-12"
+    assert not any("falls on" in note for note in imported.report.notes)
+    sunday = hack_import(
+        [week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "Rest"), week_of("RACE DAY")],
+        type="Marathon",
+    )
+    assert any("is a Sunday" in note for note in sunday.report.notes)
+
+
+def test_a_titled_goal_race_before_the_race_date_is_the_goal_race():
+    """FRR plans end with a recovery week: the titled goal race, not the last day, is the goal."""
+    imported = hack_import(
+        [
+            week_of(
+                "Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "5K goal race", "Easy {3:5}"
+            ),
+            week_of("Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "Rest", "Easy {4:6}"),
+        ]
+    )
+    assert imported.plan["goal_race"] == {"date": "2026-05-30", "distance": "5k"}
+    last = imported.report.entries[-1]
+    assert last.classification.type == "easy"
+
+
+def test_rest_on_the_race_date_stays_rest():
+    """A plain 'Rest' on the race date is not made a race; the report says so."""
+    imported = hack_import(
+        [week_of("Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest", "Easy {4:6}", "Rest")],
+        type="10K",
+    )
+    assert imported.report.entries[-1].classification.kind == "rest"
+    assert imported.plan["goal_race"] == {"date": RACE_DAY.isoformat(), "distance": "10k"}
+    assert any("kept as rest" in note for note in imported.report.notes)
+
+
+def test_a_short_week_other_than_the_last_is_refused():
+    """Only the last week may hold fewer than 7 workouts."""
+    with pytest.raises(PlanFileError, match="week 1: 1 workouts; a week needs 7"):
+        hack_import([week_of("Rest"), week_of("Rest")])
+
+
+def test_a_mapping_wins_over_the_long_run_and_race_date_rules():
+    """A mapped easy run is neither made the week's long run nor the race on the race date."""
+    data = {
+        "id": "t",
+        "name": "t",
+        "description": "",
+        "units": "mi",
+        "type": "Marathon",
+        "schedule": [
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Aerobic {20}", "Rest"),
+            week_of("Rest", "Rest", "Rest", "Rest", "Rest", "Rest", "RACE DAY"),
+        ],
+    }
+    imported = import_plan(
+        json.dumps(data).encode(), race_date=RACE_DAY, mapping=["Aerobic=easy", "RACE DAY=race"]
+    )
+    long_run, race = imported.report.entries[5], imported.report.entries[-1]
+    assert (long_run.classification.type, race.classification.type) == ("easy", "race")
+    assert race.classification.race_distance == "marathon"
+    unmapped = import_plan(json.dumps(data).encode(), race_date=RACE_DAY)
+    assert unmapped.report.entries[5].classification.type == "long"
