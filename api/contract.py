@@ -150,6 +150,11 @@ def add_request_examples(document: dict[str, Any]) -> None:
 CREATED_UNDER = {"solve_athlete_week": "/v1/athletes/{athlete_id}/history"}
 
 
+# Operations under a created resource on something the creation does not make: an athlete
+# has no plan until `PUT .../plan` stores one (which is linked), so these answer 404 at first.
+NOT_MADE_BY_CREATE = frozenset({"get_athlete_plan", "delete_athlete_plan", "solve_athlete_plan"})
+
+
 def add_links(document: dict[str, Any]) -> None:
     """Link each creating POST (a 201) to every operation on what it created.
 
@@ -173,6 +178,8 @@ def add_links(document: dict[str, Any]) -> None:
                 continue
             new = [name for name in _PARAMETER.findall(target_path) if name not in own]
             for method, operation in target_item.items():
+                if operation.get("operationId") in NOT_MADE_BY_CREATE:
+                    continue
                 parameters = {name: f"$request.path.{name}" for name in own}
                 if len(new) == 1:
                     parameters[new[0]] = "$response.body#/id"

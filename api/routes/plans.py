@@ -15,12 +15,14 @@ from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.problems import problem_responses
 from api.responses import CALENDAR, HTML, JSON, plan_response, wanted_type
+from api.services.fields import PresetName
 from api.services.plan_import import PlanOverrides, solve_plan_file
 from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
 from api.store import database
 from solver import PlanResult
 from solver.domain import Equipment, Level
+from solver.importers.classify import MAPPABLE
 from solver.importers.importer import Format
 
 YAML = "application/yaml"
@@ -43,6 +45,12 @@ blueprint = APIBlueprint(
 )
 
 
+# What a mapping may say a title means, in the schema too: the parser (solver/importers) splits
+# PATTERN=TYPE at the last "=", and the pattern may not be blank.
+MAP_PAIR = rf"^.*\S.*=({'|'.join(MAPPABLE)})$"
+MapType = Annotated[str, Field(json_schema_extra={"enum": list(MAPPABLE)})]
+
+
 class PlanFileQuery(BaseModel):
     """What the plan file does not say, or what to lay over it."""
 
@@ -53,14 +61,14 @@ class PlanFileQuery(BaseModel):
     )
     level: Level | None = Field(default=None, description="Overrides athlete.level.")
     equipment: Equipment | None = Field(default=None, description="Overrides athlete.equipment.")
-    preset: str | None = Field(
+    preset: PresetName | None = Field(
         default=None, description="A weight preset's name (see GET /v1/scenarios)."
     )
     profile: int | None = Field(
         default=None,
         description="Id of one of your weight profiles (needs your bearer token).",
     )
-    map: list[Annotated[str, Field(pattern=r"^[^=]+=.+$")]] = Field(
+    map: list[Annotated[str, Field(pattern=MAP_PAIR)]] = Field(
         default_factory=list,
         description="PATTERN=TYPE, repeatable (`map=Fartlek=intervals`): a title containing "
         "PATTERN is TYPE (a run type, rest or skip), before the classifier's own reading.",
@@ -70,7 +78,7 @@ class PlanFileQuery(BaseModel):
 class PlanFileBody(ProfiledPlanRequest):
     """A plan as trainweek's plan JSON; runs may be given by `title` alone (classified)."""
 
-    map: dict[str, str] | None = Field(
+    map: dict[str, MapType] | None = Field(
         default=None,
         description="PATTERN: TYPE; a run title containing PATTERN is TYPE (as the query's map).",
     )
