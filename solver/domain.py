@@ -540,6 +540,25 @@ def within_calendar(value: dt.date) -> dt.date:
     return value
 
 
+def only_relaxable_rules(relax: list[HardRuleId]) -> list[HardRuleId]:
+    """Refuse a hard rule that may not be set aside, naming the ones that may."""
+    fixed = [str(rule) for rule in relax if not HARD_RULES[rule].relaxable]
+    if fixed:
+        raise ValueError(
+            f"{', '.join(fixed)} cannot be relaxed; relaxable: {', '.join(RELAXABLE_RULE_IDS)}"
+        )
+    return relax
+
+
+# Hard rule ids a request sets aside: only the relaxable ones, in the schema too (the item type
+# is every hard rule's id). Shared by week and plan requests.
+RelaxedRules = Annotated[
+    list[HardRuleId],
+    AfterValidator(only_relaxable_rules),
+    Field(json_schema_extra={"items": {"type": "string", "enum": list(RELAXABLE_RULE_IDS)}}),
+]
+
+
 # The pattern says the range in the OpenAPI document, wherever a calendar date is taken.
 CalendarDate = Annotated[
     dt.date,
@@ -579,10 +598,8 @@ class WeekRequest(_Strict):
         f"{LAST_WEEK_OF}: the week is the one that holds it, Monday to Sunday, and the answer's "
         "week_of is that Monday (for calendar export and previous_race.date).",
     )
-    relax: list[HardRuleId] = Field(
+    relax: RelaxedRules = Field(
         default_factory=list,
-        # Only the relaxable ones, in the schema too (the type is every hard rule's id).
-        json_schema_extra={"items": {"type": "string", "enum": list(RELAXABLE_RULE_IDS)}},
         description=(
             "Hard rules to switch off for this week, by id; only these may be: "
             + ", ".join(RELAXABLE_RULE_IDS)
@@ -610,16 +627,6 @@ class WeekRequest(_Strict):
         if week_of is None:
             return None
         return week_of - dt.timedelta(days=week_of.weekday())
-
-    @field_validator("relax")
-    @classmethod
-    def _only_relaxable_rules(cls, relax: list[HardRuleId]) -> list[HardRuleId]:
-        fixed = [str(rule) for rule in relax if not HARD_RULES[rule].relaxable]
-        if fixed:
-            raise ValueError(
-                f"{', '.join(fixed)} cannot be relaxed; relaxable: {', '.join(RELAXABLE_RULE_IDS)}"
-            )
-        return relax
 
     @model_validator(mode="after")
     def _previous_race_before_the_week(self) -> WeekRequest:

@@ -18,11 +18,11 @@ from solver.domain import (
     Phase,
     PreviousRace,
     RaceDistance,
+    RelaxedRules,
     Strength,
     _Strict,
     race_km,
 )
-from solver.rules import HARD_RULES, HardRuleId
 
 MAX_WEEKS = 104
 DeloadEvery = Literal[3, 4]
@@ -96,10 +96,8 @@ class PlanRequest(_Strict):
         allow_inf_nan=False,
         description="Longest the solver may search, in seconds.",
     )
-    relax: list[HardRuleId] = Field(
+    relax: RelaxedRules = Field(
         default_factory=list,
-        # Only the relaxable ones, in the schema too (the type is every hard rule's id).
-        json_schema_extra={"items": {"type": "string", "enum": list(RELAXABLE_RULE_IDS)}},
         description="Hard rules to switch off for the whole plan, by id; only these may be: "
         + ", ".join(RELAXABLE_RULE_IDS)
         + ".",
@@ -126,16 +124,6 @@ class PlanRequest(_Strict):
         if start.weekday() != 0:
             raise ValueError(f"{start.isoformat()} is a {start:%A}; start must be a Monday")
         return start
-
-    @field_validator("relax")
-    @classmethod
-    def _only_relaxable_rules(cls, relax: list[HardRuleId]) -> list[HardRuleId]:
-        fixed = [str(rule) for rule in relax if not HARD_RULES[rule].relaxable]
-        if fixed:
-            raise ValueError(
-                f"{', '.join(fixed)} cannot be relaxed; relaxable: {', '.join(RELAXABLE_RULE_IDS)}"
-            )
-        return relax
 
     @model_validator(mode="after")
     def _races_fit_the_plan(self) -> PlanRequest:
