@@ -25,7 +25,7 @@ from api.routes import (
     scenarios,
     weeks,
 )
-from api.validation import json_number
+from solver.importers import json_number
 
 MAX_BODY_BYTES = 256 * 1024
 

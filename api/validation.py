@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -37,11 +36,3 @@ def field_errors(error: ValidationError) -> list[FieldError]:
         )
         for item in error.errors()
     ]
-
-
-def json_number(text: str) -> int | float:
-    """A JSON number with a fraction or exponent, read as JSON Schema reads it: `25.0` is the
-    integer 25 (so an integer field takes it), `25.5` stays a float. For `json.loads`'s
-    `parse_float`, at both front doors."""
-    value = float(text)
-    return int(value) if math.isfinite(value) and value.is_integer() else value

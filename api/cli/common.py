@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 from rich.console import Console
 
-from api.validation import field_errors, json_number
+from api.validation import field_errors
+from solver.importers import json_number
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INFEASIBLE = 0, 2, 3
 # What a shell reports for a process ended by SIGPIPE (128 + 13).

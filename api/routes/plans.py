@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
 from flask_openapi3.models import MediaType, RequestBody, Schema
 from flask_openapi3.utils import parse_body
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
@@ -21,9 +20,11 @@ from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
 from api.store import database
 from solver import PlanResult
-from solver.domain import Equipment, Level
+from solver.domain import CalendarDate, Equipment, Level
+from solver.importers.calendar_hack import RACE_BY_PLAN_TYPE
 from solver.importers.classify import MAPPABLE
 from solver.importers.importer import Format
+from solver.importers.report import MAX_WEEKS
 
 YAML = "application/yaml"
 # The media types a plan file comes in, and which reader each one gets: JSON is told apart by
@@ -54,8 +55,10 @@ MapType = Annotated[str, Field(json_schema_extra={"enum": list(MAPPABLE)})]
 class PlanFileQuery(BaseModel):
     """What the plan file does not say, or what to lay over it."""
 
-    race_date: dt.date | None = Field(
+    race_date: CalendarDate | None = Field(
         default=None,
+        # The day of the goal race in every request body example (api/contract.py and below).
+        json_schema_extra={"example": "2025-03-23"},
         description="The goal race's day, YYYY-MM-DD (a calendar-hack plan needs it: its last "
         "day is race day).",
     )
@@ -131,21 +134,65 @@ def solve(query: PlanFileQuery) -> Response:
     return plan_response(solved.result, solved.source_ics, wanted)
 
 
+Distance = Annotated[float, Field(ge=0)]
+
+
+class CalendarHackWorkout(BaseModel):
+    """One day of a calendar-hack plan."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str = Field(description="Free text, with `{9:14}`-style unit placeholders.")
+    description: str | None = None
+    distance: Distance | tuple[Distance, Distance] | None = Field(
+        default=None, description="In the plan's units: a number or [low, high]."
+    )
+
+
+class CalendarHackWeek(BaseModel):
+    """Monday to Sunday; only the last week may end early (on race day)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    workouts: list[CalendarHackWorkout] = Field(min_length=1, max_length=7)
+
+
+class CalendarHackPlan(BaseModel):
+    """A calendar-hack plan file (github.com/nanreh/calendar-hack) as YAML; the fields the
+    importer reads (others, such as id, name and description, are allowed and ignored)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    units: Literal["mi", "km"]
+    type: str | None = Field(
+        default=None,
+        description="The race the plan is for; one of "
+        f"{', '.join(RACE_BY_PLAN_TYPE)} gives the race's distance when its title does not.",
+    )
+    schedule: list[CalendarHackWeek] = Field(min_length=1, max_length=MAX_WEEKS)
+
+
 # The JSON body's example is REQUEST_EXAMPLES['solve_plan'] (api/contract.py); the other two:
 EXAMPLE_CALENDAR = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\n"
     "BEGIN:VEVENT\r\nUID:run-1@example.invalid\r\nDTSTAMP:20270101T000000Z\r\n"
-    "DTSTART;VALUE=DATE:20270302\r\nSUMMARY:Tempo 40 min\r\nEND:VEVENT\r\n"
+    "DTSTART;VALUE=DATE:20250311\r\nSUMMARY:Tempo 40 min\r\nEND:VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:run-2@example.invalid\r\nDTSTAMP:20270101T000000Z\r\n"
-    "DTSTART;VALUE=DATE:20270314\r\nSUMMARY:10K race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    "DTSTART;VALUE=DATE:20250323\r\nSUMMARY:10K race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
-EXAMPLE_YAML = (
-    "id: example\nname: Two weeks\ndescription: An example\nunits: km\nschedule:\n"
-    "  - workouts: [{title: Rest}, {title: Easy 5 km}, {title: Rest}, {title: Tempo 40 min},"
-    " {title: Rest}, {title: Rest}, {title: Long run 12 km}]\n"
-    "  - workouts: [{title: Rest}, {title: Easy 5 km}, {title: Rest}, {title: Easy 5 km},"
-    " {title: Rest}, {title: Rest}, {title: 10K race}]\n"
-)
+EXAMPLE_YAML: dict[str, object] = {
+    "id": "example",
+    "name": "Two weeks",
+    "units": "km",
+    "type": "10K",
+    "schedule": [
+        {"workouts": [{"title": title} for title in week]}
+        for week in (
+            ("Rest", "Easy 5 km", "Rest", "Tempo 40 min", "Rest", "Rest", "Long run 12 km"),
+            ("Rest", "Easy 5 km", "Rest", "Easy 5 km", "Rest", "Rest", "10K race"),
+        )
+    ],
+}
 
 
 def _document_bodies() -> None:
@@ -157,10 +204,9 @@ def _document_bodies() -> None:
         schema=Schema(type="string", description="An iCalendar (.ics) export."),
         example=EXAMPLE_CALENDAR,
     )
-    content[YAML] = MediaType(
-        schema=Schema(type="string", description="A calendar-hack plan as YAML (needs race_date)."),
-        example=EXAMPLE_YAML,
-    )
+    yaml_content, yaml_schemas = parse_body(CalendarHackPlan)
+    content[YAML] = MediaType(schema=yaml_content[JSON].media_type_schema, example=EXAMPLE_YAML)
+    schemas.update(yaml_schemas)
     operation = blueprint.paths["/v1/plans/solve"].post
     operation.requestBody = RequestBody(content=content, required=True)
     blueprint.components_schemas.update(schemas)

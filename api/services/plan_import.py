@@ -109,6 +109,7 @@ def solve_plan_file(
     imported = import_plan_file(
         data, format=format, race_date=race_date, mapping=mapping, paces=paces
     )
+    _goal_race_has_a_distance(imported)
     fields = (overrides or PlanOverrides()).apply(imported.plan)
     try:
         body = ProfiledPlanRequest.model_validate(fields)
@@ -120,6 +121,20 @@ def solve_plan_file(
     result = result.model_copy(update={"unclassified": unclassified_events(imported.report)})
     source = data if imported.report.format == "ics" else None
     return SolvedPlanFile(result, imported.report, source)
+
+
+def _goal_race_has_a_distance(imported: ImportedPlan) -> None:
+    """A calendar's goal race must say how far it is (the days after it depend on that): say how
+    to name it rather than the plan request's bare 'field required'."""
+    goal = imported.plan.get("goal_race")
+    if imported.report.format == "json" or not isinstance(goal, dict) or "distance" in goal:
+        return
+    raise PlanFileError(
+        f"the goal race on {goal['date']} has no distance the importer can read: name it in that "
+        "day's title ('10K race', 'Half marathon') or, in a calendar-hack plan, its type "
+        "('Half Marathon')",
+        "goal_race",
+    )
 
 
 def unclassified_events(report: ImportReport) -> list[str]:

@@ -6,7 +6,7 @@ YAML), and the run classifier that reads their titles. Pure parsing: no ortools,
 """
 
 from solver.importers.classify import Classification, Classifier, parse_mapping
-from solver.importers.importer import FORMATS, import_plan
+from solver.importers.importer import FORMATS, import_plan, json_number
 from solver.importers.report import (
     MAX_WEEKS,
     STRENGTH_KIND,
@@ -31,5 +31,6 @@ __all__ = [
     "PlanFileError",
     "ReportEntry",
     "import_plan",
+    "json_number",
     "parse_mapping",
 ]

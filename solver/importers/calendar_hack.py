@@ -10,8 +10,9 @@ other), `{8-9:13-14}` (a range, each way). The plan has no dates: its last day i
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 from solver.domain import RaceDistance
 from solver.importers.classify import KM_PER_MILE
@@ -58,7 +59,7 @@ def read_calendar_hack(
     Weeks run Monday to Sunday and hold 7 workouts, but the last week may hold fewer (its entries
     end on race day: boston_level_one's last week is the race alone)."""
     units = data.get("units")
-    if units not in UNITS_KM:
+    if not isinstance(units, str) or units not in UNITS_KM:
         raise PlanFileError(f"units {units!r}: unknown; use mi or km", "units")
     schedule = data["schedule"]
     if not isinstance(schedule, list) or not schedule:
@@ -98,7 +99,9 @@ def read_calendar_hack(
             date = first_day + dt.timedelta(days=week_index * 7 + day_index)
             workouts.append(_workout(workout, units, date, where))
     plan_type = data.get("type")
-    race = RACE_BY_PLAN_TYPE.get(plan_type) if isinstance(plan_type, str) else None
+    if plan_type is not None and not isinstance(plan_type, str):
+        raise PlanFileError(f"type {plan_type!r}: expected text such as 'Marathon'", "type")
+    race = RACE_BY_PLAN_TYPE.get(plan_type) if plan_type is not None else None
     return workouts, race, notes
 
 
@@ -108,13 +111,13 @@ def _workout(workout: object, units: str, date: dt.date, where: str) -> Workout:
     title = workout.get("title")
     if not isinstance(title, str):
         raise PlanFileError("title missing", where)
-    description = workout.get("description") or ""
-    if not isinstance(description, str):
+    description = workout.get("description")
+    if description is not None and not isinstance(description, str):
         raise PlanFileError("description must be text", where)
     return Workout(
         date=date,
         title=" ".join(render_units(title, units).split()),
-        description=render_units(description, units),
+        description=render_units(description or "", units),
         where=where,
         distance_km=_distance_km(workout.get("distance"), units, where),
     )
@@ -125,13 +128,20 @@ def _distance_km(distance: object, units: str, where: str) -> tuple[float, float
     if distance is None:
         return None
     factor = UNITS_KM[units]
-    if isinstance(distance, int | float) and not isinstance(distance, bool) and distance >= 0:
+    if _is_distance(distance):
         return (distance * factor, distance * factor) if distance else None
     if (
         isinstance(distance, list)
         and len(distance) == 2
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in distance)
-        and 0 <= distance[0] <= distance[1]
+        and all(_is_distance(v) for v in distance)
+        and distance[0] <= distance[1]
     ):
         return distance[0] * factor, distance[1] * factor
     raise PlanFileError(f"distance {distance!r}: expected a number or [low, high]", where)
+
+
+def _is_distance(value: object) -> TypeGuard[float]:
+    """A number of 0 or more; YAML's .inf and .nan are not."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    return math.isfinite(value) and value >= 0

@@ -609,7 +609,7 @@ def _run(
     confidence: Confidence,
     race_distance: RaceDistance | None = None,
 ) -> Classification:
-    whole = max(1, round(minutes))
+    whole = max(1, round(min(minutes, MAX_RUN_MINUTES + 1)))  # a huge distance is inf minutes
     if whole > MAX_RUN_MINUTES:
         reason += f"; {whole} min capped at {MAX_RUN_MINUTES}"
         whole = MAX_RUN_MINUTES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -120,9 +121,17 @@ def _detect(text: str, format: Format) -> tuple[str, Any]:
     return "json", parsed
 
 
+def json_number(text: str) -> int | float:
+    """A JSON number with a fraction or exponent, read as JSON Schema reads it: `25.0` is the
+    integer 25 (so an integer field takes it), `25.5` stays a float. For `json.loads`'s
+    `parse_float`: plan files here, request bodies at both front doors (api/)."""
+    value = float(text)
+    return int(value) if math.isfinite(value) and value.is_integer() else value
+
+
 def _json_or_yaml(text: str, *, yaml_too: bool) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_float=json_number)
     except json.JSONDecodeError as error:
         json_error = PlanFileError(f"invalid JSON: {error.msg}", f"line {error.lineno}")
     except RecursionError:
@@ -485,9 +494,10 @@ def _plan_json(
                 f"race date {race_date.isoformat()} is after the plan's last day "
                 f"({end.isoformat()})"
             )
-        goal = dict(plan.get("goal_race") or {})
-        goal["date"] = race_date.isoformat()
-        plan["goal_race"] = goal
+        goal = plan.get("goal_race") or {}
+        if not isinstance(goal, dict):
+            raise PlanFileError("expected an object with date and distance", "goal_race")
+        plan["goal_race"] = {**goal, "date": race_date.isoformat()}
     return ImportedPlan(plan, report)
 
 

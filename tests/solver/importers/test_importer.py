@@ -198,6 +198,23 @@ def test_km_plans_convert_nothing():
     assert runs[(start + dt.timedelta(days=1)).isoformat()][0]["minutes"] == 60
 
 
+def test_a_distance_too_long_to_time_is_capped_not_a_crash():
+    """1e308 miles is a finite number whose minutes overflow to infinity: capped at 600."""
+    plan = hack_plan(units="mi")
+    plan["schedule"][0]["workouts"][1] = {"title": "Run", "distance": 1e308}
+    runs = runs_by_date(import_plan(json.dumps(plan).encode(), race_date=RACE_DAY).plan)
+    start = RACE_DAY - dt.timedelta(days=13)
+    assert runs[(start + dt.timedelta(days=1)).isoformat()][0]["minutes"] == 600
+
+
+def test_plan_json_reads_whole_floats_as_integers():
+    """`60.0` minutes is the integer 60, as JSON Schema and the week routes read it."""
+    plan = {"start": "2026-03-02", "weeks": [{"days": {"tue": {"runs": [{"minutes": 60.0}]}}}]}
+    imported = import_plan(json.dumps(plan).encode())
+    minutes = imported.plan["weeks"][0]["days"]["tue"]["runs"][0]["minutes"]
+    assert minutes == 60 and isinstance(minutes, int)
+
+
 def test_plan_json_passes_through():
     """trainweek's own plan JSON comes back as given."""
     plan = {
