@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
-from solver.checker import evaluate, goal_details
+from solver.checker import best_starts, evaluate, goal_details
 from solver.cpsat.constraints import Constraints, SessionBound
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
@@ -55,7 +55,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
     started = time.perf_counter()
     model = Model()
     horizon = Horizon.of_week(request)
-    variables = Variables.create(model)
+    variables = Variables.create(model, DAYS, horizon)
     Constraints(
         model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
     ).add_constraints()
@@ -67,7 +67,8 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placed = [[solver.boolean_value(var) for var in day] for day in variables.placed]
         plan = _plan(placed, variables)
-        details = goal_details(request, plan)
+        starts = _starts(solver, placed, variables)
+        details = goal_details(request, plan, starts)
         penalties = [
             _penalty(request, goal, int(solver.value(count)), details[goal])
             for goal, count in objective.counts.items()
@@ -75,8 +76,9 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         return WeekResult(
             status="optimal" if status == cp_model.OPTIMAL else "feasible",
             objective=sum(p.cost for p in penalties),
-            best_bound=int(solver.best_objective_bound) // tie_break_scale(len(variables.sessions)),
-            days=_days(request, plan),
+            best_bound=int(solver.best_objective_bound)
+            // (tie_break_scale(len(variables.sessions)) * objective.time_scale),
+            days=_days(request, plan, starts),
             penalties=[p for p in penalties if p.count],
             solver=_facts(started, seed),
             week_of=request.week_of,
@@ -94,7 +96,8 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         status="feasible",
         objective=scored.objective,
         best_bound=0,
-        days=_days(request, plan),
+        # Each session on a day with times at its best start, as the checker scored it.
+        days=_days(request, plan, best_starts(request, plan)),
         penalties=scored.penalties,
         solver=_facts(started, seed),
         week_of=request.week_of,
@@ -105,6 +108,16 @@ def _plan(placed: list[list[bool]], variables: Variables) -> Plan:
     return {
         day: [s.id for s, chosen in zip(variables.sessions, placed[d], strict=True) if chosen]
         for d, day in enumerate(DAYS)
+    }
+
+
+def _starts(
+    solver: cp_model.CpSolver, placed: list[list[bool]], variables: Variables
+) -> dict[str, list[int | None]]:
+    """Each placed session's start on the days with times (minutes from midnight)."""
+    return {
+        DAYS[d]: [int(solver.value(start)) for start, chosen in zip(starts, placed[d]) if chosen]
+        for d, starts in variables.start.items()
     }
 
 
@@ -128,14 +141,22 @@ def _infeasible(request: WeekRequest, started: float) -> WeekResult:
     )
 
 
-def _days(request: WeekRequest, plan: Plan) -> dict[str, DayPlan]:
+def _days(
+    request: WeekRequest, plan: Plan, starts: dict[str, list[int | None]] | None = None
+) -> dict[str, DayPlan]:
     by_id = session_by_id()
+    starts = starts or {}
     return {
         day: DayPlan(
             runs=request.day(day).runs,
             strength=[
-                PlacedSession.place(by_id[session_id], request.day(day).runs, request)
-                for session_id in plan.get(day, [])
+                PlacedSession.place(
+                    by_id[session_id],
+                    request.day(day).runs,
+                    request,
+                    (starts.get(day) or [None] * (place + 1))[place],
+                )
+                for place, session_id in enumerate(plan.get(day, []))
             ],
         )
         for day in DAYS
