@@ -88,6 +88,17 @@ def busy(day: Day) -> list[tuple[int, int]]:
     return gaps
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans' union, as spans apart from each other, in order."""
+    union: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if union and start <= union[-1][1]:
+            union[-1] = (union[-1][0], max(union[-1][1], end))
+        else:
+            union.append((start, end))
+    return union
+
+
 def runs_end(day: Day) -> int:
     """When the day's last timed run ends (0 without one)."""
     return max((end for _, _, end in timed_runs(day)), default=0)

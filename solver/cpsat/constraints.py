@@ -16,6 +16,7 @@ from solver.times import (
     HARD_RUN_GAP_MINUTES,
     KEY_RUN_CLEAR_MINUTES,
     busy,
+    merged,
     runs_end,
     timed_key_run,
     timed_runs,
@@ -253,7 +254,8 @@ class Constraints:
     def _fits_the_day_s_times(self, day_index: int, guard: Guard) -> None:
         """On a day with times: strength inside one window, never during a timed run."""
         day = self.horizon.days[day_index]
-        taken = busy(day) + [(start, end) for _, start, end in timed_runs(day)]
+        # One interval per stretch of taken time: a no-overlap refuses fixed ones that overlap.
+        taken = merged(busy(day) + [(start, end) for _, start, end in timed_runs(day)])
         literal = self._guard_literal(guard)
         fixed = []
         for start, end in taken:
@@ -311,7 +313,8 @@ class Constraints:
         for day_index, _, placed, start in self._timed_placements():
             last_run_end = runs_end(self.horizon.days[day_index])
             if last_run_end:
-                constraint = self.model.add(start >= last_run_end).only_enforce_if(placed)
+                constraint = self.model.add(start >= last_run_end)
+                constraint.only_enforce_if(placed)
                 self._enforce(constraint, Guard(HardRuleId.STRENGTH_AFTER_RUN, (day_index,)))
 
     def _heavy_legs_3h_from_hard_run(self) -> None:
@@ -342,10 +345,10 @@ def keep_apart(
     latest_end_before = span_start - gap
     after = model.add(start >= span_end + gap)
     if latest_end_before < minutes:
-        return [after.only_enforce_if(enforced_by)]
+        after.only_enforce_if(enforced_by)
+        return [after]
     is_after = model.new_bool_var("after")
     before = model.add(start + minutes <= latest_end_before)
-    return [
-        after.only_enforce_if([*enforced_by, is_after]),
-        before.only_enforce_if([*enforced_by, is_after.Not()]),
-    ]
+    after.only_enforce_if([*enforced_by, is_after])
+    before.only_enforce_if([*enforced_by, is_after.Not()])
+    return [after, before]
