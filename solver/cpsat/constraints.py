@@ -324,8 +324,12 @@ class Constraints:
             for run, run_start, run_end in timed_runs(self.horizon.days[day_index]):
                 if run.is_hard:
                     apart = keep_apart(
-                        self.model, start, session.minutes, (run_start, run_end),
-                        HARD_RUN_GAP_MINUTES, [placed],
+                        self.model,
+                        start,
+                        session.minutes,
+                        (run_start, run_end),
+                        HARD_RUN_GAP_MINUTES,
+                        [placed],
                     )
                     for constraint in apart:
                         self._enforce(constraint, guard)
@@ -337,7 +341,7 @@ def keep_apart(
     minutes: int,
     span: tuple[int, int],
     gap: int,
-    enforced_by: list[cp_model.IntVar],
+    enforced_by: list[cp_model.LiteralT],
 ) -> list[cp_model.Constraint]:
     """Under `enforced_by`, a session from `start` for `minutes` lies `gap` minutes or more
     after the span, or before it: the constraints that say so (one, when it cannot be before)."""

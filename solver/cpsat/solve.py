@@ -116,7 +116,11 @@ def _starts(
 ) -> dict[str, list[int | None]]:
     """Each placed session's start on the days with times (minutes from midnight)."""
     return {
-        DAYS[d]: [int(solver.value(start)) for start, chosen in zip(starts, placed[d]) if chosen]
+        DAYS[d]: [
+            int(solver.value(start))
+            for start, chosen in zip(starts, placed[d], strict=True)
+            if chosen
+        ]
         for d, starts in variables.start.items()
     }
 
