@@ -195,6 +195,18 @@ def best_starts(request: WeekRequest, plan: Plan) -> dict[str, list[int | None]]
     }
 
 
+def horizon_starts(
+    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
+) -> list[list[int | None]]:
+    """Each placed session's start over the horizon: as given, else (on a day with times) its
+    best start; None on the days without times."""
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts)
+    return [
+        [week.start(d, place) for place in range(len(week.placed[d]))]
+        for d in range(len(week.placed))
+    ]
+
+
 def check_horizon(
     horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
 ) -> tuple[list[Breach], list[Penalty]]:
