@@ -15,7 +15,7 @@ from solver.domain import DAYS, EQUIPMENT_RANK, Day, DayId, WeekRequest
 from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.result import Conflict, Evaluation, Penalty, Plan
 from solver.rules import HARD_RULE_IDS, SOFT_GOAL_IDS, HardRuleId, SoftGoalId
-from solver.times import STARTS, TimedMiss, timed_key_run, timed_misses
+from solver.times import STARTS, DayClock, TimedMiss, day_clock, timed_key_run, timed_misses
 
 # Start minute of each session placed on a day, in the order of the day's sessions; None where
 # the start is not given (a day with times then takes the session's best start).
@@ -43,8 +43,12 @@ class _Week:
     days: tuple[Day, ...]
     placed: tuple[tuple[Session, ...], ...]
     starts: Starts | None = None
-    # (day, session id) -> its best start, shared by the weeks a Scorer scores.
+    # (day, session id) -> its best start, and day -> its clock, shared by the weeks a Scorer
+    # scores.
     best_starts: dict[tuple[int, str], int] = field(default_factory=dict, compare=False)
+    clocks: dict[int, DayClock] = field(default_factory=dict, compare=False)
+    # Rules and goals a best start leaves out: only for an ablated model's answer.
+    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset()
 
     @property
     def request(self) -> WeekRequest:
@@ -68,15 +72,27 @@ class _Week:
         session = self.placed[day_index][place]
         key = (day_index, session.id)
         if key not in self.best_starts:
-            self.best_starts[key] = min(
-                STARTS, key=lambda start: (*self._timing_cost(day_index, session, start), start)
-            )
+            self.best_starts[key] = self._best_start(day_index, session)
         return self.best_starts[key]
+
+    def _best_start(self, day_index: int, session: Session) -> int:
+        """The earliest start of the least cost: fewest timed rules broken, then the least
+        weighted timed goals missed."""
+        best, best_cost = STARTS[0], (len(HARD_RULE_IDS) + 1, 0)
+        for start in STARTS:
+            cost = self._timing_cost(day_index, session, start)
+            if cost < best_cost:
+                best, best_cost = start, cost
+                if cost == (0, 0):
+                    break  # nothing is cheaper: the earliest such start is the best
+        return best
 
     def _timing_cost(self, day_index: int, session: Session, start: int) -> tuple[int, int]:
         """Timed hard rules broken, and timed goals' weighted misses, of a session at `start`."""
         broken = cost = 0
-        for miss in timed_misses(self.days, self.names, day_index, session, start):
+        for miss in timed_misses(self.clock(day_index), session, start, words=False):
+            if miss.rule in self.ignoring:
+                continue
             if isinstance(miss.rule, HardRuleId):
                 broken += not self.horizon.relaxes(miss.rule)
             else:
@@ -90,9 +106,15 @@ class _Week:
             for i, sessions in enumerate(self.placed)
             if self.days[i].is_timed
             for place, session in enumerate(sessions)
-            for miss in timed_misses(self.days, self.names, i, session, self._start(i, place))
+            for miss in timed_misses(self.clock(i), session, self._start(i, place))
             if miss.rule == rule
         ]
+
+    def clock(self, day_index: int) -> DayClock:
+        """The day's clock (a day with times), worked out once."""
+        if day_index not in self.clocks:
+            self.clocks[day_index] = day_clock(self.days, self.names, day_index)
+        return self.clocks[day_index]
 
     def _start(self, day_index: int, place: int) -> int:
         start = self.start(day_index, place)
@@ -185,10 +207,15 @@ def _day_starts(
     return [list(starts.get(day, [])) for day in day_keys]
 
 
-def best_starts(request: WeekRequest, plan: Plan) -> dict[str, list[int | None]]:
-    """Each placed session's best start on the days with times (None on the others), by day."""
+def best_starts(
+    request: WeekRequest,
+    plan: Plan,
+    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset(),
+) -> dict[str, list[int | None]]:
+    """Each placed session's best start on the days with times (None on the others), by day;
+    `ignoring` leaves rules and goals out of the choice (an ablated model's answer)."""
     horizon = Horizon.of_week(request)
-    week = _Week(horizon, horizon.days, parse_plan(plan))
+    week = _Week(horizon, horizon.days, parse_plan(plan), ignoring=ignoring)
     return {
         day: [week.start(d, place) for place in range(len(week.placed[d]))]
         for d, day in enumerate(DAYS)
@@ -259,10 +286,17 @@ class Scorer:
         self.days = self.horizon.days
         self.weights = _active_weights(self.horizon)
         self.best_starts: dict[tuple[int, str], int] = {}
+        self.clocks: dict[int, DayClock] = {}
 
     def _week(self, placed: Sequence[Sequence[Session]]) -> _Week:
         placed_days = tuple(tuple(s) for s in placed)
-        return _Week(self.horizon, self.days, placed_days, best_starts=self.best_starts)
+        return _Week(
+            self.horizon,
+            self.days,
+            placed_days,
+            best_starts=self.best_starts,
+            clocks=self.clocks,
+        )
 
     def breaks_hard_rule(self, placed: Sequence[Sequence[Session]]) -> bool:
         """Whether sessions per day (Monday first) break any hard rule."""

@@ -9,9 +9,11 @@ is read exactly as before times existed.
   it is read as taking all of it (am 05:00-12:00, pm 12:00-22:00, longer if the run is longer).
   A run with neither, on a day with times, has no time: the same-day timed rules leave it out.
 - A day with times but no windows is open 05:00-22:00.
-- A session without a given start (the checker scoring a proposed week, the brute-force
-  referee) takes its **best start**: the earliest start of the least cost that keeps the timed
-  rules, which is what the model picks (its last tie-break is the earliest start).
+- A session without a given start takes its **best start**: the earliest start of the least
+  cost that keeps the timed rules. The model decides which sessions go where with its interval
+  variables; the answer then gives each session its best start (the timed goals depend on one
+  session's start alone, so that costs what the model's own start does), and the checker
+  scoring a proposed week without `at`, and the brute-force referee, read starts the same way.
 
 The rules between times, read the same by the model (`solver/cpsat/`) and the checker:
 `strength_after_run`, `heavy_legs_3h_from_hard_run`, the timed reading of
@@ -136,74 +138,112 @@ class TimedMiss:
     days: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class DayClock:
+    """What the timed rules read of one day with times, worked out once: its windows, its
+    timed runs, when they end, and the key runs within 48 h whose start is known."""
+
+    index: int
+    name: str
+    windows: tuple[tuple[int, int], ...]
+    runs: tuple[tuple[Run, int, int], ...]
+    runs_end: int
+    key_runs: tuple[tuple[int, int, str], ...]
+    """(key run's day, its start in minutes from this day's midnight, its day's name)."""
+
+
+def day_clock(days: tuple[Day, ...], names: list[str], day_index: int) -> DayClock:
+    """The day's clock, for a day with times."""
+    day = days[day_index]
+    key_runs = []
+    for key_day in (day_index, day_index + 1, day_index + 2):
+        key_start = timed_key_run(days, day_index, key_day)
+        if key_start is not None:
+            key_runs.append((key_day, key_start, names[key_day]))
+    return DayClock(
+        day_index,
+        names[day_index],
+        tuple(windows(day)),
+        tuple(timed_runs(day)),
+        runs_end(day),
+        tuple(key_runs),
+    )
+
+
 def timed_misses(
-    days: tuple[Day, ...], names: list[str], day_index: int, session: Session, start: int
+    clock: DayClock, session: Session, start: int, *, words: bool = True
 ) -> Iterator[TimedMiss]:
     """What the session, starting at `start` on a day with times, breaks or misses of the timed
-    rules and goals; `names` are the days' names ('Tue')."""
-    day, name = days[day_index], names[day_index]
-    end = start + session.minutes
-    at = f"{name} {clock_of(start)}: {session.name}"
-    if not any(low <= start and end <= high for low, high in windows(day)):
-        window_list = ", ".join(f"{clock_of(a)}-{clock_of(b)}" for a, b in windows(day))
+    rules and goals; each in words unless `words` is false (a best start's search)."""
+    day_index, end = clock.index, start + session.minutes
+    at = f"{clock.name} {clock_of(start)}: {session.name}" if words else ""
+    if not any(low <= start and end <= high for low, high in clock.windows):
         yield TimedMiss(
             HardRuleId.FITS_AVAILABILITY,
-            f"{at} ({session.minutes} min) does not fit in a window ({window_list})",
+            f"{at} ({session.minutes} min) does not fit in a window ({_window_list(clock)})"
+            if words
+            else "",
             (day_index,),
         )
-    for run, run_start, run_end in timed_runs(day):
+    for run, run_start, run_end in clock.runs:
         if gap(start, end, run_start, run_end) < 0:
             yield TimedMiss(
                 HardRuleId.FITS_AVAILABILITY,
                 f"{at} overlaps the {_run_words(run)} ({clock_of(run_start)}-"
-                f"{clock_of(run_end % DAY_MINUTES)})",
+                f"{clock_of(run_end % DAY_MINUTES)})"
+                if words
+                else "",
                 (day_index,),
             )
-    last_run_end = runs_end(day)
-    if start < last_run_end:
+    if start < clock.runs_end:
         yield TimedMiss(
             HardRuleId.STRENGTH_AFTER_RUN,
-            f"{at} starts before the day's run ends ({clock_of(last_run_end % DAY_MINUTES)})",
+            f"{at} starts before the day's run ends ({clock_of(clock.runs_end % DAY_MINUTES)})"
+            if words
+            else "",
             (day_index,),
         )
     if not session.heavy_legs:
         return
-    for run, run_start, run_end in timed_runs(day):
+    for run, run_start, run_end in clock.runs:
         if not run.is_hard:
             continue
         apart = gap(start, end, run_start, run_end)
+        heavily = (
+            f"{at} loads the legs heavily {max(apart, 0)} min from the {_run_words(run)}"
+            if words
+            else ""
+        )
         if apart < HARD_RUN_GAP_MINUTES:
-            yield TimedMiss(
-                HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN,
-                f"{at} loads the legs heavily {max(apart, 0)} min from the {_run_words(run)}",
-                (day_index,),
-            )
+            yield TimedMiss(HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, heavily, (day_index,))
         if apart < HARD_RUN_GAP_PREFERRED_MINUTES:
             yield TimedMiss(
                 SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN,
-                f"{at} loads the legs heavily {max(apart, 0)} min from the {_run_words(run)} "
-                "(6 h preferred)",
+                f"{heavily} (6 h preferred)" if words else "",
                 (day_index,),
             )
-    for key_day in (day_index, day_index + 1, day_index + 2):
-        key_start = timed_key_run(days, day_index, key_day)
-        if key_start is None or start >= key_start:
+    for key_day, key_start, key_day_name in clock.key_runs:
+        if start >= key_start:
             continue
         before = key_start - end
-        hours = duration(before)
-        key_run = f"{names[key_day]}'s {clock_of(key_start % DAY_MINUTES)} key run"
+        key_run = f"{key_day_name}'s {clock_of(key_start % DAY_MINUTES)} key run" if words else ""
+        ends = f"{at} ends {duration(before)} before {key_run}" if words else ""
         if before < KEY_RUN_CLEAR_MINUTES:
             yield TimedMiss(
                 HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
-                f"{at} ends {hours} before {key_run} (24 h needed)",
+                f"{ends} (24 h needed)" if words else "",
                 (day_index, key_day),
             )
         if before < KEY_RUN_CLEAR_PREFERRED_MINUTES:
             yield TimedMiss(
                 SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN,
-                f"{at} ends {hours} before {key_run} (48 h preferred)",
+                f"{ends} (48 h preferred)" if words else "",
                 (day_index, key_day),
             )
+
+
+def _window_list(clock: DayClock) -> str:
+    return ", ".join(f"{clock_of(start)}-{clock_of(end)}" for start, end in clock.windows)
 
 
 def duration(minutes: int) -> str:

@@ -49,6 +49,8 @@ class PlannedSession(BaseModel):
     )
     at: Clock | None = Field(
         default=None,
+        # Left out when not given: other answers (learn's) carry placed sessions too.
+        exclude_if=lambda at: at is None,
         description="When it starts, local time as HH:MM: only on a day with times (windows, or "
         "a run with at or a slot). Left out there, the session is scored at its best start.",
     )

@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
-from solver.catalogue import Session
 from solver.cpsat.variables import Variables
 from solver.horizon import Horizon
 from solver.rules import HARD_RULE_IDS, HardRuleId
@@ -110,20 +109,6 @@ class Constraints:
             self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{part}{week}")
         return self.guards[guard]
 
-    def _timed_placements(
-        self, wanted: str = "any"
-    ) -> list[tuple[int, Session, cp_model.IntVar, cp_model.IntVar]]:
-        """(day, session, placed, start) of every session of the kind on a day with times."""
-        kinds = {"any": lambda session: True, "heavy": lambda session: session.heavy_legs}
-        return [
-            (day_index, session, placed, start)
-            for day_index, starts in self.variables.start.items()
-            for session, placed, start in zip(
-                self.variables.sessions, self.variables.placed[day_index], starts, strict=True
-            )
-            if kinds[wanted](session)
-        ]
-
     def _session_count(self) -> None:
         """Place between min_sessions and max_sessions sessions each week."""
         for week in self.horizon.weeks:
@@ -154,20 +139,21 @@ class Constraints:
                 constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
                 pair = (day_index, day_index + 1)
                 self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair))
-        for day_index, session, placed, start in self._timed_placements("heavy"):
+        for day_index, start in self.variables.start.items():
+            heavy = self.variables.heavy_day[day_index]
             for key_day in (day_index, day_index + 1):
                 key_start = timed_key_run(days, day_index, key_day)
                 if key_start is None:
                     continue
                 guard = Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, (day_index, key_day))
-                # Before the key run, the session must end 24 h before it: on the day before
-                # that is its end; on the key run's own day it can only come after the run.
-                latest_end = key_start - KEY_RUN_CLEAR_MINUTES
+                # Before the key run, heavy legs must end 24 h before it: on the day before
+                # that is their end; on the key run's own day they can only come after it.
                 if key_day == day_index:
                     constraint = self.model.add(start >= key_start)
                 else:
-                    constraint = self.model.add(start + session.minutes <= latest_end)
-                constraint.only_enforce_if(placed)
+                    end = self.variables.end[day_index]
+                    constraint = self.model.add(end <= key_start - KEY_RUN_CLEAR_MINUTES)
+                constraint.only_enforce_if(heavy)
                 self._enforce(constraint, guard)
 
     def _heavy_legs_48h_apart(self) -> None:
@@ -268,7 +254,7 @@ class Constraints:
                         start, end - start, literal, "taken"
                     )
                 )
-        self.model.add_no_overlap(self.variables.interval[day_index] + fixed)
+        self.model.add_no_overlap([self.variables.interval[day_index], *fixed])
 
     def _masters_extra_recovery_day(self) -> None:
         """For a masters runner, no heavy legs two days before a key run either (a Saturday
@@ -310,26 +296,26 @@ class Constraints:
 
     def _strength_after_run(self) -> None:
         """On a day with times, strength starts after the day's timed runs end."""
-        for day_index, _, placed, start in self._timed_placements():
+        for day_index, start in self.variables.start.items():
             last_run_end = runs_end(self.horizon.days[day_index])
             if last_run_end:
                 constraint = self.model.add(start >= last_run_end)
-                constraint.only_enforce_if(placed)
+                constraint.only_enforce_if(self.variables.strength[day_index])
                 self._enforce(constraint, Guard(HardRuleId.STRENGTH_AFTER_RUN, (day_index,)))
 
     def _heavy_legs_3h_from_hard_run(self) -> None:
         """On a day with times, heavy legs at least 3 h from a timed hard run."""
-        for day_index, session, placed, start in self._timed_placements("heavy"):
+        for day_index in self.variables.start:
             guard = Guard(HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, (day_index,))
             for run, run_start, run_end in timed_runs(self.horizon.days[day_index]):
                 if run.is_hard:
                     apart = keep_apart(
                         self.model,
-                        start,
-                        session.minutes,
+                        self.variables,
+                        day_index,
                         (run_start, run_end),
                         HARD_RUN_GAP_MINUTES,
-                        [placed],
+                        [self.variables.heavy_day[day_index]],
                     )
                     for constraint in apart:
                         self._enforce(constraint, guard)
@@ -337,22 +323,23 @@ class Constraints:
 
 def keep_apart(
     model: cp_model.CpModel,
-    start: cp_model.IntVar,
-    minutes: int,
+    variables: Variables,
+    day_index: int,
     span: tuple[int, int],
     gap: int,
     enforced_by: list[cp_model.LiteralT],
 ) -> list[cp_model.Constraint]:
-    """Under `enforced_by`, a session from `start` for `minutes` lies `gap` minutes or more
-    after the span, or before it: the constraints that say so (one, when it cannot be before)."""
+    """Under `enforced_by`, the day's strength lies `gap` minutes or more after the span, or
+    before it: the constraints that say so (one, when no session fits before it)."""
     span_start, span_end = span
+    start, end = variables.start[day_index], variables.end[day_index]
     latest_end_before = span_start - gap
     after = model.add(start >= span_end + gap)
-    if latest_end_before < minutes:
+    if latest_end_before < min(session.minutes for session in variables.sessions):
         after.only_enforce_if(enforced_by)
         return [after]
     is_after = model.new_bool_var("after")
-    before = model.add(start + minutes <= latest_end_before)
+    before = model.add(end <= latest_end_before)
     after.only_enforce_if([*enforced_by, is_after])
     before.only_enforce_if([*enforced_by, is_after.Not()])
     return [after, before]

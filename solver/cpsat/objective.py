@@ -73,7 +73,7 @@ class Objective:
         if self.horizon.is_plan:
             # A plan has no tie-break (a rank per day and session would overflow past a few
             # weeks): one worker and a fixed seed make its answer repeatable.
-            self.model.minimize(self._earliest_last(penalty))
+            self.model.minimize(penalty)
             return
         # The tie-break is a sum over placements: each variable weighs what its placement alone
         # would rank.
@@ -87,21 +87,7 @@ class Objective:
         )
         # Scaled past every sum of ranks, the tie-break never outweighs a unit of penalty.
         scale = tie_break_scale(len(self.variables.sessions))
-        self.model.minimize(self._earliest_last(penalty * scale + ranks))
-
-    @property
-    def time_scale(self) -> int:
-        """What the objective is multiplied by so the earliest starts break the last ties: past
-        every sum of starts (1 on a horizon without times, whose objective is as it was)."""
-        if not self.variables.is_timed:
-            return 1
-        return len(self.variables.start) * len(self.variables.sessions) * DAY_MINUTES + 1
-
-    def _earliest_last(self, objective: cp_model.LinearExpr) -> cp_model.LinearExpr:
-        """The objective, its last ties broken by the earliest starts on days with times."""
-        if not self.variables.is_timed:
-            return objective
-        return objective * self.time_scale + self.variables.start_total()
+        self.model.minimize(penalty * scale + ranks)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
         # One flat sum: a sum of per-day sums costs CP-SAT more to take apart in the objective.
@@ -166,31 +152,27 @@ class Objective:
             "heavy",
         )
         misses: list[cp_model.IntVar] = []
-        for day_index, starts in self.variables.start.items():
-            for session, placed, start in zip(
-                self.variables.sessions, self.variables.placed[day_index], starts, strict=True
-            ):
-                if not session.heavy_legs:
-                    continue
-                for key_day in (day_index, day_index + 1, day_index + 2):
-                    key_start = timed_key_run(days, day_index, key_day)
-                    if key_start is not None:
-                        misses.append(self._clear_of(placed, start, session.minutes, key_start))
+        for day_index in self.variables.start:
+            for key_day in (day_index, day_index + 1, day_index + 2):
+                key_start = timed_key_run(days, day_index, key_day)
+                if key_start is not None:
+                    misses.append(self._clear_of(day_index, key_start))
         return untimed + cp_model.LinearExpr.sum(misses)
 
-    def _clear_of(
-        self, placed: cp_model.IntVar, start: cp_model.IntVar, minutes: int, key_start: int
-    ) -> cp_model.IntVar:
-        """A miss of the placed session unless it ends 48 h before the key run starting at
-        `key_start` (minutes from its day's midnight) or starts after that start."""
+    def _clear_of(self, day_index: int, key_start: int) -> cp_model.IntVar:
+        """A miss of the day's heavy legs unless they end 48 h before the key run starting at
+        `key_start` (minutes from the day's midnight) or start after that start."""
+        heavy = self.variables.heavy_day[day_index]
+        start, end = self.variables.start[day_index], self.variables.end[day_index]
         latest_end = key_start - KEY_RUN_CLEAR_PREFERRED_MINUTES
-        if key_start >= DAY_MINUTES and latest_end < minutes:
-            return placed  # it cannot start after it nor end in time: every placement misses
+        shortest = min(session.minutes for session in self.variables.sessions)
+        if key_start >= DAY_MINUTES and latest_end < shortest:
+            return heavy  # it cannot start after it nor end in time: heavy legs miss
         miss = self.model.new_bool_var("within_48h")
         if key_start < DAY_MINUTES:
-            self.model.add(start >= key_start).only_enforce_if([placed, miss.Not()])
+            self.model.add(start >= key_start).only_enforce_if([heavy, miss.Not()])
         else:
-            self.model.add(start + minutes <= latest_end).only_enforce_if([placed, miss.Not()])
+            self.model.add(end <= latest_end).only_enforce_if([heavy, miss.Not()])
         return miss
 
     def _no_heavy_legs_after_long_run(self) -> cp_model.LinearExpr:
@@ -348,28 +330,16 @@ class Objective:
         """Each heavy-leg session less than 6 h from a timed hard run the same day counts, once
         per run."""
         misses: list[cp_model.IntVar] = []
-        for day_index, starts in self.variables.start.items():
-            hard_runs = [
-                (start, end)
-                for run, start, end in timed_runs(self.horizon.days[day_index])
-                if run.is_hard
-            ]
-            for session, placed, start in zip(
-                self.variables.sessions, self.variables.placed[day_index], starts, strict=True
-            ):
-                if not session.heavy_legs:
+        for day_index in self.variables.start:
+            heavy = self.variables.heavy_day[day_index]
+            for run, start, end in timed_runs(self.horizon.days[day_index]):
+                if not run.is_hard:
                     continue
-                for span in hard_runs:
-                    miss = self.model.new_bool_var("within_6h")
-                    keep_apart(
-                        self.model,
-                        start,
-                        session.minutes,
-                        span,
-                        HARD_RUN_GAP_PREFERRED_MINUTES,
-                        [placed, miss.Not()],
-                    )
-                    misses.append(miss)
+                miss = self.model.new_bool_var("within_6h")
+                span = (start, end)
+                gap = HARD_RUN_GAP_PREFERRED_MINUTES
+                keep_apart(self.model, self.variables, day_index, span, gap, [heavy, miss.Not()])
+                misses.append(miss)
         return cp_model.LinearExpr.sum(misses)
 
     def _heavy_in(self, week: HorizonWeek) -> cp_model.LinearExpr:

@@ -10,23 +10,27 @@ from ortools.sat.python import cp_model
 from solver.catalogue import Session, catalogue
 from solver.days import DAYS
 from solver.horizon import Horizon
-from solver.times import STARTS
+from solver.times import DAY_MINUTES, STARTS
 
 
 @dataclass
 class Variables:
     """`placed[day][s]` is true when session `s` of the catalogue goes on `day`.
 
-    On a day with times (solver/times.py) `start[day][s]` is when session `s` starts, in
-    minutes from midnight on the 15-minute grid (0 when it is not placed), and
-    `interval[day][s]` the time it takes: an optional interval, present when it is placed.
+    On an available day with times (solver/times.py) `strength[day]` is true when the day
+    holds strength, `start[day]` and `end[day]` are when it starts and ends, in minutes from
+    midnight (the start on the 15-minute grid, 0 without strength), and `interval[day]` the
+    time it takes: an optional interval, present when the day holds strength. One a day, as
+    the day holds one session (`one_session_per_day`): two would run back to back in it.
     """
 
     sessions: tuple[Session, ...]
     placed: list[list[cp_model.IntVar]]
     heavy_day: list[cp_model.IntVar]
-    start: dict[int, list[cp_model.IntVar]] = field(default_factory=dict)
-    interval: dict[int, list[cp_model.IntervalVar]] = field(default_factory=dict)
+    strength: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    start: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    end: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    interval: dict[int, cp_model.IntervalVar] = field(default_factory=dict)
     # Which sessions are of each kind (`matching_vars`), worked out once per model.
     kind_indexes: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
@@ -55,32 +59,33 @@ class Variables:
 
     def _add_times(self, model: cp_model.CpModel, days: Sequence[str], horizon: Horizon) -> None:
         grid = cp_model.Domain.from_values(STARTS)
+        minutes = [session.minutes for session in self.sessions]
         for day_index, day in enumerate(horizon.days):
-            if not day.is_timed:
-                continue
-            starts, intervals = [], []
-            for session, placed in zip(self.sessions, self.placed[day_index], strict=True):
-                name = f"{days[day_index]}_{session.id}"
-                start = model.new_int_var_from_domain(grid, f"{name}_start")
-                # Not placed, it starts at 0: no choice left there for the search.
-                model.add(start == 0).only_enforce_if(placed.Not())
-                starts.append(start)
-                intervals.append(
-                    model.new_optional_fixed_size_interval_var(
-                        start, session.minutes, placed, f"{name}_time"
-                    )
-                )
-            self.start[day_index] = starts
-            self.interval[day_index] = intervals
+            if not (day.is_timed and day.available):
+                continue  # strength cannot go there: nothing to time
+            name, placed = days[day_index], self.placed[day_index]
+            strength = model.new_bool_var(f"{name}_strength")
+            for var in placed:
+                model.add_implication(var, strength)
+            model.add_bool_or([strength.Not(), *placed])
+            start = model.new_int_var_from_domain(grid, f"{name}_start")
+            # Without strength it starts at 0: no choice left there for the search.
+            model.add(start == 0).only_enforce_if(strength.Not())
+            end = model.new_int_var(0, 2 * DAY_MINUTES, f"{name}_end")
+            # How long the day's strength takes (an interval's size is one variable).
+            size = model.new_int_var(0, sum(minutes), f"{name}_minutes")
+            model.add(size == cp_model.LinearExpr.weighted_sum(placed, minutes))
+            self.strength[day_index] = strength
+            self.start[day_index] = start
+            self.end[day_index] = end
+            self.interval[day_index] = model.new_optional_interval_var(
+                start, size, end, strength, f"{name}_time"
+            )
 
     @property
     def is_timed(self) -> bool:
         """Whether any day of the horizon has times."""
         return bool(self.start)
-
-    def start_total(self) -> cp_model.LinearExpr:
-        """The sum of every placed session's start: the last tie-break, earliest first."""
-        return cp_model.LinearExpr.sum([var for starts in self.start.values() for var in starts])
 
     def on_day(self, day_index: int) -> cp_model.LinearExpr:
         """Number of sessions on the day."""

@@ -59,10 +59,15 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
         placed = _placed(
             [[solver.boolean_value(var) for var in day] for day in variables.placed], variables
         )
-        starts = _starts(solver, variables, len(horizon.days))
-        details = horizon_goal_details(horizon, placed, starts)
+        # Each session on a day with times at its best start, as a week's (solver/times.py).
+        details = horizon_goal_details(horizon, placed)
         penalties = [
-            _penalty(horizon, goal, int(solver.value(count)), details[goal])
+            _penalty(
+                horizon,
+                goal,
+                len(details[goal]) if variables.is_timed else int(solver.value(count)),
+                details[goal],
+            )
             for goal, count in objective.counts.items()
         ]
         return _result(
@@ -70,10 +75,8 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
             placed,
             [p for p in penalties if p.count],
             "optimal" if status == cp_model.OPTIMAL else "feasible",
-            # The bound, less the earliest-start tie-break on a plan with times.
-            math.ceil(solver.best_objective_bound - 1e-6) // objective.time_scale,
+            math.ceil(solver.best_objective_bound - 1e-6),
             _facts(started, seed),
-            starts,
         )
     if status == cp_model.INFEASIBLE:
         return _infeasible(plan, started, seed)
@@ -85,20 +88,6 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
     placed = _placed(first, variables)
     _, penalties = check_horizon(horizon, placed)
     return _result(plan, placed, penalties, "feasible", 0, _facts(started, seed))
-
-
-def _starts(
-    solver: cp_model.CpSolver, variables: Variables, day_count: int
-) -> list[list[int | None]]:
-    """Each placed session's start on the days with times, by day (none on the others)."""
-    starts: list[list[int | None]] = [[] for _ in range(day_count)]
-    for day_index, day_starts in variables.start.items():
-        starts[day_index] = [
-            int(solver.value(start))
-            for start, placed in zip(day_starts, variables.placed[day_index], strict=True)
-            if solver.boolean_value(placed)
-        ]
-    return starts
 
 
 def _placed(chosen: list[list[bool]], variables: Variables) -> list[list[Session]]:
