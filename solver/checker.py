@@ -78,13 +78,23 @@ class _Week:
     def _best_start(self, day_index: int, session: Session) -> int:
         """The earliest start of the least cost: fewest timed rules broken, then the least
         weighted timed goals missed."""
-        best, best_cost = STARTS[0], (len(HARD_RULE_IDS) + 1, 0)
-        for start in STARTS:
-            cost = self._timing_cost(day_index, session, start)
-            if cost < best_cost:
-                best, best_cost = start, cost
-                if cost == (0, 0):
-                    break  # nothing is cheaper: the earliest such start is the best
+        # Starts inside a window first: the others break fits_availability, so one of them is
+        # the best only when every start inside a window breaks something too.
+        windows = self.clock(day_index).windows
+        inside = [
+            start
+            for start in STARTS
+            if any(low <= start and start + session.minutes <= high for low, high in windows)
+        ]
+        best_cost, best = (
+            min((self._timing_cost(day_index, session, start), start) for start in inside)
+            if inside
+            else ((len(HARD_RULE_IDS) + 1, 0), STARTS[0])
+        )
+        if best_cost[0] > 0:
+            best_cost, best = min(
+                ((self._timing_cost(day_index, session, start), start) for start in STARTS),
+            )
         return best
 
     def _timing_cost(self, day_index: int, session: Session, start: int) -> tuple[int, int]:
