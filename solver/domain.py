@@ -783,9 +783,12 @@ class WeekRequest(_Strict):
 
     def full_version_fits(self, day_index: int, session: Session) -> bool:
         """For a short session: whether its full version could go on the day instead (the day
-        is available, has the equipment and the minutes, and the athlete can do it)."""
+        is available, has the equipment and the minutes, on a day with times a start inside a
+        window clear of the timed runs, and the athlete can do it)."""
         if session.short_of is None:
             return False
+        from solver.times import fits_the_clock  # the times read the domain: imported late
+
         full = session_by_id()[session.short_of]
         day = self.week[day_index]
         minutes_left = day.minutes_left
@@ -793,6 +796,7 @@ class WeekRequest(_Strict):
             day.available
             and self.equipment_allows(day_index, full)
             and (minutes_left is None or full.minutes <= minutes_left)
+            and (not day.is_timed or fits_the_clock(day, full.minutes))
             and self.athlete.can_do(full)
         )
 

@@ -101,6 +101,19 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return union
 
 
+def fits_the_clock(day: Day, minutes: int) -> bool:
+    """Whether a session of `minutes` has a start on the grid inside one of the day's windows
+    and clear of its timed runs (`fits_availability` by the clock)."""
+    runs = [(start, end) for _, start, end in timed_runs(day)]
+    return any(
+        low <= start
+        and start + minutes <= high
+        and all(gap(start, start + minutes, run_start, run_end) >= 0 for run_start, run_end in runs)
+        for low, high in windows(day)
+        for start in STARTS
+    )
+
+
 def runs_end(day: Day) -> int:
     """When the day's last timed run ends (0 without one)."""
     return max((end for _, _, end in timed_runs(day)), default=0)
