@@ -5,15 +5,17 @@ Which event is which and how often it changed is `api/services/calendars.py`'s: 
 METHOD, so each event's DTSTAMP is when its information was last revised (RFC 5545 3.8.7.2),
 the same moment as its LAST-MODIFIED: an unchanged week exports byte for byte the same.
 
-Events are all-day, because a week says which day a run falls on but not at what time; a
-strength session's summary says whether it comes after the day's run. `_span` is the one place
-that decides an event's start and end: a timed event will return datetimes in the athlete's zone
-there, and the calendar already carries that zone's VTIMEZONE.
+A run with a start (`at`) and a strength session with one (on a day with times) are timed
+events: DTSTART and DTEND in the athlete's time zone (TZID, with the zone's VTIMEZONE in the
+calendar), or floating local times when the calendar has no zone (a week solved from a
+request). Every other event is all-day, on its date. `_span` is the one place that decides an
+event's start and end.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration
 from pydantic import BaseModel, Field
@@ -57,7 +59,7 @@ def week_calendar(calendar: WeekCalendar) -> bytes:
         ical.add("x-wr-timezone", calendar.timezone)
         ical.add_component(_vtimezone(calendar.timezone, calendar.weeks))
     for week in calendar.weeks:
-        for event in _week_events(week):
+        for event in _week_events(week, calendar.timezone):
             ical.add_component(event)
     return bytes(ical.to_ical())
 
@@ -72,7 +74,7 @@ def _vtimezone(name: str, weeks: list[CalendarWeek]) -> Timezone:
     return Timezone.from_tzid(name, first_date=first, last_date=last + dt.timedelta(days=1))
 
 
-def _week_events(week: CalendarWeek) -> list[Event]:
+def _week_events(week: CalendarWeek, timezone: str | None) -> list[Event]:
     events = []
     for day_index, day_id in enumerate(DAYS):
         date = week.week_of + dt.timedelta(days=day_index)
@@ -82,6 +84,7 @@ def _week_events(week: CalendarWeek) -> list[Event]:
             events.append(
                 _event(
                     slot,
+                    _span(slot, run.at, run.minutes, timezone),
                     week.owner,
                     week.revisions[slot],
                     summary=_run_summary(run),
@@ -95,6 +98,7 @@ def _week_events(week: CalendarWeek) -> list[Event]:
             events.append(
                 _event(
                     slot,
+                    _span(slot, session.at, session.minutes, timezone),
                     week.owner,
                     week.revisions[slot],
                     summary=_strength_summary(session),
@@ -131,15 +135,29 @@ def _when(session: PlacedSession) -> str:
     return "after the run" if session.position == "after_run" else "on its own"
 
 
-def _span(slot: Slot) -> tuple[dt.date, dt.date]:
-    """When the event starts and ends: all day on its date, as no time is known yet."""
-    return slot.date, slot.date + dt.timedelta(days=1)
+def _span(
+    slot: Slot, at: str | None, minutes: int, timezone: str | None
+) -> tuple[dt.date, dt.date]:
+    """When the event starts and ends: from `at` ("HH:MM", local) for `minutes`, in the
+    athlete's zone (floating without one); all day on its date where no time is known."""
+    if at is None:
+        return slot.date, slot.date + dt.timedelta(days=1)
+    zone = None if timezone is None else ZoneInfo(timezone)
+    start = dt.datetime.combine(slot.date, dt.time.fromisoformat(at), tzinfo=zone)
+    return start, start + dt.timedelta(minutes=minutes)
 
 
 def _event(
-    slot: Slot, owner: str, revision: Revision, *, summary: str, description: str, category: str
+    slot: Slot,
+    span: tuple[dt.date, dt.date],
+    owner: str,
+    revision: Revision,
+    *,
+    summary: str,
+    description: str,
+    category: str,
 ) -> Event:
-    start, end = _span(slot)
+    start, end = span
     # iCalendar times go to the second.
     modified = revision.modified.astimezone(dt.UTC).replace(microsecond=0)
     event = Event()

@@ -2,7 +2,8 @@
 
 Every event of the calendar the plan was imported from comes back as it was (UID, summary,
 description, date, time zones); runs that came from no calendar get an event of their own; each
-strength session gets an all-day event. The UIDs trainweek writes derive from the plan and the
+strength session gets an event, all-day unless its day has times (then from its `at`, a
+floating local time, as is a run with `at`). The UIDs trainweek writes derive from the plan and the
 slot (date and position in the day), never from a counter, so a calendar app that imports the
 export again after a re-solve updates its events instead of doubling them. The strength events
 carry X-TRAINWEEK-KIND:strength and a UID in the strength.trainweek domain: importing the export
@@ -103,9 +104,11 @@ def _run_event(
 ) -> Event:
     kind = str(run.get("type", "run")).replace("_", " ")
     summary = run.get("title") or f"Run: {kind} {run.get('minutes')} min"
-    return _all_day(
+    return _plan_event(
         uid=f"{plan_key}-{date.isoformat()}-run-{run_index}@{RUN_UID_DOMAIN}",
         date=date,
+        at=run.get("at"),
+        minutes=run.get("minutes"),
         stamp=stamp,
         summary=str(summary),
         description=f"{kind}, {run.get('minutes')} minutes",
@@ -123,9 +126,11 @@ def _strength_event(
     if dose:
         lines.append(f"Dose: {dose}")
     lines += [f"- {_exercise(exercise)}" for exercise in session.get("exercises") or []]
-    return _all_day(
+    return _plan_event(
         uid=strength_uid(plan_key, date, position),
         date=date,
+        at=session.get("at"),
+        minutes=session.get("minutes"),
         stamp=stamp,
         summary=f"Strength: {session.get('name', 'session')} ({session.get('minutes')} min)",
         description="\n".join(lines),
@@ -165,21 +170,30 @@ def _exercise(exercise: object) -> str:
     return f"{name}: {dose}" if dose else name
 
 
-def _all_day(
+def _plan_event(
     *,
     uid: str,
     date: dt.date,
+    at: object,
+    minutes: object,
     stamp: dt.datetime,
     summary: str,
     description: str,
     kind: str,
     category: str,
 ) -> Event:
+    """The event: all day on its date, or from `at` for `minutes` where the plan gives a time
+    (a floating local time: a plan names no time zone)."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("dtstart", date)
-    event.add("dtend", date + dt.timedelta(days=1))
+    if isinstance(at, str) and isinstance(minutes, int):
+        start = dt.datetime.combine(date, dt.time.fromisoformat(at))
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=minutes))
+    else:
+        event.add("dtstart", date)
+        event.add("dtend", date + dt.timedelta(days=1))
     event.add("summary", summary)
     event.add("description", description)
     event.add("categories", [category])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ortools.sat.python import cp_model
 
-from solver import WeekRequest, solve
+from solver import DAYS, WeekRequest, solve
 from solver.brute_force import brute_force_optimum
 from solver.cpsat.constraints import Constraints
 from solver.cpsat.engine import SEED
@@ -35,8 +35,8 @@ TYPICAL = ROOT / "scenarios" / "hansons-beginner-10-weeks-out.json"
 def solve_with_cpsat_defaults(request: WeekRequest) -> None:
     """Build the same model in a stock CpModel and solve it with default settings, 1 worker."""
     model = cp_model.CpModel()
-    variables = Variables.create(model)
     horizon = Horizon.of_week(request)
+    variables = Variables.create(model, DAYS, horizon)
     Constraints(model, horizon, variables).add_constraints()
     Objective(model, horizon, variables).add_objective()
     solver = cp_model.CpSolver()

@@ -7,13 +7,19 @@ The checker does not trust the model: tests run it on every week the model retur
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from solver.catalogue import Session, session_by_id
 from solver.domain import DAYS, EQUIPMENT_RANK, Day, DayId, WeekRequest
 from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.result import Conflict, Evaluation, Penalty, Plan
 from solver.rules import HARD_RULE_IDS, SOFT_GOAL_IDS, HardRuleId, SoftGoalId
+from solver.times import STARTS, DayClock, TimedMiss, day_clock, timed_key_run, timed_misses
+
+# Start minute of each session placed on a day, in the order of the day's sessions; None where
+# the start is not given (a day with times then takes the session's best start).
+Starts = Sequence[Sequence[int | None]]
 
 
 class PlanError(ValueError):
@@ -36,6 +42,13 @@ class _Week:
     horizon: Horizon
     days: tuple[Day, ...]
     placed: tuple[tuple[Session, ...], ...]
+    starts: Starts | None = None
+    # (day, session id) -> its best start, and day -> its clock, shared by the weeks a Scorer
+    # scores.
+    best_starts: dict[tuple[int, str], int] = field(default_factory=dict, compare=False)
+    clocks: dict[int, DayClock] = field(default_factory=dict, compare=False)
+    # Rules and goals a best start leaves out: only for an ablated model's answer.
+    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset()
 
     @property
     def request(self) -> WeekRequest:
@@ -45,6 +58,82 @@ class _Week:
     def day(self, day_index: int) -> str:
         """The day as a runner reads it: 'Tue', or 'Tue 2027-03-02' in a plan."""
         return self.horizon.day_name(day_index)
+
+    def start(self, day_index: int, place: int) -> int | None:
+        """When the day's session number `place` starts: as given, else (on a day with times)
+        its best start; None on a day without times."""
+        if not self.days[day_index].is_timed:
+            return None
+        given = None
+        if self.starts is not None and place < len(self.starts[day_index]):
+            given = self.starts[day_index][place]
+        if given is not None:
+            return given
+        session = self.placed[day_index][place]
+        key = (day_index, session.id)
+        if key not in self.best_starts:
+            self.best_starts[key] = self._best_start(day_index, session)
+        return self.best_starts[key]
+
+    def _best_start(self, day_index: int, session: Session) -> int:
+        """The earliest start of the least cost: fewest timed rules broken, then the least
+        weighted timed goals missed."""
+        # Starts inside a window first: the others break fits_availability, so one of them is
+        # the best only when every start inside a window breaks something too.
+        windows = self.clock(day_index).windows
+        inside = [
+            start
+            for start in STARTS
+            if any(low <= start and start + session.minutes <= high for low, high in windows)
+        ]
+        best_cost, best = (
+            min((self._timing_cost(day_index, session, start), start) for start in inside)
+            if inside
+            else ((len(HARD_RULE_IDS) + 1, 0), STARTS[0])
+        )
+        if best_cost[0] > 0:
+            best_cost, best = min(
+                ((self._timing_cost(day_index, session, start), start) for start in STARTS),
+            )
+        return best
+
+    def _timing_cost(self, day_index: int, session: Session, start: int) -> tuple[int, int]:
+        """Timed hard rules broken, and timed goals' weighted misses, of a session at `start`."""
+        broken = cost = 0
+        for miss in timed_misses(self.clock(day_index), session, start, words=False):
+            if miss.rule in self.ignoring:
+                continue
+            if isinstance(miss.rule, HardRuleId):
+                broken += not self.horizon.relaxes(miss.rule)
+            else:
+                cost += self.horizon.weight(miss.rule)
+        return broken, cost
+
+    def timed(self, rule: HardRuleId | SoftGoalId) -> list[TimedMiss]:
+        """What the sessions on days with times, at their starts, break or miss of `rule`."""
+        return [
+            miss
+            for i, sessions in enumerate(self.placed)
+            if self.days[i].is_timed
+            for place, session in enumerate(sessions)
+            for miss in timed_misses(self.clock(i), session, self._start(i, place))
+            if miss.rule == rule
+        ]
+
+    def clock(self, day_index: int) -> DayClock:
+        """The day's clock (a day with times), worked out once."""
+        if day_index not in self.clocks:
+            self.clocks[day_index] = day_clock(self.days, self.names, day_index)
+        return self.clocks[day_index]
+
+    def _start(self, day_index: int, place: int) -> int:
+        start = self.start(day_index, place)
+        assert start is not None, "a day with times gives each session a start"
+        return start
+
+    @cached_property
+    def names(self) -> list[str]:
+        return [self.horizon.day_name(i) for i in range(len(self.days))]
 
     def heavy(self, day_index: int) -> list[Session]:
         return [s for s in self.placed[day_index] if s.heavy_legs]
@@ -95,10 +184,18 @@ def parse_days(
     return tuple(placed)
 
 
-def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluation:
-    """Score the plan: broken hard rules, and the cost of every soft goal with weight > 0."""
+def evaluate(
+    request: WeekRequest,
+    plan: Mapping[str, Sequence[str]],
+    starts: Mapping[str, Sequence[int | None]] | None = None,
+) -> Evaluation:
+    """Score the plan: broken hard rules, and the cost of every soft goal with weight > 0.
+
+    `starts` gives the start minute of each placed session by day, in the plan's order; a
+    session on a day with times without one takes its best start.
+    """
     horizon = Horizon.of_week(request)
-    week = _Week(horizon, horizon.days, parse_plan(plan))
+    week = _Week(horizon, horizon.days, parse_plan(plan), _day_starts(starts, DAYS))
     violations = [
         Conflict(rule=breach.rule, message=breach.message, days=_ids(*breach.days))
         for breach in _violations(week, HARD_RULE_IDS)
@@ -112,11 +209,46 @@ def evaluate(request: WeekRequest, plan: Mapping[str, Sequence[str]]) -> Evaluat
     )
 
 
+def _day_starts(
+    starts: Mapping[str, Sequence[int | None]] | None, day_keys: Sequence[str]
+) -> Starts | None:
+    if starts is None:
+        return None
+    return [list(starts.get(day, [])) for day in day_keys]
+
+
+def best_starts(
+    request: WeekRequest,
+    plan: Plan,
+    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset(),
+) -> dict[str, list[int | None]]:
+    """Each placed session's best start on the days with times (None on the others), by day;
+    `ignoring` leaves rules and goals out of the choice (an ablated model's answer)."""
+    horizon = Horizon.of_week(request)
+    week = _Week(horizon, horizon.days, parse_plan(plan), ignoring=ignoring)
+    return {
+        day: [week.start(d, place) for place in range(len(week.placed[d]))]
+        for d, day in enumerate(DAYS)
+    }
+
+
+def horizon_starts(
+    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
+) -> list[list[int | None]]:
+    """Each placed session's start over the horizon: as given, else (on a day with times) its
+    best start; None on the days without times."""
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts)
+    return [
+        [week.start(d, place) for place in range(len(week.placed[d]))]
+        for d in range(len(week.placed))
+    ]
+
+
 def check_horizon(
-    horizon: Horizon, placed: Sequence[Sequence[Session]]
+    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
 ) -> tuple[list[Breach], list[Penalty]]:
     """Every hard rule the horizon's placement breaks, and every goal it misses with a cost."""
-    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed))
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts)
     return list(_violations(week, HARD_RULE_IDS)), penalties_of(week)
 
 
@@ -138,17 +270,21 @@ def penalties_of(week: _Week) -> list[Penalty]:
     return penalties
 
 
-def goal_details(request: WeekRequest, plan: Plan) -> dict[SoftGoalId, list[str]]:
+def goal_details(
+    request: WeekRequest,
+    plan: Plan,
+    starts: Mapping[str, Sequence[int | None]] | None = None,
+) -> dict[SoftGoalId, list[str]]:
     """Every soft goal's misses in words, one line per unit of penalty."""
     horizon = Horizon.of_week(request)
-    return horizon_goal_details(horizon, parse_plan(plan))
+    return horizon_goal_details(horizon, parse_plan(plan), _day_starts(starts, DAYS))
 
 
 def horizon_goal_details(
-    horizon: Horizon, placed: Sequence[Sequence[Session]]
+    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
 ) -> dict[SoftGoalId, list[str]]:
     """Every soft goal's misses over the horizon in words, one line per unit of penalty."""
-    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed))
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts)
     return {goal_id: check(week) for goal_id, check in GOAL_CHECKS.items()}
 
 
@@ -159,9 +295,18 @@ class Scorer:
         self.horizon = request if isinstance(request, Horizon) else Horizon.of_week(request)
         self.days = self.horizon.days
         self.weights = _active_weights(self.horizon)
+        self.best_starts: dict[tuple[int, str], int] = {}
+        self.clocks: dict[int, DayClock] = {}
 
     def _week(self, placed: Sequence[Sequence[Session]]) -> _Week:
-        return _Week(self.horizon, self.days, tuple(tuple(s) for s in placed))
+        placed_days = tuple(tuple(s) for s in placed)
+        return _Week(
+            self.horizon,
+            self.days,
+            placed_days,
+            best_starts=self.best_starts,
+            clocks=self.clocks,
+        )
 
     def breaks_hard_rule(self, placed: Sequence[Sequence[Session]]) -> bool:
         """Whether sessions per day (Monday first) break any hard rule."""
@@ -247,7 +392,8 @@ def _one_session_per_day(week: _Week) -> list[Breach]:
 
 
 def _no_heavy_legs_before_key_run(week: _Week) -> list[Breach]:
-    return [
+    # Where the times are known the 24 h reading replaces the day before's.
+    return _timed_breaches(week, HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN) + [
         Breach(
             rule=HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
             message=f"{week.day(i)}: {session.name} loads the legs heavily the day before "
@@ -255,9 +401,13 @@ def _no_heavy_legs_before_key_run(week: _Week) -> list[Breach]:
             days=_at(i, i + 1),
         )
         for i in range(len(week.days) - 1)
-        if week.days[i + 1].has_key_run
+        if week.days[i + 1].has_key_run and timed_key_run(week.days, i, i + 1) is None
         for session in week.heavy(i)
     ]
+
+
+def _timed_breaches(week: _Week, rule: HardRuleId) -> list[Breach]:
+    return [Breach(rule, miss.message, miss.days) for miss in week.timed(rule)]
 
 
 def _heavy_legs_48h_apart(week: _Week) -> list[Breach]:
@@ -413,7 +563,7 @@ def _fits_availability(week: _Week) -> list[Breach]:
                     days=_at(i),
                 )
             )
-    return conflicts
+    return conflicts + _timed_breaches(week, HardRuleId.FITS_AVAILABILITY)
 
 
 def _masters_extra_recovery_day(week: _Week) -> list[Breach]:
@@ -466,6 +616,14 @@ def _max_strength_minutes(week: _Week) -> list[Breach]:
     return breaches
 
 
+def _strength_after_run(week: _Week) -> list[Breach]:
+    return _timed_breaches(week, HardRuleId.STRENGTH_AFTER_RUN)
+
+
+def _heavy_legs_3h_from_hard_run(week: _Week) -> list[Breach]:
+    return _timed_breaches(week, HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN)
+
+
 # Rules that one day's sessions break or keep whatever the other days hold.
 DAY_RULES = (
     HardRuleId.ONE_SESSION_PER_DAY,
@@ -478,6 +636,8 @@ DAY_RULES = (
     HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY,
     HardRuleId.FITS_AVAILABILITY,
     HardRuleId.AVOIDED_EXERCISES,
+    HardRuleId.STRENGTH_AFTER_RUN,
+    HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN,
 )
 
 HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
@@ -496,6 +656,8 @@ HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
     HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: _masters_extra_recovery_day,
     HardRuleId.AVOIDED_EXERCISES: _avoided_exercises,
     HardRuleId.MAX_STRENGTH_MINUTES: _max_strength_minutes,
+    HardRuleId.STRENGTH_AFTER_RUN: _strength_after_run,
+    HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN: _heavy_legs_3h_from_hard_run,
 }
 assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in rule-book order"
 
@@ -552,11 +714,15 @@ def _strength_on_easy_days(week: _Week) -> list[str]:
 
 
 def _heavy_legs_48h_before_key_run(week: _Week) -> list[str]:
-    return [
+    # Where the times are known the 48 h reading replaces the two days before's.
+    return [miss.message for miss in week.timed(SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN)] + [
         f"{week.day(i)}: {session.name} is 48 h before {week.day(i + 2)}'s "
         f"{_key_run_name(week.days[i + 2])}"
         for i, session in week.sessions()
-        if session.heavy_legs and i + 2 < len(week.days) and week.days[i + 2].has_key_run
+        if session.heavy_legs
+        and i + 2 < len(week.days)
+        and week.days[i + 2].has_key_run
+        and timed_key_run(week.days, i, i + 2) is None
     ]
 
 
@@ -696,6 +862,10 @@ def _progression(week: _Week) -> list[str]:
     return details
 
 
+def _heavy_legs_6h_from_hard_run(week: _Week) -> list[str]:
+    return [miss.message for miss in week.timed(SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN)]
+
+
 GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.TARGET_SESSIONS: _target_sessions,
     SoftGoalId.KEEP_RECOVERY_DAYS_EASY: _keep_recovery_days_easy,
@@ -712,5 +882,6 @@ GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: _full_session_when_time_allows,
     SoftGoalId.ROUTINE: _routine,
     SoftGoalId.PROGRESSION: _progression,
+    SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: _heavy_legs_6h_from_hard_run,
 }
 assert tuple(GOAL_CHECKS) == SOFT_GOAL_IDS, "every soft goal is checked, in rule-book order"

@@ -31,6 +31,25 @@ from solver.rules import (
     SoftGoalId,
 )
 
+# A time of day, "HH:MM" from 00:00 to 23:59 (said in the schema as a pattern too).
+CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+CLOCK = re.compile(CLOCK_PATTERN)
+
+
+def clock_time(value: object) -> object:
+    """Refuse a string that is not a time of day as HH:MM, 00:00 to 23:59."""
+    if isinstance(value, str) and not CLOCK.fullmatch(value):
+        raise ValueError(f"'{value[:20]}' is not a time of day: give HH:MM from 00:00 to 23:59")
+    return value
+
+
+Clock = Annotated[
+    str,
+    BeforeValidator(clock_time),
+    Field(json_schema_extra={"pattern": CLOCK_PATTERN}, examples=["07:00"]),
+]
+Slot = Literal["am", "pm"]
+
 RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_train"]
 KEY_RUN_TYPES: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
 
@@ -149,11 +168,36 @@ class Run(_Strict):
         ),
     )
 
+    # Left out of answers when not given (here and below), so untimed weeks read as before.
+    at: Clock | None = Field(
+        default=None,
+        exclude_if=lambda at: at is None,
+        description="When the run starts, local time as HH:MM (00:00-23:59). Gives the day "
+        "times: strength then gets a start time too, after the run.",
+    )
+    slot: Slot | None = Field(
+        default=None,
+        exclude_if=lambda slot: slot is None,
+        description="When the run happens without an exact time: am (05:00-12:00) or pm "
+        "(12:00-22:00); the run may take any of it. Give this or at, not both.",
+    )
+
     @model_validator(mode="after")
     def _distance_only_for_races(self) -> Run:
         if self.distance is not None and self.type != "race":
             raise ValueError(f"distance is only for race runs, not {self.type}")
         return self
+
+    @model_validator(mode="after")
+    def _at_or_slot(self) -> Run:
+        if self.at is not None and self.slot is not None:
+            raise ValueError("give at or slot, not both")
+        return self
+
+    @property
+    def is_timed(self) -> bool:
+        """Whether the runner said when the run happens (a start time or a slot)."""
+        return self.at is not None or self.slot is not None
 
     @property
     def is_key(self) -> bool:
@@ -213,6 +257,38 @@ class Day(_Strict):
             "leave room for it)."
         ),
     )
+
+    windows: list[tuple[Clock, Clock]] = Field(
+        default_factory=list,
+        exclude_if=lambda windows: not windows,
+        max_length=8,
+        description="When the runner can train this day, as [start, end] pairs of HH:MM, "
+        'e.g. [["06:00", "07:30"], ["18:00", "21:00"]]; in order, none overlapping. Strength '
+        "goes inside one of them. Left out: no times (or 05:00-22:00 when a run has a time).",
+    )
+
+    @field_validator("windows")
+    @classmethod
+    def _windows_in_order(cls, windows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        # "HH:MM" strings of the pattern compare as times do.
+        for index, (start, end) in enumerate(windows):
+            if end <= start:
+                raise ValueError(
+                    f"windows[{index}] ({start}-{end}) ends before it starts; give [start, end]"
+                )
+        for index in range(1, len(windows)):
+            (_, end_before), (start, _) = windows[index - 1], windows[index]
+            if start < end_before:
+                raise ValueError(
+                    f"windows[{index}] ({start}-{windows[index][1]}) overlaps windows"
+                    f"[{index - 1}] or comes before it; list windows in order, apart"
+                )
+        return windows
+
+    @property
+    def is_timed(self) -> bool:
+        """Whether the day has times: availability windows, or a run with a time or a slot."""
+        return bool(self.windows) or any(run.is_timed for run in self.runs)
 
     @model_validator(mode="after")
     def _minutes_cover_the_runs(self) -> Day:
@@ -707,9 +783,12 @@ class WeekRequest(_Strict):
 
     def full_version_fits(self, day_index: int, session: Session) -> bool:
         """For a short session: whether its full version could go on the day instead (the day
-        is available, has the equipment and the minutes, and the athlete can do it)."""
+        is available, has the equipment and the minutes, on a day with times a start inside a
+        window clear of the timed runs, and the athlete can do it)."""
         if session.short_of is None:
             return False
+        from solver.times import fits_the_clock  # the times read the domain: imported late
+
         full = session_by_id()[session.short_of]
         day = self.week[day_index]
         minutes_left = day.minutes_left
@@ -717,6 +796,7 @@ class WeekRequest(_Strict):
             day.available
             and self.equipment_allows(day_index, full)
             and (minutes_left is None or full.minutes <= minutes_left)
+            and (not day.is_timed or fits_the_clock(day, full.minutes))
             and self.athlete.can_do(full)
         )
 

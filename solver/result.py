@@ -8,8 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from solver.catalogue import LegLoad, Prescription, Session, dose_for, dose_summary
-from solver.domain import DayId, Run, WeekRequest
+from solver.domain import CLOCK_PATTERN, DayId, Run, WeekRequest
 from solver.rules import HardRuleId, SoftGoalId
+from solver.times import clock_of, minutes_of
 
 Status = Literal["optimal", "feasible", "infeasible"]
 Position = Literal["after_run", "on_its_own"]
@@ -42,10 +43,21 @@ class PlacedSession(BaseModel):
         description="Each exercise with sets, reps and intensity, by the athlete's lifting "
         "level, the week's phase and progression_step.",
     )
+    at: str | None = Field(
+        default=None,
+        # Left out on a day without times, so untimed weeks read as before.
+        exclude_if=lambda at: at is None,
+        description="When to start, local time as HH:MM: only on a day with times (windows, "
+        "or a run with at or a slot).",
+        json_schema_extra={"pattern": CLOCK_PATTERN},
+    )
 
     @classmethod
-    def place(cls, session: Session, runs: list[Run], request: WeekRequest) -> PlacedSession:
-        """The session as placed on a day with these runs, dosed for the request's athlete."""
+    def place(
+        cls, session: Session, runs: list[Run], request: WeekRequest, start: int | None = None
+    ) -> PlacedSession:
+        """The session as placed on a day with these runs, dosed for the request's athlete,
+        starting at `start` (minutes from midnight) on a day with times."""
         athlete = request.athlete
         prescription = dose_for(
             session,
@@ -64,6 +76,7 @@ class PlacedSession(BaseModel):
             position="after_run" if runs else "on_its_own",
             dose=dose_summary(prescription),
             prescription=prescription,
+            at=None if start is None else clock_of(start),
         )
 
 
@@ -129,6 +142,14 @@ class WeekResult(BaseModel):
     def plan(self) -> Plan:
         """The week as a plan: day id -> session ids."""
         return {day: [s.session for s in day_plan.strength] for day, day_plan in self.days.items()}
+
+    @property
+    def starts(self) -> dict[str, list[int | None]]:
+        """Each placed session's start in minutes from midnight (None without one), by day."""
+        return {
+            day: [None if s.at is None else minutes_of(s.at) for s in day_plan.strength]
+            for day, day_plan in self.days.items()
+        }
 
     @property
     def session_count(self) -> int:

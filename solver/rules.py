@@ -33,6 +33,8 @@ class HardRuleId(StrEnum):
     MASTERS_EXTRA_RECOVERY_DAY = "masters_extra_recovery_day"
     AVOIDED_EXERCISES = "avoided_exercises"
     MAX_STRENGTH_MINUTES = "max_strength_minutes"
+    STRENGTH_AFTER_RUN = "strength_after_run"
+    HEAVY_LEGS_3H_FROM_HARD_RUN = "heavy_legs_3h_from_hard_run"
 
 
 class SoftGoalId(StrEnum):
@@ -53,6 +55,7 @@ class SoftGoalId(StrEnum):
     FULL_SESSION_WHEN_TIME_ALLOWS = "full_session_when_time_allows"
     ROUTINE = "routine"
     PROGRESSION = "progression"
+    HEAVY_LEGS_6H_FROM_HARD_RUN = "heavy_legs_6h_from_hard_run"
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,9 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
         HardRule(HardRuleId.ONE_SESSION_PER_DAY, "At most one strength session on any day."),
         HardRule(
             HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN,
-            "No heavy-leg session the day before a key run: legs stay fresh for it.",
+            "No heavy-leg session the day before a key run: legs stay fresh for it. Where the "
+            "times are known (the session's day has times, the key run a start or a slot): no "
+            "heavy-leg session ending less than 24 h before the key run's start.",
         ),
         HardRule(
             HardRuleId.HEAVY_LEGS_48H_APART,
@@ -144,6 +149,17 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
             HardRuleId.MAX_STRENGTH_MINUTES,
             "The week's strength minutes stay within athlete.max_strength_minutes.",
         ),
+        HardRule(
+            HardRuleId.STRENGTH_AFTER_RUN,
+            "On a day with times, strength starts after the day's timed runs end (a run with "
+            "a slot ends at the slot's end: am 12:00, pm 22:00). Relaxable.",
+            relaxable=True,
+        ),
+        HardRule(
+            HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN,
+            "On a day with times, at least 3 h between a timed hard run (long, tempo, "
+            "intervals, hills or race) and a heavy-leg session.",
+        ),
     )
 }
 
@@ -177,7 +193,9 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
         SoftGoal(
             SoftGoalId.HEAVY_LEGS_48H_BEFORE_KEY_RUN,
             "Keep heavy legs 48 h clear of key runs: each heavy-leg session two days before "
-            "a key run counts.",
+            "a key run counts; where the times are known (the session's day has times, the "
+            "key run a start or a slot), each heavy-leg session ending less than 48 h before "
+            "a key run's start counts, once per key run.",
             5,
         ),
         SoftGoal(
@@ -244,6 +262,12 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
             "drops in taper, race week, deload and post-race weeks: each heavy session fewer "
             "than the last base or build week counts in a base or build week, each heavy "
             "session more than the week before counts in any other phase.",
+            3,
+        ),
+        SoftGoal(
+            SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN,
+            "On a day with times, 6 h or more between a timed hard run and heavy legs: each "
+            "heavy-leg session less than 6 h from a hard run the same day counts.",
             3,
         ),
     )

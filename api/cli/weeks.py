@@ -104,11 +104,14 @@ def print_week(result: WeekResult, out: Console) -> None:
     table.add_column("Strength")
     for day_id, day in result.days.items():
         runs = ", ".join(
-            f"{run.type.replace('_', ' ')} {run.minutes}'" + (" (key)" if run.is_key else "")
+            (f"{run.at} " if run.at else f"{run.slot} " if run.slot else "")
+            + f"{run.type.replace('_', ' ')} {run.minutes}'"
+            + (" (key)" if run.is_key else "")
             for run in day.runs
         )
         strength = ", ".join(
-            escape(f"{s.name} [{s.leg_load} legs, {s.minutes}']")
+            (f"{s.at} " if s.at else "")
+            + escape(f"{s.name} [{s.leg_load} legs, {s.minutes}']")
             + (" after the run" if s.position == "after_run" else "")
             + (escape(f": {s.dose}") if s.dose else "")
             for s in day.strength

@@ -12,7 +12,8 @@ from api.services.profiles import resolve_weights
 from api.storage import Database
 from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
 from solver.catalogue import catalogue
-from solver.domain import DAYS, DayId
+from solver.domain import DAYS, Clock, DayId
+from solver.times import minutes_of
 
 # A proposed week may break one_session_per_day (the checker says so), but not without end: the
 # answer grows with the sessions placed, so their number bounds its size.
@@ -45,6 +46,13 @@ class PlannedSession(BaseModel):
         # The ids the catalogue has, in the schema too; an unknown one is still the plan's own
         # 400, which names the known ids.
         json_schema_extra={"enum": [session.id for session in catalogue()]},
+    )
+    at: Clock | None = Field(
+        default=None,
+        # Left out when not given: other answers (learn's) carry placed sessions too.
+        exclude_if=lambda at: at is None,
+        description="When it starts, local time as HH:MM: only on a day with times (windows, or "
+        "a run with at or a slot). Left out there, the session is scored at its best start.",
     )
 
 
@@ -90,7 +98,17 @@ def evaluate_week(body: EvaluateBody) -> Evaluation:
     placement: dict[str, list[str]] = {
         day: [entry.session for entry in entries] for day, entries in body.plan.items()
     }
+    starts: dict[str, list[int | None]] = {}
+    for day, entries in body.plan.items():
+        for index, entry in enumerate(entries):
+            if entry.at is not None and not body.request.day(day).is_timed:
+                raise InvalidField(
+                    f"plan.{day}[{index}].at",
+                    f"{day} has no times: give the day windows or a run an at or a slot, or "
+                    "leave the session's at out",
+                )
+        starts[day] = [None if entry.at is None else minutes_of(entry.at) for entry in entries]
     try:
-        return evaluate(body.request, placement)
+        return evaluate(body.request, placement, starts)
     except PlanError as error:
         raise InvalidField("plan", str(error), title="Unknown id in plan") from None

@@ -11,6 +11,15 @@ from ortools.sat.python import cp_model
 from solver.cpsat.variables import Variables
 from solver.horizon import Horizon
 from solver.rules import HARD_RULE_IDS, HardRuleId
+from solver.times import (
+    HARD_RUN_GAP_MINUTES,
+    KEY_RUN_CLEAR_MINUTES,
+    busy,
+    merged,
+    runs_end,
+    timed_key_run,
+    timed_runs,
+)
 
 
 class SessionBound(StrEnum):
@@ -71,6 +80,8 @@ class Constraints:
             HardRuleId.MASTERS_EXTRA_RECOVERY_DAY: self._masters_extra_recovery_day,
             HardRuleId.AVOIDED_EXERCISES: self._avoided_exercises,
             HardRuleId.MAX_STRENGTH_MINUTES: self._max_strength_minutes,
+            HardRuleId.STRENGTH_AFTER_RUN: self._strength_after_run,
+            HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN: self._heavy_legs_3h_from_hard_run,
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
@@ -84,13 +95,19 @@ class Constraints:
             self._enforce(self.model.add(cp_model.LinearExpr.sum(matching) == 0), guard)
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
+        literal = self._guard_literal(guard)
+        if literal is not None:
+            constraint.only_enforce_if(literal)
+
+    def _guard_literal(self, guard: Guard) -> cp_model.IntVar | None:
+        """The guard's literal when the model is guarded, else None."""
         if not self.guarded:
-            return
+            return None
         if guard not in self.guards:
             part = guard.part or ""
             week = f"w{guard.week}" if guard.week else ""
             self.guards[guard] = self.model.new_bool_var(f"{guard.rule}{guard.days}{part}{week}")
-        constraint.only_enforce_if(self.guards[guard])
+        return self.guards[guard]
 
     def _session_count(self) -> None:
         """Place between min_sessions and max_sessions sessions each week."""
@@ -113,13 +130,31 @@ class Constraints:
             self._enforce(constraint, Guard(HardRuleId.ONE_SESSION_PER_DAY, (day_index,)))
 
     def _no_heavy_legs_before_key_run(self) -> None:
-        """No heavy-leg session the day before a key run."""
+        """No heavy-leg session the day before a key run; where the times are known, none
+        ending less than 24 h before the key run starts."""
         days = self.horizon.days
         for day_index in range(len(days) - 1):
-            if days[day_index + 1].has_key_run:
+            timed = timed_key_run(days, day_index, day_index + 1) is not None
+            if days[day_index + 1].has_key_run and not timed:
                 constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
                 pair = (day_index, day_index + 1)
                 self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair))
+        for day_index, start in self.variables.start.items():
+            heavy = self.variables.heavy_day[day_index]
+            for key_day in (day_index, day_index + 1):
+                key_start = timed_key_run(days, day_index, key_day)
+                if key_start is None:
+                    continue
+                guard = Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, (day_index, key_day))
+                # Before the key run, heavy legs must end 24 h before it: on the day before
+                # that is their end; on the key run's own day they can only come after it.
+                if key_day == day_index:
+                    constraint = self.model.add(start >= key_start)
+                else:
+                    end = self.variables.end[day_index]
+                    constraint = self.model.add(end <= key_start - KEY_RUN_CLEAR_MINUTES)
+                constraint.only_enforce_if(heavy)
+                self._enforce(constraint, guard)
 
     def _heavy_legs_48h_apart(self) -> None:
         """Heavy-leg sessions never on consecutive days."""
@@ -199,6 +234,27 @@ class Constraints:
             if minutes_left is not None:
                 minutes = cp_model.LinearExpr.weighted_sum(placed, [s.minutes for s in sessions])
                 self._enforce(self.model.add(minutes <= minutes_left), guard)
+            if day_index in self.variables.interval:
+                self._fits_the_day_s_times(day_index, guard)
+
+    def _fits_the_day_s_times(self, day_index: int, guard: Guard) -> None:
+        """On a day with times: strength inside one window, never during a timed run."""
+        day = self.horizon.days[day_index]
+        # One interval per stretch of taken time: a no-overlap refuses fixed ones that overlap.
+        taken = merged(busy(day) + [(start, end) for _, start, end in timed_runs(day)])
+        literal = self._guard_literal(guard)
+        fixed = []
+        for start, end in taken:
+            if literal is None:
+                fixed.append(self.model.new_fixed_size_interval_var(start, end - start, "taken"))
+            else:
+                # Guarded, the day's taken times hold only while the guard does.
+                fixed.append(
+                    self.model.new_optional_fixed_size_interval_var(
+                        start, end - start, literal, "taken"
+                    )
+                )
+        self.model.add_no_overlap([self.variables.interval[day_index], *fixed])
 
     def _masters_extra_recovery_day(self) -> None:
         """For a masters runner, no heavy legs two days before a key run either (a Saturday
@@ -237,3 +293,53 @@ class Constraints:
             week_minutes = cp_model.LinearExpr.weighted_sum(placed, minutes)
             guard = Guard(HardRuleId.MAX_STRENGTH_MINUTES, (), week=week.index)
             self._enforce(self.model.add(week_minutes <= cap), guard)
+
+    def _strength_after_run(self) -> None:
+        """On a day with times, strength starts after the day's timed runs end."""
+        for day_index, start in self.variables.start.items():
+            last_run_end = runs_end(self.horizon.days[day_index])
+            if last_run_end:
+                constraint = self.model.add(start >= last_run_end)
+                constraint.only_enforce_if(self.variables.strength[day_index])
+                self._enforce(constraint, Guard(HardRuleId.STRENGTH_AFTER_RUN, (day_index,)))
+
+    def _heavy_legs_3h_from_hard_run(self) -> None:
+        """On a day with times, heavy legs at least 3 h from a timed hard run."""
+        for day_index in self.variables.start:
+            guard = Guard(HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, (day_index,))
+            for run, run_start, run_end in timed_runs(self.horizon.days[day_index]):
+                if run.is_hard:
+                    apart = keep_apart(
+                        self.model,
+                        self.variables,
+                        day_index,
+                        (run_start, run_end),
+                        HARD_RUN_GAP_MINUTES,
+                        [self.variables.heavy_day[day_index]],
+                    )
+                    for constraint in apart:
+                        self._enforce(constraint, guard)
+
+
+def keep_apart(
+    model: cp_model.CpModel,
+    variables: Variables,
+    day_index: int,
+    span: tuple[int, int],
+    gap: int,
+    enforced_by: list[cp_model.LiteralT],
+) -> list[cp_model.Constraint]:
+    """Under `enforced_by`, the day's strength lies `gap` minutes or more after the span, or
+    before it: the constraints that say so (one, when no session fits before it)."""
+    span_start, span_end = span
+    start, end = variables.start[day_index], variables.end[day_index]
+    latest_end_before = span_start - gap
+    after = model.add(start >= span_end + gap)
+    if latest_end_before < min(session.minutes for session in variables.sessions):
+        after.only_enforce_if(enforced_by)
+        return [after]
+    is_after = model.new_bool_var("after")
+    before = model.add(end <= latest_end_before)
+    after.only_enforce_if([*enforced_by, is_after])
+    before.only_enforce_if([*enforced_by, is_after.Not()])
+    return [after, before]

@@ -22,7 +22,7 @@ class Model(cp_model.CpModel):
         pass
 
 
-def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
+def new_solver(time_limit_s: float, seed: int = SEED, *, timed: bool = False) -> cp_model.CpSolver:
     """A deterministic CP-SAT solver: one worker, a fixed seed.
 
     Presolve, symmetry detection, probing and the LP relaxation are off: a week is a few dozen
@@ -32,6 +32,10 @@ def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     time than branching on the objective, with the cores left unminimised and no cover search,
     which cost more than they save at this size (see benchmarks/bench_solve.py). The
     brute-force referee test checks every answer is still the true optimum.
+
+    A week with times (`timed`) branches on the objective instead: its start and interval
+    variables make the cores cost more than they save, about 1.4x against 1.7x an untimed
+    week's time with them (benchmarks/bench_times.py).
     """
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = WORKERS
@@ -41,7 +45,7 @@ def new_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     solver.parameters.symmetry_level = 0
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.linearization_level = 0
-    solver.parameters.optimize_with_core = True
+    solver.parameters.optimize_with_core = not timed
     solver.parameters.core_minimization_level = 0
     solver.parameters.cover_optimization = False
     return solver

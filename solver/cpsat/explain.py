@@ -21,6 +21,7 @@ from solver.domain import DAYS, WeekRequest
 from solver.horizon import Horizon
 from solver.result import Conflict
 from solver.rules import HARD_RULE_IDS, RELAXABLE_RULE_IDS, HardRuleId
+from solver.times import DAY_MINUTES, clock_of, runs_end, timed_key_run, windows
 
 EXPLAIN_TIME_LIMIT_S = 5.0
 
@@ -49,7 +50,7 @@ class _GuardedModel:
     def __init__(self, horizon: Horizon, time_limit_s: float = EXPLAIN_TIME_LIMIT_S) -> None:
         self.model = Model()
         days = [horizon.day_key(d) for d in range(len(horizon.days))]
-        self.variables = Variables.create(self.model, days)
+        self.variables = Variables.create(self.model, days, horizon)
         constraints = Constraints(self.model, horizon, self.variables, guarded=True)
         constraints.add_constraints()
         self.guards = constraints.guards
@@ -143,6 +144,9 @@ def _fit_reason(horizon: Horizon, day_index: int) -> str:
     day, name = horizon.days[day_index], horizon.day_name(day_index)
     if not day.available:
         return f"{name} is marked unavailable"
+    if day.is_timed:
+        spans = ", ".join(f"{clock_of(start)}-{clock_of(end)}" for start, end in windows(day))
+        return f"on {name} strength must fit in {spans}, clear of the timed runs"
     usable = _usable_sessions(horizon, day_index)
     left = day.minutes_left
     fitting = [s for s in usable if left is None or s.minutes <= left]
@@ -174,9 +178,14 @@ def _describe(horizon: Horizon, guard: Guard) -> str:
         case HardRuleId.ONE_SESSION_PER_DAY, _:
             return f"{_day(guard.days[0])} can hold only one session"
         case HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, _:
-            return (
-                f"no heavy legs on {_day(guard.days[0])}, before {_key_run(horizon, guard.days[1])}"
-            )
+            before, run_day = guard.days
+            key_start = timed_key_run(horizon.days, before, run_day)
+            if key_start is not None:
+                return (
+                    f"no heavy legs on {_day(before)} within 24 h before "
+                    f"{_key_run(horizon, run_day)} at {clock_of(key_start % DAY_MINUTES)}"
+                )
+            return f"no heavy legs on {_day(before)}, before {_key_run(horizon, run_day)}"
         case HardRuleId.HEAVY_LEGS_48H_APART, _:
             return f"no heavy legs on both {_day(guard.days[0])} and {_day(guard.days[1])}"
         case HardRuleId.NO_HEAVY_LEGS_ON_VERY_LONG_RUN_DAY, _:
@@ -216,6 +225,14 @@ def _describe(horizon: Horizon, guard: Guard) -> str:
             cap = horizon.request.athlete.max_strength_minutes
             text = f"the athlete caps strength at {cap} min a week"
             return horizon.in_week(horizon.weeks[guard.week], text)
+        case HardRuleId.STRENGTH_AFTER_RUN, _:
+            day = horizon.days[guard.days[0]]
+            return (
+                f"on {_day(guard.days[0])} strength starts after the run, from "
+                f"{clock_of(runs_end(day) % DAY_MINUTES)}"
+            )
+        case HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, _:
+            return f"on {_day(guard.days[0])} heavy legs only 3 h or more from the hard run"
     raise ValueError(f"unknown rule {guard.rule}")
 
 

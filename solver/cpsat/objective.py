@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from solver.checker import recovery_day_units
+from solver.cpsat.constraints import keep_apart
 from solver.cpsat.variables import Variables
 from solver.days import DAYS
 from solver.horizon import LOADING_PHASES, Horizon, HorizonWeek
 from solver.rules import SOFT_GOAL_IDS, SoftGoalId, placement_rank, tie_break_scale
+from solver.times import (
+    DAY_MINUTES,
+    HARD_RUN_GAP_PREFERRED_MINUTES,
+    KEY_RUN_CLEAR_PREFERRED_MINUTES,
+    timed_key_run,
+    timed_runs,
+)
 
 
 @dataclass
@@ -50,6 +58,7 @@ class Objective:
             SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: self._full_session_when_time_allows,
             SoftGoalId.ROUTINE: self._routine,
             SoftGoalId.PROGRESSION: self._progression,
+            SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: self._heavy_legs_6h_from_hard_run,
         }
         assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
         weights = {goal: self.horizon.weight(goal) for goal in goals}
@@ -77,7 +86,8 @@ class Objective:
             [var for var, _ in placements], [rank for _, rank in placements]
         )
         # Scaled past every sum of ranks, the tie-break never outweighs a unit of penalty.
-        self.model.minimize(penalty * tie_break_scale(len(self.variables.sessions)) + ranks)
+        scale = tie_break_scale(len(self.variables.sessions))
+        self.model.minimize(penalty * scale + ranks)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
         # One flat sum: a sum of per-day sums costs CP-SAT more to take apart in the objective.
@@ -130,11 +140,40 @@ class Objective:
         return self._sessions_on([d for d in self._all_days if days[d].has_key_run])
 
     def _heavy_legs_48h_before_key_run(self) -> cp_model.LinearExpr:
-        """Each heavy-leg session two days before a key run counts."""
+        """Each heavy-leg session two days before a key run counts; where the times are known,
+        each ending less than 48 h before a key run's start, once per key run."""
         days = self.horizon.days
-        return self._sessions_on(
-            [d for d in self._all_days[:-2] if days[d + 2].has_key_run], "heavy"
+        untimed = self._sessions_on(
+            [
+                d
+                for d in self._all_days[:-2]
+                if days[d + 2].has_key_run and timed_key_run(days, d, d + 2) is None
+            ],
+            "heavy",
         )
+        misses: list[cp_model.IntVar] = []
+        for day_index in self.variables.start:
+            for key_day in (day_index, day_index + 1, day_index + 2):
+                key_start = timed_key_run(days, day_index, key_day)
+                if key_start is not None:
+                    misses.append(self._clear_of(day_index, key_start))
+        return untimed + cp_model.LinearExpr.sum(misses)
+
+    def _clear_of(self, day_index: int, key_start: int) -> cp_model.IntVar:
+        """A miss of the day's heavy legs unless they end 48 h before the key run starting at
+        `key_start` (minutes from the day's midnight) or start after that start."""
+        heavy = self.variables.heavy_day[day_index]
+        start, end = self.variables.start[day_index], self.variables.end[day_index]
+        latest_end = key_start - KEY_RUN_CLEAR_PREFERRED_MINUTES
+        shortest = min(session.minutes for session in self.variables.sessions)
+        if key_start >= DAY_MINUTES and latest_end < shortest:
+            return heavy  # it cannot start after it nor end in time: heavy legs miss
+        miss = self.model.new_bool_var("within_48h")
+        if key_start < DAY_MINUTES:
+            self.model.add(start >= key_start).only_enforce_if([heavy, miss.Not()])
+        else:
+            self.model.add(end <= latest_end).only_enforce_if([heavy, miss.Not()])
+        return miss
 
     def _no_heavy_legs_after_long_run(self) -> cp_model.LinearExpr:
         """Each heavy-leg session the day after a long run counts."""
@@ -285,6 +324,22 @@ class Objective:
             miss = self.model.new_int_var(0, len(DAYS), _name("progression_miss", week))
             self.model.add(miss >= excess)
             misses.append(miss)
+        return cp_model.LinearExpr.sum(misses)
+
+    def _heavy_legs_6h_from_hard_run(self) -> cp_model.LinearExpr:
+        """Each heavy-leg session less than 6 h from a timed hard run the same day counts, once
+        per run."""
+        misses: list[cp_model.IntVar] = []
+        for day_index in self.variables.start:
+            heavy = self.variables.heavy_day[day_index]
+            for run, start, end in timed_runs(self.horizon.days[day_index]):
+                if not run.is_hard:
+                    continue
+                miss = self.model.new_bool_var("within_6h")
+                span = (start, end)
+                gap = HARD_RUN_GAP_PREFERRED_MINUTES
+                keep_apart(self.model, self.variables, day_index, span, gap, [heavy, miss.Not()])
+                misses.append(miss)
         return cp_model.LinearExpr.sum(misses)
 
     def _heavy_in(self, week: HorizonWeek) -> cp_model.LinearExpr:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
-from solver.checker import evaluate, goal_details
+from solver.checker import best_starts, evaluate, goal_details
 from solver.cpsat.constraints import Constraints, SessionBound
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
@@ -55,28 +55,37 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
     started = time.perf_counter()
     model = Model()
     horizon = Horizon.of_week(request)
-    variables = Variables.create(model)
+    variables = Variables.create(model, DAYS, horizon)
     Constraints(
         model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
     ).add_constraints()
     objective = Objective(model, horizon, variables, without=ablation.goals)
     objective.add_objective()
 
-    solver = new_solver(request.time_limit_s, seed)
+    solver = new_solver(request.time_limit_s, seed, timed=variables.is_timed)
     status = solver.solve(model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placed = [[solver.boolean_value(var) for var in day] for day in variables.placed]
         plan = _plan(placed, variables)
-        details = goal_details(request, plan)
+        # On days with times each session starts at its best start (the earliest of the least
+        # cost, solver/times.py): what the model's own start costs at the optimum, made one
+        # answer. The checker counts the timed goals at those starts.
+        starts = best_starts(request, plan, ablation.rules | ablation.goals)
+        details = goal_details(request, plan, starts)
         penalties = [
-            _penalty(request, goal, int(solver.value(count)), details[goal])
+            _penalty(
+                request,
+                goal,
+                len(details[goal]) if variables.is_timed else int(solver.value(count)),
+                details[goal],
+            )
             for goal, count in objective.counts.items()
         ]
         return WeekResult(
             status="optimal" if status == cp_model.OPTIMAL else "feasible",
             objective=sum(p.cost for p in penalties),
             best_bound=int(solver.best_objective_bound) // tie_break_scale(len(variables.sessions)),
-            days=_days(request, plan),
+            days=_days(request, plan, starts),
             penalties=[p for p in penalties if p.count],
             solver=_facts(started, seed),
             week_of=request.week_of,
@@ -94,7 +103,8 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         status="feasible",
         objective=scored.objective,
         best_bound=0,
-        days=_days(request, plan),
+        # Each session on a day with times at its best start, as the checker scored it.
+        days=_days(request, plan, best_starts(request, plan)),
         penalties=scored.penalties,
         solver=_facts(started, seed),
         week_of=request.week_of,
@@ -128,14 +138,22 @@ def _infeasible(request: WeekRequest, started: float) -> WeekResult:
     )
 
 
-def _days(request: WeekRequest, plan: Plan) -> dict[str, DayPlan]:
+def _days(
+    request: WeekRequest, plan: Plan, starts: dict[str, list[int | None]] | None = None
+) -> dict[str, DayPlan]:
     by_id = session_by_id()
+    starts = starts or {}
     return {
         day: DayPlan(
             runs=request.day(day).runs,
             strength=[
-                PlacedSession.place(by_id[session_id], request.day(day).runs, request)
-                for session_id in plan.get(day, [])
+                PlacedSession.place(
+                    by_id[session_id],
+                    request.day(day).runs,
+                    request,
+                    (starts.get(day) or [None] * (place + 1))[place],
+                )
+                for place, session_id in enumerate(plan.get(day, []))
             ],
         )
         for day in DAYS

@@ -9,21 +9,37 @@ from ortools.sat.python import cp_model
 
 from solver.catalogue import Session, catalogue
 from solver.days import DAYS
+from solver.horizon import Horizon
+from solver.times import DAY_MINUTES, STARTS
 
 
 @dataclass
 class Variables:
-    """`placed[day][s]` is true when session `s` of the catalogue goes on `day`."""
+    """`placed[day][s]` is true when session `s` of the catalogue goes on `day`.
+
+    On an available day with times (solver/times.py) `strength[day]` is true when the day
+    holds strength, `start[day]` and `end[day]` are when it starts and ends, in minutes from
+    midnight (the start on the 15-minute grid, 0 without strength), and `interval[day]` the
+    time it takes: an optional interval, present when the day holds strength. One a day, as
+    the day holds one session (`one_session_per_day`): two would run back to back in it.
+    """
 
     sessions: tuple[Session, ...]
     placed: list[list[cp_model.IntVar]]
     heavy_day: list[cp_model.IntVar]
+    strength: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    start: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    end: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    interval: dict[int, cp_model.IntervalVar] = field(default_factory=dict)
     # Which sessions are of each kind (`matching_vars`), worked out once per model.
     kind_indexes: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def create(cls, model: cp_model.CpModel, days: Sequence[str] = DAYS) -> Variables:
-        """One boolean per day and session, and one per day for 'heavy legs today'.
+    def create(
+        cls, model: cp_model.CpModel, days: Sequence[str] = DAYS, horizon: Horizon | None = None
+    ) -> Variables:
+        """One boolean per day and session, and one per day for 'heavy legs today'; on the
+        horizon's days with times, a start and an optional interval per session.
 
         `days` names the horizon's days: mon..sun for a week, dates for a plan.
         """
@@ -36,7 +52,40 @@ class Variables:
             for session_index, session in enumerate(sessions):
                 if session.heavy_legs:
                     model.add_implication(placed[day_index][session_index], heavy_day[day_index])
-        return cls(sessions, placed, heavy_day)
+        variables = cls(sessions, placed, heavy_day)
+        if horizon is not None:
+            variables._add_times(model, days, horizon)
+        return variables
+
+    def _add_times(self, model: cp_model.CpModel, days: Sequence[str], horizon: Horizon) -> None:
+        grid = cp_model.Domain.from_values(STARTS)
+        minutes = [session.minutes for session in self.sessions]
+        for day_index, day in enumerate(horizon.days):
+            if not (day.is_timed and day.available):
+                continue  # strength cannot go there: nothing to time
+            name, placed = days[day_index], self.placed[day_index]
+            strength = model.new_bool_var(f"{name}_strength")
+            for var in placed:
+                model.add_implication(var, strength)
+            model.add_bool_or([strength.Not(), *placed])
+            start = model.new_int_var_from_domain(grid, f"{name}_start")
+            # Without strength it starts at 0: no choice left there for the search.
+            model.add(start == 0).only_enforce_if(strength.Not())
+            end = model.new_int_var(0, 2 * DAY_MINUTES, f"{name}_end")
+            # How long the day's strength takes (an interval's size is one variable).
+            size = model.new_int_var(0, sum(minutes), f"{name}_minutes")
+            model.add(size == cp_model.LinearExpr.weighted_sum(placed, minutes))
+            self.strength[day_index] = strength
+            self.start[day_index] = start
+            self.end[day_index] = end
+            self.interval[day_index] = model.new_optional_interval_var(
+                start, size, end, strength, f"{name}_time"
+            )
+
+    @property
+    def is_timed(self) -> bool:
+        """Whether any day of the horizon has times."""
+        return bool(self.start)
 
     def on_day(self, day_index: int) -> cp_model.LinearExpr:
         """Number of sessions on the day."""

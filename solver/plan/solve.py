@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ortools.sat.python import cp_model
 
 from solver.catalogue import Session
-from solver.checker import check_horizon, horizon_goal_details
+from solver.checker import Starts, check_horizon, horizon_goal_details, horizon_starts
 from solver.cpsat.constraints import Constraints
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_plan_solver
 from solver.cpsat.explain import explain_horizon, first_feasible_placement
@@ -44,7 +44,9 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
     started = time.perf_counter()
     horizon = plan.horizon
     model = Model()
-    variables = Variables.create(model, [horizon.day_key(d) for d in range(len(horizon.days))])
+    variables = Variables.create(
+        model, [horizon.day_key(d) for d in range(len(horizon.days))], horizon
+    )
     Constraints(
         model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
     ).add_constraints()
@@ -57,9 +59,15 @@ def _solve(plan: PlanHorizon, seed: int, ablation: Ablation) -> PlanResult:
         placed = _placed(
             [[solver.boolean_value(var) for var in day] for day in variables.placed], variables
         )
+        # Each session on a day with times at its best start, as a week's (solver/times.py).
         details = horizon_goal_details(horizon, placed)
         penalties = [
-            _penalty(horizon, goal, int(solver.value(count)), details[goal])
+            _penalty(
+                horizon,
+                goal,
+                len(details[goal]) if variables.is_timed else int(solver.value(count)),
+                details[goal],
+            )
             for goal, count in objective.counts.items()
         ]
         return _result(
@@ -98,28 +106,35 @@ def _result(
     status: str,
     best_bound: int,
     facts: SolverFacts,
+    starts: Starts | None = None,
 ) -> PlanResult:
     return PlanResult(
         status=status,
         objective=sum(p.cost for p in penalties),
         best_bound=best_bound,
-        days=plan_days(plan.horizon, placed),
+        days=plan_days(plan.horizon, placed, starts),
         weeks=week_summaries(plan, placed, penalties),
         penalties=penalties,
         solver=facts,
     )
 
 
-def plan_days(horizon: Horizon, placed: Sequence[Sequence[Session]]) -> list[PlanDay]:
-    """Every day of the plan with its runs as posted and its strength."""
+def plan_days(
+    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
+) -> list[PlanDay]:
+    """Every day of the plan with its runs as posted and its strength, each session at its
+    start on a day with times (given, else its best start)."""
+    starts = horizon_starts(horizon, placed, starts)
     return [
         PlanDay(
             date=horizon.date(d),
             weekday=DAYS[d % 7],
             runs=day.runs,
             strength=[
-                PlacedSession.place(session, day.runs, horizon.week_of_day(d).request)
-                for session in placed[d]
+                PlacedSession.place(
+                    session, day.runs, horizon.week_of_day(d).request, starts[d][place]
+                )
+                for place, session in enumerate(placed[d])
             ],
         )
         for d, day in enumerate(horizon.days)

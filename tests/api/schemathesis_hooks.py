@@ -56,6 +56,8 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             weights_or_preset(case.body)
         if case.operation.path == "/v1/profiles/learn":
             name_when_saving(case.body)
+        if case.operation.path == "/v1/weeks/evaluate":
+            at_only_on_days_with_times(case.body)
         if "start" in case.body and "weeks" in case.body:
             plan_fits_its_races(case.body)
             if case.query:
@@ -83,7 +85,9 @@ def keep_cross_field_rules(node: Any) -> None:
                 for run in day.get("runs") or []:
                     if isinstance(run, dict):
                         distance_only_for_races(run)
+                        at_or_slot(run)
                 minutes_cover_the_runs(day)
+                windows_in_order(day)
     if isinstance(node.get("previous_race"), dict):
         days_ago_or_date(node["previous_race"])
         previous_race_before_the_week(node["previous_race"], node.get("week_of"))
@@ -196,6 +200,54 @@ def distance_only_for_races(run: dict[str, Any]) -> None:
     """Run._distance_only_for_races: only a race run carries a distance."""
     if run.get("type") != "race" and run.get("distance") is not None:
         del run["distance"]
+
+
+def at_or_slot(run: dict[str, Any]) -> None:
+    """Run._at_or_slot: a run has a start or a slot, not both."""
+    if run.get("at") is not None and run.get("slot") is not None:
+        del run["slot"]
+
+
+def windows_in_order(day: dict[str, Any]) -> None:
+    """Day._windows_in_order: each window ends after it starts, and they come in order, apart
+    (HH:MM strings compare as times do): keep the windows that do."""
+    windows = day.get("windows")
+    if not isinstance(windows, list):
+        return
+    kept: list[Any] = []
+    for window in windows:
+        if not (isinstance(window, list) and len(window) == 2):
+            kept.append(window)  # not the schema's shape: the schema's error, left as it is
+            continue
+        start, end = window
+        if not (isinstance(start, str) and isinstance(end, str)):
+            kept.append(window)
+            continue
+        last_end = kept[-1][1] if kept and isinstance(kept[-1], list) else ""
+        if start < end and start >= last_end:
+            kept.append(window)
+    day["windows"] = kept
+
+
+def at_only_on_days_with_times(body: dict[str, Any]) -> None:
+    """evaluate_week: a placed session's `at` only on a day with times (windows, or a run with
+    at or a slot)."""
+    request, plan = body.get("request"), body.get("plan")
+    if not isinstance(request, dict) or not isinstance(plan, dict):
+        return
+    days = request.get("days") if isinstance(request.get("days"), dict) else {}
+    for day_id, entries in plan.items():
+        day = days.get(day_id) if isinstance(days, dict) else None
+        timed = isinstance(day, dict) and (
+            bool(day.get("windows"))
+            or any(
+                isinstance(run, dict) and (run.get("at") or run.get("slot"))
+                for run in day.get("runs") or []
+            )
+        )
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and not timed:
+                entry.pop("at", None)
 
 
 def days_ago_or_date(race: dict[str, Any]) -> None:

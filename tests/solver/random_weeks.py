@@ -24,8 +24,33 @@ def random_run(rng: random.Random) -> dict[str, Any]:
     return run
 
 
-def random_week(seed: int) -> WeekRequest:
-    """A week with random runs, availability, athlete, session bounds and weights."""
+RUN_STARTS = ["05:30", "06:00", "06:30", "07:00", "12:15", "17:30", "18:00", "19:00"]
+WINDOWS = [
+    [["06:00", "07:30"], ["18:00", "21:00"]],
+    [["05:00", "09:00"]],
+    [["12:00", "13:30"], ["17:00", "22:00"]],
+    [["06:00", "21:00"]],
+]
+
+
+def add_times(days: dict[str, Any], rng: random.Random) -> None:
+    """Give most days times: runs a start or a slot, days windows now and then."""
+    for entry in days.values():
+        if rng.random() < 0.2:
+            continue
+        for run in entry["runs"]:
+            draw = rng.random()
+            if draw < 0.6:
+                run["at"] = rng.choice(RUN_STARTS)
+            elif draw < 0.8:
+                run["slot"] = rng.choice(["am", "pm"])
+        if rng.random() < 0.5:
+            entry["windows"] = rng.choice(WINDOWS)
+
+
+def random_week(seed: int, *, timed: bool = False) -> WeekRequest:
+    """A week with random runs, availability, athlete, session bounds and weights; `timed`
+    gives its days times too (from a draw of their own, so the untimed week stays the same)."""
     rng = random.Random(seed)
     days: dict[str, Any] = {}
     open_days = set(rng.sample(DAYS, rng.randint(1, 5)))
@@ -39,6 +64,8 @@ def random_week(seed: int) -> WeekRequest:
         if len(runs) > 1 and rng.random() < 0.5:
             entry["allow_doubles"] = True
         days[day] = entry
+    if timed:
+        add_times(days, random.Random(f"times-{seed}"))
     extra: dict[str, Any] = {}
     if rng.random() < 0.25:
         extra["relax"] = rng.sample(RELAXABLE_RULE_IDS, rng.randint(1, 2))

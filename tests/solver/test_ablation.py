@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from solver import WeekRequest, evaluate, solve
+from solver import WeekRequest, WeekResult, evaluate, solve
 from solver.cpsat.constraints import SessionBound
 from solver.cpsat.solve import Ablation, solve_ablated
 from solver.domain import Strength
@@ -17,6 +17,7 @@ from solver.rules import PLAN_GOAL_IDS, HardRuleId, SoftGoalId
 from tests.helpers import runs, week
 
 CLOSED = {day: {"available": False} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+TEMPO_AT_SEVEN = {"runs": [{"type": "tempo", "minutes": 50, "at": "07:00"}]}
 KEY_WEEK = {"tue": runs("intervals"), "thu": runs("easy"), "sat": runs("long")}
 
 
@@ -24,14 +25,15 @@ def broken_rules(request: WeekRequest, ablation: Ablation) -> set[str]:
     """The hard rules the checker finds broken in the ablated model's week (which must exist)."""
     result = solve_ablated(request, ablation)
     assert result.status == "optimal"
-    return {violation.rule for violation in evaluate(request, result.plan).violations}
+    evaluation = evaluate(request, result.plan, result.starts)
+    return {violation.rule for violation in evaluation.violations}
 
 
 def assert_full_model_keeps_the_rules(request: WeekRequest) -> None:
     """The full model's week keeps every hard rule: what the ablated week breaks is the rule's."""
     result = solve(request)
     assert result.status == "optimal"
-    assert evaluate(request, result.plan).feasible
+    assert evaluate(request, result.plan, result.starts).feasible
 
 
 def test_without_min_sessions_the_week_has_too_few_sessions():
@@ -123,6 +125,19 @@ RULE_WEEKS = {
     HardRuleId.MAX_STRENGTH_MINUTES: week(
         KEY_WEEK, strength={"target_sessions": 3}, athlete={"max_strength_minutes": 60}
     ),
+    HardRuleId.STRENGTH_AFTER_RUN: week(
+        {
+            **CLOSED,
+            "wed": {
+                "runs": [{"type": "easy", "minutes": 30, "at": "18:00"}],
+                "windows": [["06:00", "21:00"]],
+            },
+        }
+    ),
+    HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN: week(
+        {**CLOSED, "wed": {**TEMPO_AT_SEVEN, "windows": [["06:00", "12:00"]]}},
+        weights={"heavy_legs_6h_from_hard_run": 0},
+    ),
 }
 
 
@@ -189,12 +204,16 @@ GOAL_WEEKS = {
     SoftGoalId.FULL_SESSION_WHEN_TIME_ALLOWS: week(
         {**CLOSED, "wed": {}}, strength={"max_sessions": 1}
     ),
+    SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: week(
+        {**CLOSED, "wed": {**TEMPO_AT_SEVEN, "windows": [["06:00", "21:00"]]}}
+    ),
 }
 
 
-def goal_count(request: WeekRequest, plan: dict[str, list[str]], goal: SoftGoalId) -> int:
-    """How often the checker finds the plan missing the goal."""
-    return {p.goal: p.count for p in evaluate(request, plan).penalties}.get(goal, 0)
+def goal_count(request: WeekRequest, result: WeekResult, goal: SoftGoalId) -> int:
+    """How often the checker finds the solved week missing the goal."""
+    evaluation = evaluate(request, result.plan, result.starts)
+    return {p.goal: p.count for p in evaluation.penalties}.get(goal, 0)
 
 
 @pytest.mark.parametrize("goal", list(GOAL_WEEKS))
@@ -202,9 +221,10 @@ def test_without_the_goal_the_week_misses_it_and_costs_more(goal):
     """Without the goal, the optimal week misses it and costs more on the full objective than
     the full model's week."""
     request = GOAL_WEEKS[goal]
-    full = evaluate(request, solve(request).plan)
-    ablated_week = solve_ablated(request, Ablation(goals=frozenset({goal}))).plan
-    ablated = evaluate(request, ablated_week)
+    solved = solve(request)
+    full = evaluate(request, solved.plan, solved.starts)
+    ablated_week = solve_ablated(request, Ablation(goals=frozenset({goal})))
+    ablated = evaluate(request, ablated_week.plan, ablated_week.starts)
     assert ablated.feasible
     assert goal_count(request, ablated_week, goal) > 0
     assert full.objective < ablated.objective

@@ -65,3 +65,30 @@ def test_random_weeks_exercise_races_long_runs_doubles_and_relaxations():
     assert any(athlete.new_to_lifting for athlete in athletes)
     assert any(athlete.equipment == "home_weights" for athlete in athletes)
     assert any(request.strength.min_sessions == 0 for request in requests)
+
+
+TIMED_WEEKS = 150
+
+
+@pytest.mark.parametrize("first_seed", range(0, TIMED_WEEKS, CHUNK))
+def test_model_matches_enumerator_and_checker_on_random_timed_weeks(first_seed):
+    """On 150 seeded weeks with times (runs at a time or in a slot, windows) the model finds the
+    enumerator's optimum, whose checker gives each session its best start on the 15-minute
+    grid; the model's own bound (its intervals and timed rules) is that optimum too."""
+    statuses = set()
+    for seed in range(first_seed, first_seed + CHUNK):
+        request = random_week(seed, timed=True)
+        result = solve(request)
+        truth = brute_force_optimum(request)
+        statuses.add(result.status)
+        if truth.plan is None:
+            assert result.status == "infeasible", f"seed {seed}: model found {result.plan}"
+            continue
+        assert result.status == "optimal", f"seed {seed}"
+        assert (result.objective, result.plan) == (truth.objective, truth.plan), f"seed {seed}"
+        assert result.best_bound == result.objective, f"seed {seed}: the model's own cost"
+        scored = evaluate(request, result.plan, result.starts)
+        assert scored.feasible, f"seed {seed}: {scored.violations}"
+        assert scored.objective == result.objective
+    assert statuses == {"optimal", "infeasible"}, "each chunk exercises both outcomes"
+    assert any(day.is_timed for day in request.week)

@@ -268,3 +268,36 @@ def test_the_cli_reads_whole_numbers_as_the_api_does(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO(week % "120.5"))
     assert main(["solve", "-"]) == 2
     assert "days.sun.runs[0].minutes" in capsys.readouterr().err
+
+
+TIMED_WEEK = {
+    "days": {
+        "tue": {"runs": [{"type": "intervals", "minutes": 60, "at": "07:00"}]},
+        "thu": {"runs": [{"type": "easy", "minutes": 40, "slot": "am"}]},
+    },
+    "strength": {"min_sessions": 2, "max_sessions": 2},
+}
+
+
+def test_solve_shows_the_times_of_a_timed_week(tmp_path, capsys):
+    """The table shows each timed run's start or slot and each session's start."""
+    path = tmp_path / "week.json"
+    path.write_text(json.dumps(TIMED_WEEK))
+    assert main(["solve", str(path), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    starts = [s["at"] for day in answer["days"].values() for s in day["strength"]]
+    assert len(starts) == 2 and all(starts)
+    assert main(["solve", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert "07:00 intervals" in table and "am easy" in table
+    assert all(f"{start} " in table for start in starts)
+
+
+def test_a_bad_window_exits_2_naming_it(tmp_path):
+    """A window that ends before it starts: exit 2, one line naming days.tue.windows."""
+    path = tmp_path / "week.json"
+    path.write_text(json.dumps({"days": {"tue": {"windows": [["09:00", "07:00"]]}}}))
+    done = run_cli("solve", str(path))
+    assert done.returncode == 2
+    assert "days.tue.windows" in done.stderr and "ends before it starts" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -133,3 +133,30 @@ def test_a_time_limit_cut_short_still_answers_a_plan_keeping_every_rule():
     assert result.status in ("optimal", "feasible")
     scored = evaluate_plan(request, result.placement)
     assert scored.feasible and scored.objective == result.objective
+
+
+def test_the_24h_rule_holds_across_the_week_boundary_with_times():
+    """Week 2 opens with a 07:00 key run on Monday and only week 1's Sunday takes strength:
+    heavy legs go there at 05:00 (ending 25 h before the run) when Sunday opens early, and not
+    when it opens at 18:00; model and checker agree on both plans."""
+    monday = {"runs": [{"type": "intervals", "minutes": 50, "at": "07:00"}], "available": False}
+    strength = {"min_sessions": 0, "max_sessions": 1}
+
+    def sunday(window: list[str]) -> list[tuple[str, str | None]]:
+        request = plan(
+            closed_except(sun={"windows": [window]}),
+            closed_except(mon=monday),
+            strength=strength,
+            weights={"heavy_legs_48h_before_key_run": 0},
+        )
+        result = solve_plan(request)
+        assert result.status == "optimal"
+        assert evaluate_plan(request, result.placement).objective == result.objective
+        day = next(d for d in result.days if d.date.isoformat() == "2027-03-07")
+        return [(s.session, s.at) for s in day.strength]
+
+    early = sunday(["05:00", "21:00"])
+    assert [HEAVY_LEGS[session] for session, _ in early] == [True]
+    assert early[0][1] == "05:00"
+    late = sunday(["18:00", "21:00"])
+    assert late and not any(HEAVY_LEGS[session] for session, _ in late)
