@@ -33,6 +33,8 @@ class HardRuleId(StrEnum):
     MASTERS_EXTRA_RECOVERY_DAY = "masters_extra_recovery_day"
     AVOIDED_EXERCISES = "avoided_exercises"
     MAX_STRENGTH_MINUTES = "max_strength_minutes"
+    PAST_AS_IT_HAPPENED = "past_as_it_happened"
+    LEGS_RECOVERING = "legs_recovering"
 
 
 class SoftGoalId(StrEnum):
@@ -53,6 +55,7 @@ class SoftGoalId(StrEnum):
     FULL_SESSION_WHEN_TIME_ALLOWS = "full_session_when_time_allows"
     ROUTINE = "routine"
     PROGRESSION = "progression"
+    STABILITY = "stability"
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,18 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
         HardRule(
             HardRuleId.MAX_STRENGTH_MINUTES,
             "The week's strength minutes stay within athlete.max_strength_minutes.",
+        ),
+        HardRule(
+            HardRuleId.PAST_AS_IT_HAPPENED,
+            "A replan keeps what happened: the days before today (and today, once a session "
+            "is done) hold exactly the strength that was done, and a session the runner moved "
+            "stays on the day it was moved to.",
+        ),
+        HardRule(
+            HardRuleId.LEGS_RECOVERING,
+            "When the runner reports heavy legs, no heavy-leg session for 48 h (today and "
+            "tomorrow); sore legs (or soreness 7 of 10 or more): no leg work but mobility for "
+            "72 h (today and the next two days).",
         ),
     )
 }
@@ -246,6 +261,13 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
             "session more than the week before counts in any other phase.",
             3,
         ),
+        SoftGoal(
+            SoftGoalId.STABILITY,
+            "When a week is replanned, change as little as possible: each day still open "
+            "whose strength differs from the week the runner holds counts (a session moved "
+            "to another day changes two days).",
+            5,
+        ),
     )
 }
 
@@ -256,6 +278,13 @@ HARD_RULE_IDS: tuple[HardRuleId, ...] = tuple(HardRuleId)
 SOFT_GOAL_IDS: tuple[SoftGoalId, ...] = tuple(SoftGoalId)
 PLAN_GOAL_IDS: tuple[SoftGoalId, ...] = (SoftGoalId.ROUTINE, SoftGoalId.PROGRESSION)
 """Goals between the weeks of a plan: a lone week never misses them."""
+REPLAN_RULE_IDS: tuple[HardRuleId, ...] = (
+    HardRuleId.PAST_AS_IT_HAPPENED,
+    HardRuleId.LEGS_RECOVERING,
+)
+"""Rules of a replan (`solver/replan.py`): an ordinary solve never meets them."""
+REPLAN_GOAL_IDS: tuple[SoftGoalId, ...] = (SoftGoalId.STABILITY,)
+"""Goals of a replan: an ordinary solve never misses them (the count is 0, whatever the weight)."""
 RELAXABLE_RULE_IDS: tuple[HardRuleId, ...] = tuple(
     rule.id for rule in HARD_RULES.values() if rule.relaxable
 )
