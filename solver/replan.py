@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -57,6 +58,22 @@ def _day_or_date(value: object) -> object:
     return date_only(value)
 
 
+def _known_session(session_id: str) -> str:
+    """Refuse a session id the catalogue does not have, naming the ones it has."""
+    known = session_by_id()
+    if session_id not in known:
+        raise ValueError(f"unknown session '{session_id}'; known: {', '.join(known)}")
+    return session_id
+
+
+# A catalogue session's id, its enum in the schema too.
+SessionId = Annotated[
+    str,
+    AfterValidator(_known_session),
+    Field(json_schema_extra={"enum": [session.id for session in catalogue()]}),
+]
+
+
 # A day of the week being replanned: mon..sun, or its date (the request needs week_of).
 DayRef = Annotated[DayId | CalendarDate, BeforeValidator(_day_or_date)]
 
@@ -75,10 +92,8 @@ class Happened(_Strict):
     )
 
     day: DayRef = Field(description="The day it was planned on: mon..sun, or its date.")
-    session: str | None = Field(
-        default=None,
-        description="A strength session's catalogue id, as the week placed it.",
-        json_schema_extra={"enum": [session.id for session in catalogue()]},
+    session: SessionId | None = Field(
+        default=None, description="A strength session's catalogue id, as the week placed it."
     )
     run: RunType | None = Field(
         default=None, description="A run's type, as the day's runs hold it (the first such run)."
@@ -110,10 +125,7 @@ class PlacedStrength(BaseModel):
     # The answer's other fields (name, dose, exercises...) come along and are not needed.
     model_config = ConfigDict(extra="ignore")
 
-    session: str = Field(
-        description="Catalogue id of the session.",
-        json_schema_extra={"enum": [session.id for session in catalogue()]},
-    )
+    session: SessionId = Field(description="Catalogue id of the session.")
 
 
 class HeldDay(BaseModel):
