@@ -236,20 +236,22 @@ def test_a_move_that_breaks_a_rule_is_a_week_with_conflicts():
 
 
 def test_a_run_moved_next_to_heavy_legs_moves_the_session():
-    """The intervals move to the day after a heavy session: the session moves, and the change
-    names no_heavy_legs_before_key_run."""
+    """The intervals move from Tue to Fri, the day after Thursday's heavy session: the session
+    leaves Thursday, and the change names no_heavy_legs_before_key_run."""
     request = week({**KEY_WEEK, "sat": runs("easy")}, strength={"target_sessions": 1})
-    held = solve(request).plan
-    heavy = heavy_days(held, list(DAYS))[0]
-    after = DAYS[DAYS.index(heavy) + 1]
-    moved = {"day": "tue", "run": "intervals", "to": after}
-    body = replan_body(request, "mon", moved=[moved]) if heavy != "mon" else None
-    if body is None:
-        pytest.skip("the held week's heavy day is today")
+    body = ReplanRequest.model_validate(
+        {
+            "request": request,
+            "week": {"thu": {"strength": [{"session": "strength_control"}]}},
+            "today": "mon",
+            "moved": [{"day": "tue", "run": "intervals", "to": "fri"}],
+        }
+    )
     result = replan(body)
-    assert heavy not in heavy_days(result.plan, [heavy])
-    reasons = {r for c in result.changes for r in c.reasons}
-    assert HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN in reasons
+    assert heavy_days(result.plan, ["thu"]) == []
+    removed = next(c for c in result.changes if c.day == "thu")
+    assert HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN in removed.reasons
+    assert HardRuleId.PAST_AS_IT_HAPPENED not in removed.reasons
 
 
 def test_done_today_settles_today():
@@ -392,3 +394,45 @@ def test_happened_names_a_session_or_a_run():
 def test_week_request_validation_unchanged():
     """The request inside a replan is a WeekRequest like any."""
     assert isinstance(replan_body(week(KEY_WEEK), "mon").request, WeekRequest)
+
+
+def test_a_missed_session_still_counts_towards_min_sessions():
+    """Two sessions asked for, one missed on Thursday, nothing left to place it on: the replan
+    is the week as it happened, not 'no week'."""
+    request = week({**CLOSED, "mon": {}, "thu": {}}, strength={"min_sessions": 2})
+    body = ReplanRequest.model_validate(
+        {
+            "request": request,
+            "week": {
+                "mon": {"strength": [{"session": "strength_control"}]},
+                "thu": {"strength": [{"session": "hinge_and_calves"}]},
+            },
+            "today": "sun",
+            "missed": [{"day": "thu", "session": "hinge_and_calves"}],
+        }
+    )
+    result = replan(body)
+    assert result.status == "optimal"
+    assert result.plan == {**{d: [] for d in DAYS}, "mon": ["strength_control"]}
+
+
+def test_what_happened_is_not_judged_by_the_rules():
+    """Monday's heavy session was done the day before Tuesday's intervals: the past stays, the
+    replan is a week, and the checker excuses the settled day (the same week scored as an
+    ordinary one breaks no_heavy_legs_before_key_run), while the rules between Monday and the
+    open days still bind (no heavy legs on Tuesday)."""
+    body = ReplanRequest.model_validate(
+        {
+            "request": week({**KEY_WEEK, "mon": {}}),
+            "week": {"mon": {"strength": [{"session": "strength_control"}]}},
+            "today": "tue",
+        }
+    )
+    result = replan(body)
+    assert result.status == "optimal"
+    assert result.plan["mon"] == ["strength_control"]
+    assert heavy_days(result.plan, ["tue"]) == []
+    assert breaches(body, result.plan) == set()
+    ordinary = Horizon.of_week(resolve(body).request)
+    found, _ = check_horizon(ordinary, parse_plan(result.plan))
+    assert HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN in {breach.rule for breach in found}
