@@ -55,9 +55,9 @@ class Replanning:
     """What a replan (`solver/replan.py`) adds to a lone week: the week the runner holds, which
     days are settled, what stays pinned, and what recovering legs forbid.
 
-    Settled days (before today; today too once a session is done) hold exactly `pinned`: what
-    happened is not up for judgement, so no other rule is checked on them. On an open day,
-    `pinned` is what the runner moved there: it stays, and the rules hold around it.
+    Settled days (before today; today too once its session is reported) hold exactly
+    `pinned`: what happened is not up for judgement, so no other rule is checked on them. On an
+    open day, `pinned` is what the runner moved there: it stays, and the rules hold around it.
     """
 
     today: int

@@ -253,114 +253,150 @@ def replan(body: ReplanRequest) -> ReplanResult:
 def resolve(body: ReplanRequest) -> _Resolved:
     """Read the body against its week: the runs and availability as they now stand, the week
     the runner holds, what is settled and pinned, and what the legs cannot take."""
-    week_of = body.request.week_of
-    today = _day_index(body.today, "today", week_of)
-    held_days: dict[str, HeldDay] = {str(day): held for day, held in body.week.items()}
-    held: Plan = {day: [s.session for s in held_days.get(day, HeldDay()).strength] for day in DAYS}
-    runs = {day: list(body.request.day(day).runs) for day in DAYS}
-    holding = {day: list(sessions) for day, sessions in held.items()}
-    pinned: dict[str, list[str]] = {day: [] for day in DAYS}
-    reported: dict[tuple[str, str], Report] = {}
-    done_today = False
+    return _Reader(body).resolved()
 
-    def where(field: str, ref: dt.date | str) -> int:
-        return _day_index(ref, field, week_of)
 
-    for kind in ("missed", "skipped"):
-        for index, item in enumerate(getattr(body, kind)):
-            field = f"{kind}[{index}]"
-            day_index = where(f"{field}.day", item.day)
-            if day_index > today:
-                raise ReplanError(
-                    f"{field}.day",
-                    f"{_name(day_index)} is after today; a later day can be "
-                    "made unavailable, or its session moved",
-                )
-            day = DAYS[day_index]
-            if item.session is not None:
-                _take_session(holding, day, item.session, field)
-                reported[(day, item.session)] = Report(f"{kind} on {_named(day)}")
-            else:
-                _take_run(runs, day, item.run, field)
-    for index, move in enumerate(body.moved):
-        field = f"moved[{index}]"
-        day = DAYS[where(f"{field}.day", move.day)]
-        to_index = where(f"{field}.to", move.to)
-        to = DAYS[to_index]
-        if move.session is not None:
-            _take_session(holding, day, move.session, field)
-            if holding[to]:
+class _Reader:
+    """Reads a replan's reports one kind at a time, each against the week as the ones before
+    left it: misses, then moves, added runs, what was done, the days now unavailable."""
+
+    def __init__(self, body: ReplanRequest) -> None:
+        self.body = body
+        self.today = self.day_index(body.today, "today")
+        held_days: dict[str, HeldDay] = {str(day): held for day, held in body.week.items()}
+        self.held: Plan = {
+            day: [s.session for s in held_days.get(day, HeldDay()).strength] for day in DAYS
+        }
+        self.holding = {day: list(sessions) for day, sessions in self.held.items()}
+        self.runs = {day: list(body.request.day(day).runs) for day in DAYS}
+        self.pinned: dict[str, list[str]] = {day: [] for day in DAYS}
+        self.reported: dict[tuple[str, str], Report] = {}
+        self.unavailable: set[str] = set()
+        self.settled: set[int] = set(range(self.today))
+        self.not_done = 0
+        """Sessions missed or skipped."""
+
+    def resolved(self) -> _Resolved:
+        """The request as it now stands and the `Replanning` to solve it with."""
+        self._missed_and_skipped()
+        self._moved()
+        self._added()
+        self._done()
+        self._unavailable()
+        for day_index in self.settled:
+            self.pinned[DAYS[day_index]] = list(self.holding[DAYS[day_index]])
+        replanning = Replanning(
+            today=self.today,
+            reference=tuple(tuple(self.holding[day]) for day in DAYS),
+            pinned=tuple(tuple(dict.fromkeys(self.pinned[day])) for day in DAYS),
+            settled=frozenset(self.settled),
+            resting=_legs_rest(self.body.legs, self.today),
+            legs=_legs_words(self.body.legs),
+        )
+        return _Resolved(self._request(), replanning, self.held, self.reported)
+
+    def day_index(self, ref: dt.date | str, field: str) -> int:
+        """The index (Monday 0) of a day given as mon..sun or as a date of the week."""
+        return _day_index(ref, field, self.body.request.week_of)
+
+    def _up_to_today(self, ref: dt.date | str, field: str, what: str) -> int:
+        day_index = self.day_index(ref, field)
+        if day_index > self.today:
+            raise ReplanError(field, f"{_name(day_index)} is after today: {what}")
+        return day_index
+
+    def _missed_and_skipped(self) -> None:
+        """What did not happen leaves its day; a session missed today settles today."""
+        for kind in ("missed", "skipped"):
+            for index, item in enumerate(getattr(self.body, kind)):
+                field = f"{kind}[{index}]"
+                later = "a later day can be made unavailable, or its session moved"
+                day_index = self._up_to_today(item.day, f"{field}.day", later)
+                day = DAYS[day_index]
+                if item.session is None:
+                    _take_run(self.runs, day, item.run, field)
+                    continue
+                _take_session(self.holding, day, item.session, field)
+                self.reported[(day, item.session)] = Report(f"{kind} on {_named(day)}")
+                self.not_done += 1
+                if day_index == self.today:
+                    self.settled.add(day_index)
+
+    def _moved(self) -> None:
+        """A moved session is pinned where the runner put it; a moved run changes both days."""
+        for index, move in enumerate(self.body.moved):
+            field = f"moved[{index}]"
+            day = DAYS[self.day_index(move.day, f"{field}.day")]
+            to_index = self.day_index(move.to, f"{field}.to")
+            to = DAYS[to_index]
+            if move.session is None:
+                self.runs[to].append(_take_run(self.runs, day, move.run, field))
+                _fits_the_day(self.body.request, self.runs, to, f"{field}.to")
+                continue
+            _take_session(self.holding, day, move.session, field)
+            if self.holding[to]:
                 raise ReplanError(
                     f"{field}.to",
-                    f"{_name(to_index)} already holds {holding[to][0]}; one strength session a day",
+                    f"{_name(to_index)} already holds {self.holding[to][0]}; one strength "
+                    "session a day",
                 )
-            holding[to].append(move.session)
-            pinned[to].append(move.session)
-            reported[(day, move.session)] = Report(f"moved to {_named(to)} by the runner", to)
-        else:
-            run = _take_run(runs, day, move.run, field)
-            runs[to].append(run)
-            _fits_the_day(body.request, runs, to, f"{field}.to")
-    for index, added in enumerate(body.added):
-        field = f"added[{index}]"
-        day = DAYS[where(f"{field}.day", added.day)]
-        runs[day].append(added.run)
-        _fits_the_day(body.request, runs, day, f"{field}.day")
-    for index, item in enumerate(body.done):
-        field = f"done[{index}]"
-        day_index = where(f"{field}.day", item.day)
-        if day_index > today:
-            raise ReplanError(f"{field}.day", f"{_name(day_index)} is after today: not done yet")
-        day = DAYS[day_index]
-        if item.session is not None:
-            if item.session not in holding[day]:
+            self.holding[to].append(move.session)
+            self.pinned[to].append(move.session)
+            self.reported[(day, move.session)] = Report(f"moved to {_named(to)} by the runner", to)
+
+    def _added(self) -> None:
+        """An added run joins its day, within the day's minutes."""
+        for index, added in enumerate(self.body.added):
+            field = f"added[{index}]"
+            day = DAYS[self.day_index(added.day, f"{field}.day")]
+            self.runs[day].append(added.run)
+            _fits_the_day(self.body.request, self.runs, day, f"{field}.day")
+
+    def _done(self) -> None:
+        """What was done must be in the week; a session done today settles today."""
+        for index, item in enumerate(self.body.done):
+            field = f"done[{index}]"
+            day_index = self._up_to_today(item.day, f"{field}.day", "not done yet")
+            day = DAYS[day_index]
+            if item.session is None:
+                if not any(run.type == item.run for run in self.runs[day]):
+                    raise ReplanError(f"{field}.run", f"no {item.run} run on {_name(day_index)}")
+                continue
+            if item.session not in self.holding[day]:
                 raise ReplanError(
                     f"{field}.session",
-                    f"{item.session} was never planned on {_name(day_index)} "
-                    f"(the week holds {', '.join(holding[day]) or 'no strength'} there)",
+                    f"{item.session} was never planned on {_name(day_index)} (the week holds "
+                    f"{', '.join(self.holding[day]) or 'no strength'} there)",
                 )
-            if day_index == today:
-                done_today = True
-        elif not any(run.type == item.run for run in runs[day]):
-            raise ReplanError(f"{field}.run", f"no {item.run} run on {_name(day_index)}")
-    unavailable: set[str] = set()
-    for index, ref in enumerate(body.unavailable):
-        field = f"unavailable[{index}]"
-        day_index = where(field, ref)
-        if day_index < today:
-            raise ReplanError(field, f"{_name(day_index)} is past; it stays as it happened")
-        unavailable.add(DAYS[day_index])
+            if day_index == self.today:
+                self.settled.add(day_index)
 
-    settled = frozenset(range(today)) | ({today} if done_today else frozenset())
-    for day_index in settled:
-        pinned[DAYS[day_index]] = list(holding[DAYS[day_index]])
-    resting = _legs_rest(body.legs, today)
-    replanning = Replanning(
-        today=today,
-        reference=tuple(tuple(holding[day]) for day in DAYS),
-        pinned=tuple(tuple(dict.fromkeys(pinned[day])) for day in DAYS),
-        settled=settled,
-        resting=resting,
-        legs=_legs_words(body.legs),
-    )
-    days = {
-        day: body.request.day(day).model_copy(
-            update={"runs": runs[day], "available": body.request.day(day).available}
-            | ({"available": False} if day in unavailable else {})
-        )
-        for day in DAYS
-    }
-    # A session that did not happen still counts towards min_sessions: a miss late in the
-    # week must not leave no week at all (the target still asks for it back).
-    not_done = sum(
-        1 for kind in ("missed", "skipped") for item in getattr(body, kind) if item.session
-    )
-    strength = body.request.strength
-    fewest = max(0, strength.min_sessions - not_done)
-    request = body.request.model_copy(
-        update={"days": days, "strength": strength.model_copy(update={"min_sessions": fewest})}
-    )
-    return _Resolved(request, replanning, held, reported)
+    def _unavailable(self) -> None:
+        """Days from today on that can no longer take strength."""
+        for index, ref in enumerate(self.body.unavailable):
+            field = f"unavailable[{index}]"
+            day_index = self.day_index(ref, field)
+            if day_index < self.today:
+                raise ReplanError(field, f"{_name(day_index)} is past; it stays as it happened")
+            self.unavailable.add(DAYS[day_index])
+
+    def _request(self) -> WeekRequest:
+        """The week request as the week now stands.
+
+        A session that did not happen still counts towards min_sessions: a miss late in the
+        week must not leave no week at all (the target still asks for it back).
+        """
+        request = self.body.request
+        days = {
+            day: request.day(day).model_copy(
+                update={"runs": self.runs[day]}
+                | ({"available": False} if day in self.unavailable else {})
+            )
+            for day in DAYS
+        }
+        fewest = max(0, request.strength.min_sessions - self.not_done)
+        strength = request.strength.model_copy(update={"min_sessions": fewest})
+        return request.model_copy(update={"days": days, "strength": strength})
 
 
 def _day_index(ref: dt.date | str, field: str, week_of: dt.date | None) -> int:

@@ -149,8 +149,8 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
         ),
         HardRule(
             HardRuleId.PAST_AS_IT_HAPPENED,
-            "A replan keeps what happened: the days before today (and today, once a session "
-            "is done) hold exactly the strength that was done, and a session the runner moved "
+            "A replan keeps what happened: the days before today (and today, once its session "
+            "is reported) hold exactly the strength that was done, and a session the runner moved "
             "stays on the day it was moved to.",
         ),
         HardRule(

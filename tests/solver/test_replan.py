@@ -48,7 +48,8 @@ def breaches(body: ReplanRequest, plan: dict[str, list[str]]) -> set[str]:
 
 def held_plan(body: ReplanRequest) -> dict[str, list[str]]:
     """The week the runner held, as day -> session ids."""
-    return {day: [s.session for s in body.week[day].strength] for day in DAYS}  # type: ignore[index]
+    held = {str(day): held_day.strength for day, held_day in body.week.items()}
+    return {day: [s.session for s in held.get(day, [])] for day in DAYS}
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -436,3 +437,20 @@ def test_what_happened_is_not_judged_by_the_rules():
     ordinary = Horizon.of_week(resolve(body).request)
     found, _ = check_horizon(ordinary, parse_plan(result.plan))
     assert HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN in {breach.rule for breach in found}
+
+
+def test_a_session_missed_today_is_not_put_back_today():
+    """Today's session missed: today is settled empty, and the session may only come back on a
+    later day."""
+    request = week({**CLOSED, "wed": {}, "fri": {}}, strength={"max_sessions": 1})
+    body = ReplanRequest.model_validate(
+        {
+            "request": request,
+            "week": {"wed": {"strength": [{"session": "strength_control"}]}},
+            "today": "wed",
+            "missed": [{"day": "wed", "session": "strength_control"}],
+        }
+    )
+    result = replan(body)
+    assert result.plan["wed"] == []
+    assert result.plan["fri"]
