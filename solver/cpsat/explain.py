@@ -309,6 +309,8 @@ def _suggestions(horizon: Horizon, core: list[Guard], guarded: _GuardedModel) ->
                 f"mark {_key_run(horizon, run_day)} as not key (key: false) to allow heavy legs "
                 f"on {name}"
             )
+        elif guard.rule == HardRuleId.PAST_AS_IT_HAPPENED and not horizon.is_settled(day_index):
+            suggestions.append(f"move the session the runner put on {name} to another day")
         elif guard.rule == HardRuleId.LEGS_RECOVERING:
             suggestions.append(
                 f"let the legs rest: move what was pinned on {name} to a later day, or lower "

@@ -44,6 +44,7 @@ def test_a_replan_with_no_week_is_no_week_with_conflicts():
         "past_as_it_happened",
         "no_heavy_legs_before_key_run",
     }
+    assert "move the session the runner put on Fri to another day" in refused.value.suggestions
 
 
 def test_a_replan_that_works_comes_back_with_its_changes():
