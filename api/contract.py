@@ -31,6 +31,17 @@ REQUEST_EXAMPLES: dict[str, Any] = {
         "request": _WEEK,
         "plan": {"tue": [{"session": "lower_body_core"}], "thu": [{"session": "upper_body_core"}]},
     },
+    "replan_week": {
+        "request": {**_WEEK, "week_of": "2025-03-03"},
+        "week": {
+            "tue": {"strength": [{"session": "lower_body_core"}]},
+            "thu": {"strength": [{"session": "upper_body_core"}]},
+        },
+        "today": "2025-03-05",
+        "missed": [{"day": "tue", "session": "lower_body_core"}],
+        "moved": [{"day": "sat", "run": "long", "to": "sun"}],
+        "legs": "heavy",
+    },
     "compare_weeks": {"request": _WEEK, "weights": [{}, {SoftGoalId.STRENGTH_ON_EASY_DAYS: 8}]},
     "week_sensitivity": {"request": _WEEK, "goals": [SoftGoalId.SPREAD_SESSIONS]},
     "solve_scenario": {"preset": "hard-days-hard"},

@@ -13,6 +13,7 @@ from itertools import combinations, product
 from solver.catalogue import Session, catalogue
 from solver.checker import Scorer
 from solver.domain import DAYS, WeekRequest
+from solver.horizon import Horizon, Replanning
 from solver.result import Plan
 from solver.rules import tie_break
 
@@ -41,9 +42,14 @@ def day_options(request: WeekRequest, scorer: Scorer) -> list[list[Session]]:
     return options
 
 
-def brute_force_optimum(request: WeekRequest) -> BruteForceOptimum:
-    """Try every placement; the lowest (objective, tie-break) among those keeping the rules wins."""
-    scorer = Scorer(request)
+def brute_force_optimum(
+    request: WeekRequest, replanning: Replanning | None = None
+) -> BruteForceOptimum:
+    """Try every placement; the lowest (objective, tie-break) among those keeping the rules wins.
+
+    With `replanning`, the week is scored as a replan (pinned past, stability goal).
+    """
+    scorer = Scorer(Horizon.of_week(request, replanning))
     options = day_options(request, scorer)
     open_days = [d for d in range(len(DAYS)) if options[d]]
     best: tuple[int, int] | None = None

@@ -328,7 +328,25 @@ def _violations(week: _Week, rules: Iterable[HardRuleId]) -> Iterator[Breach]:
     model leaves them out)."""
     for rule in rules:
         if not week.horizon.relaxes(rule):
-            yield from HARD_RULE_CHECKS[rule](week)
+            for breach in HARD_RULE_CHECKS[rule](week):
+                if not _excused(week.horizon, breach):
+                    yield breach
+
+
+# Rules over a whole week, and the pin itself: a replan's settled days count in them.
+_NEVER_EXCUSED = frozenset(
+    {HardRuleId.SESSION_COUNT, HardRuleId.MAX_STRENGTH_MINUTES, HardRuleId.PAST_AS_IT_HAPPENED}
+)
+
+
+def _excused(horizon: Horizon, breach: Breach) -> bool:
+    """In a replan what happened is not judged: a breach blaming a settled day's strength (both
+    days', for heavy legs two days running) is none, as the model leaves settled days alone."""
+    if horizon.replanning is None or breach.rule in _NEVER_EXCUSED or not breach.days:
+        return False
+    both = breach.rule == HardRuleId.HEAVY_LEGS_48H_APART
+    blamed = breach.days if both else breach.days[:1]
+    return all(horizon.is_settled(day_index) for day_index in blamed)
 
 
 def _active_weights(horizon: Horizon) -> dict[SoftGoalId, int]:
@@ -624,6 +642,49 @@ def _heavy_legs_3h_from_hard_run(week: _Week) -> list[Breach]:
     return _timed_breaches(week, HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN)
 
 
+def _past_as_it_happened(week: _Week) -> list[Breach]:
+    replanning = week.horizon.replanning
+    if replanning is None:
+        return []
+    breaches = []
+    for i, sessions in enumerate(week.placed):
+        placed = {session.id for session in sessions}
+        pinned = set(replanning.pinned[i])
+        if week.horizon.is_settled(i) and placed != pinned:
+            happened = _names(pinned) or "no strength"
+            message = f"{week.day(i)}: {_names(placed) or 'no strength'}, where {happened} happened"
+        elif pinned - placed:
+            message = f"{week.day(i)}: {_names(pinned - placed)}, moved here by the runner, is gone"
+        else:
+            continue
+        breaches.append(Breach(rule=HardRuleId.PAST_AS_IT_HAPPENED, message=message, days=_at(i)))
+    return breaches
+
+
+def _names(session_ids: Iterable[str]) -> str:
+    by_id = session_by_id()
+    return ", ".join(by_id[session_id].name for session_id in sorted(session_ids))
+
+
+def _legs_recovering(week: _Week) -> list[Breach]:
+    replanning = week.horizon.replanning
+    if replanning is None:
+        return []
+    today = week.day(replanning.today)
+    return [
+        Breach(
+            rule=HardRuleId.LEGS_RECOVERING,
+            message=f"{week.day(i)}: {session.name} works the legs, "
+            f"{'heavily ' if rest == 'heavy' else ''}within "
+            f"{'48' if rest == 'heavy' else '72'} h of {replanning.legs} reported on {today}",
+            days=_at(i),
+        )
+        for i, rest in replanning.resting
+        for session in week.placed[i]
+        if (session.heavy_legs if rest == "heavy" else session.works_legs)
+    ]
+
+
 # Rules that one day's sessions break or keep whatever the other days hold.
 DAY_RULES = (
     HardRuleId.ONE_SESSION_PER_DAY,
@@ -658,6 +719,8 @@ HARD_RULE_CHECKS: dict[HardRuleId, Callable[[_Week], list[Breach]]] = {
     HardRuleId.MAX_STRENGTH_MINUTES: _max_strength_minutes,
     HardRuleId.STRENGTH_AFTER_RUN: _strength_after_run,
     HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN: _heavy_legs_3h_from_hard_run,
+    HardRuleId.PAST_AS_IT_HAPPENED: _past_as_it_happened,
+    HardRuleId.LEGS_RECOVERING: _legs_recovering,
 }
 assert tuple(HARD_RULE_CHECKS) == HARD_RULE_IDS, "every hard rule is checked, in rule-book order"
 
@@ -866,6 +929,20 @@ def _heavy_legs_6h_from_hard_run(week: _Week) -> list[str]:
     return [miss.message for miss in week.timed(SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN)]
 
 
+def _stability(week: _Week) -> list[str]:
+    replanning = week.horizon.replanning
+    if replanning is None:
+        return []
+    details = []
+    for i in week.horizon.open_days():
+        placed = tuple(session.id for session in week.placed[i])
+        had = replanning.reference[i]
+        if placed != had:
+            now = _names(placed) or "no strength"
+            details.append(f"{week.day(i)}: {now}, where the week had {_names(had) or 'none'}")
+    return details
+
+
 GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.TARGET_SESSIONS: _target_sessions,
     SoftGoalId.KEEP_RECOVERY_DAYS_EASY: _keep_recovery_days_easy,
@@ -883,5 +960,6 @@ GOAL_CHECKS: dict[SoftGoalId, Callable[[_Week], list[str]]] = {
     SoftGoalId.ROUTINE: _routine,
     SoftGoalId.PROGRESSION: _progression,
     SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: _heavy_legs_6h_from_hard_run,
+    SoftGoalId.STABILITY: _stability,
 }
 assert tuple(GOAL_CHECKS) == SOFT_GOAL_IDS, "every soft goal is checked, in rule-book order"

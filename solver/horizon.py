@@ -46,6 +46,31 @@ class HorizonWeek:
         return self.request.athlete.phase
 
 
+LegsRest = str
+"""What recovering legs forbid on a day: `heavy` (heavy-leg sessions) or `legs` (any leg work)."""
+
+
+@dataclass(frozen=True)
+class Replanning:
+    """What a replan (`solver/replan.py`) adds to a lone week: the week the runner holds, which
+    days are settled, what stays pinned, and what recovering legs forbid.
+
+    Settled days (before today; today too once its session is reported) hold exactly
+    `pinned`: what happened is not up for judgement, so no other rule is checked on them. On an
+    open day, `pinned` is what the runner moved there: it stays, and the rules hold around it.
+    """
+
+    today: int
+    reference: tuple[tuple[str, ...], ...]
+    """Session ids per day, Monday first: the week as the runner now holds it."""
+    pinned: tuple[tuple[str, ...], ...]
+    settled: frozenset[int]
+    resting: tuple[tuple[int, LegsRest], ...] = ()
+    """(day index, what the legs cannot take that day), from the runner's `legs`."""
+    legs: str = ""
+    """How the runner reported the legs, in words: 'heavy legs', 'soreness 8/10'."""
+
+
 @dataclass(frozen=True)
 class Horizon:
     """Consecutive weeks, read as one sequence of days.
@@ -57,6 +82,8 @@ class Horizon:
 
     weeks: tuple[HorizonWeek, ...]
     start: dt.date | None = None
+    replanning: Replanning | None = None
+    """A lone week being replanned: its settled days, pins and the legs' rest (else None)."""
     days: tuple[Day, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,9 +91,9 @@ class Horizon:
         object.__setattr__(self, "days", days)
 
     @classmethod
-    def of_week(cls, request: WeekRequest) -> Horizon:
-        """A lone week."""
-        return cls((HorizonWeek(request, 0, 0),))
+    def of_week(cls, request: WeekRequest, replanning: Replanning | None = None) -> Horizon:
+        """A lone week (being replanned, with `replanning`)."""
+        return cls((HorizonWeek(request, 0, 0),), replanning=replanning)
 
     @classmethod
     def of_weeks(cls, requests: Sequence[WeekRequest], start: dt.date) -> Horizon:
@@ -94,6 +121,14 @@ class Horizon:
     def weight(self, goal: SoftGoalId) -> int:
         """The goal's weight."""
         return self.request.weight(goal)
+
+    def is_settled(self, day_index: int) -> bool:
+        """Whether the day's strength is what happened (a replan's past): no rule judges it."""
+        return self.replanning is not None and day_index in self.replanning.settled
+
+    def open_days(self) -> list[int]:
+        """The days whose strength is still to be decided: all of them, but in a replan."""
+        return [d for d in range(len(self.days)) if not self.is_settled(d)]
 
     def week_of_day(self, day_index: int) -> HorizonWeek:
         """The week the day falls in."""

@@ -35,6 +35,8 @@ class HardRuleId(StrEnum):
     MAX_STRENGTH_MINUTES = "max_strength_minutes"
     STRENGTH_AFTER_RUN = "strength_after_run"
     HEAVY_LEGS_3H_FROM_HARD_RUN = "heavy_legs_3h_from_hard_run"
+    PAST_AS_IT_HAPPENED = "past_as_it_happened"
+    LEGS_RECOVERING = "legs_recovering"
 
 
 class SoftGoalId(StrEnum):
@@ -56,6 +58,7 @@ class SoftGoalId(StrEnum):
     ROUTINE = "routine"
     PROGRESSION = "progression"
     HEAVY_LEGS_6H_FROM_HARD_RUN = "heavy_legs_6h_from_hard_run"
+    STABILITY = "stability"
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,18 @@ HARD_RULES: dict[HardRuleId, HardRule] = {
             HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN,
             "On a day with times, at least 3 h between a timed hard run (long, tempo, "
             "intervals, hills or race) and a heavy-leg session.",
+        ),
+        HardRule(
+            HardRuleId.PAST_AS_IT_HAPPENED,
+            "A replan keeps what happened: the days before today (and today, once its session "
+            "is reported) hold exactly the strength that was done, and a session the runner moved "
+            "stays on the day it was moved to.",
+        ),
+        HardRule(
+            HardRuleId.LEGS_RECOVERING,
+            "When the runner reports heavy legs, no heavy-leg session for 48 h (today and "
+            "tomorrow); sore legs (or soreness 7 of 10 or more): no leg work but mobility for "
+            "72 h (today and the next two days).",
         ),
     )
 }
@@ -270,6 +285,13 @@ SOFT_GOALS: dict[SoftGoalId, SoftGoal] = {
             "heavy-leg session less than 6 h from a hard run the same day counts.",
             3,
         ),
+        SoftGoal(
+            SoftGoalId.STABILITY,
+            "When a week is replanned, change as little as possible: each day still open "
+            "whose strength differs from the week the runner holds counts (a session moved "
+            "to another day changes two days).",
+            5,
+        ),
     )
 }
 
@@ -280,6 +302,13 @@ HARD_RULE_IDS: tuple[HardRuleId, ...] = tuple(HardRuleId)
 SOFT_GOAL_IDS: tuple[SoftGoalId, ...] = tuple(SoftGoalId)
 PLAN_GOAL_IDS: tuple[SoftGoalId, ...] = (SoftGoalId.ROUTINE, SoftGoalId.PROGRESSION)
 """Goals between the weeks of a plan: a lone week never misses them."""
+REPLAN_RULE_IDS: tuple[HardRuleId, ...] = (
+    HardRuleId.PAST_AS_IT_HAPPENED,
+    HardRuleId.LEGS_RECOVERING,
+)
+"""Rules of a replan (`solver/replan.py`): an ordinary solve never meets them."""
+REPLAN_GOAL_IDS: tuple[SoftGoalId, ...] = (SoftGoalId.STABILITY,)
+"""Goals of a replan: an ordinary solve never misses them (the count is 0, whatever the weight)."""
 RELAXABLE_RULE_IDS: tuple[HardRuleId, ...] = tuple(
     rule.id for rule in HARD_RULES.values() if rule.relaxable
 )

@@ -29,7 +29,7 @@ from solver.compare import describe_changes, with_weights
 from solver.cpsat.solve import solve
 from solver.domain import MAX_WEIGHT, WeekRequest
 from solver.result import Conflict, Plan, Status, WeekResult
-from solver.rules import PLAN_GOAL_IDS, SOFT_GOAL_IDS, SoftGoalId
+from solver.rules import PLAN_GOAL_IDS, REPLAN_GOAL_IDS, SOFT_GOAL_IDS, SoftGoalId
 
 
 class WeekOutside(BaseModel):
@@ -250,8 +250,8 @@ def _may_move(
 ) -> bool:
     """Whether another week could win with the goal's weight moved in `direction`: not when the
     weight is at that end of the scale already, nor upwards when the week never misses it, nor
-    at all for a goal between a plan's weeks, which no lone week can miss."""
-    if goal in PLAN_GOAL_IDS:
+    at all for a goal between a plan's weeks or of a replan, which no lone week can miss."""
+    if goal in PLAN_GOAL_IDS or goal in REPLAN_GOAL_IDS:
         return False
     _, slope = current.line(goal, weights)
     return weights[goal] != _end(direction) and not (direction > 0 and slope == 0)

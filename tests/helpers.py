@@ -10,7 +10,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from solver import WeekRequest
+from solver import WeekRequest, solve
+from solver.replan import ReplanRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +24,14 @@ def week(days: dict[str, Any] | None = None, **fields: Any) -> WeekRequest:
 def runs(*types: str, minutes: int = 45) -> dict[str, Any]:
     """A day holding runs of the given types."""
     return {"runs": [{"type": run_type, "minutes": minutes} for run_type in types]}
+
+
+def replan_body(request: WeekRequest, today: str, **happened: Any) -> ReplanRequest:
+    """A replan of the week `request` solves to, from `today`, with what `happened`."""
+    held = solve(request).model_dump(mode="json")["days"]
+    return ReplanRequest.model_validate(
+        {"request": request, "week": held, "today": today, **happened}
+    )
 
 
 def plan_of(week: dict[str, Any]) -> dict[str, list[dict[str, str]]]:

@@ -1,4 +1,5 @@
-"""`trainweek solve FILE|-`: a week request in, the optimal week (or why none exists) out."""
+"""`trainweek solve FILE|-`: a week request in, the optimal week (or why none exists) out.
+`trainweek replan FILE|-`: a week, what happened since and today in, the rest replanned out."""
 
 from __future__ import annotations
 
@@ -22,15 +23,17 @@ from api.cli.common import (
     read_json_object,
     validation_message,
 )
-from api.services.errors import NoWeek
+from api.services.errors import InvalidField, NoWeek
+from api.services.replan import replan_week
 from api.services.weeks import solved
 from solver import WeekRequest, WeekResult
 from solver.domain import DAY_NAMES
+from solver.replan import ReplanRequest, ReplanResult
 from solver.scenario import SCENARIO_FIELDS
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `solve`."""
+    """Register `solve` and `replan`."""
     solve = commands.add_parser(
         "solve",
         help="solve a week from a JSON file (or '-' for stdin)",
@@ -45,6 +48,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     solve.add_argument("--json", action="store_true", help="print the result as JSON")
     solve.set_defaults(handler=solve_command)
+    replan = commands.add_parser(
+        "replan",
+        help="replan the rest of a week from a JSON file (or '-' for stdin)",
+        description="Keep the past as it happened and re-solve the rest of the week with as "
+        "few changes as possible. The file holds request, week (the solve answer's days), "
+        "today, and done, missed, skipped, moved, added, unavailable, legs (see README). Exit "
+        "0 replanned, 2 bad input, 3 no week keeps every hard rule.",
+    )
+    replan.add_argument("file", metavar="FILE", help=f"replan body as JSON; {STDIN} reads stdin")
+    replan.add_argument("--json", action="store_true", help="print the result as JSON")
+    replan.set_defaults(handler=replan_command)
 
 
 def load_request(path: str, weight_overrides: list[str]) -> WeekRequest:
@@ -67,22 +81,58 @@ def solve_command(args: argparse.Namespace) -> int:
     try:
         result = solved(request)
     except NoWeek as no_week:
-        if args.json:
-            conflicts = [conflict.model_dump(mode="json") for conflict in no_week.conflicts]
-            answer = {
-                "status": "infeasible",
-                "conflicts": conflicts,
-                "suggestions": no_week.suggestions,
-            }
-            print_json(json.dumps(answer, indent=2))
-        else:
-            print_no_week(no_week, console())
-        return EXIT_INFEASIBLE
+        return _no_week(no_week, args.json)
     if args.json:
         print_json(result.model_dump_json(indent=2))
     else:
         print_week(result, console())
     return EXIT_OK
+
+
+def replan_command(args: argparse.Namespace) -> int:
+    """Replan the week in the file; print it as a table with its changes, or as JSON."""
+    label, data = read_json_object(args.file)
+    try:
+        body = ReplanRequest.model_validate(data)
+        result = replan_week(body)
+    except ValidationError as error:
+        raise InputError(f"{label}: {validation_message(error)}") from None
+    except InvalidField as error:
+        raise InputError(f"{label}: {error.field}: {error}") from None
+    except NoWeek as no_week:
+        return _no_week(no_week, args.json)
+    if args.json:
+        print_json(result.model_dump_json(indent=2))
+        return EXIT_OK
+    out = console()
+    print_week(result, out)
+    print_changes(result, out)
+    return EXIT_OK
+
+
+def print_changes(result: ReplanResult, out: Console) -> None:
+    """What the replan changed, each with the rule and goal ids behind it."""
+    if not result.changes:
+        out.print(f"Replanned from {DAY_NAMES[result.today]}: no session changed.")
+        return
+    out.print(f"[bold]Replanned from {DAY_NAMES[result.today]}:[/]")
+    for change in result.changes:
+        reasons = f" ({', '.join(change.reasons)})" if change.reasons else ""
+        out.print(f"  [bold]{change.change}[/] {escape(change.because + reasons)}")
+
+
+def _no_week(no_week: NoWeek, as_json: bool) -> int:
+    if as_json:
+        conflicts = [conflict.model_dump(mode="json") for conflict in no_week.conflicts]
+        answer = {
+            "status": "infeasible",
+            "conflicts": conflicts,
+            "suggestions": no_week.suggestions,
+        }
+        print_json(json.dumps(answer, indent=2))
+    else:
+        print_no_week(no_week, console())
+    return EXIT_INFEASIBLE
 
 
 def print_no_week(no_week: NoWeek, out: Console) -> None:

@@ -1,4 +1,5 @@
-"""/v1/weeks: solve a week, score a proposed one, compare weights, and each weight's range."""
+"""/v1/weeks: solve a week, replan it, score a proposed one, compare weights, and each weight's
+range."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from api.problems import problem_responses
 from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
 from api.services.calendars import WeekCalendar, one_off_week, request_owner
 from api.services.compare import CompareBody, compare_weeks
+from api.services.replan import replan_week
 from api.services.sensitivity import SensitivityBody, weight_sensitivity
 from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week, solve_week
 from api.settings import solve_budget
 from api.store import database
 from solver import Evaluation, WeekResult
 from solver.compare import Comparison
+from solver.replan import ReplanRequest, ReplanResult
 from solver.sensitivity import Sensitivity
 
 blueprint = APIBlueprint(
@@ -66,6 +69,26 @@ def solve(query: CalendarQuery, body: ProfiledWeekRequest) -> Response:
 blueprint.paths["/v1/weeks/solve"].post.responses["200"].content[CALENDAR] = MediaType(
     schema=Schema(type="string", description="The week as an iCalendar (.ics) file.")
 )
+
+
+@blueprint.post(
+    "/replan",
+    operation_id="replan_week",
+    responses={200: ReplanResult, **problem_responses(422)},
+    description="Send the request, the `days` of the week /v1/weeks/solve answered (`week`), "
+    "`today`, and what happened: `done`, `missed`, `skipped`, `moved` (with `to`), `added` "
+    "runs, `unavailable` days, and how the `legs` feel. Days before today stay as they "
+    "happened; the rest is solved again with the `stability` goal, so the week changes as "
+    "little as its weight asks. `changes` lists each session added, removed or moved, with "
+    "the rule and goal ids behind it. A done session the week never planned, or a day outside "
+    "the week, is a 400 naming the field; a week no replan can keep the rules in is the 422 "
+    "with `conflicts`.",
+)
+def replan(body: ReplanRequest) -> Response:
+    """Replan the rest of the week from today, keeping the past as it happened."""
+    result = replan_week(body)
+    metrics.solved(result.status)
+    return json_response(result)
 
 
 @blueprint.post(

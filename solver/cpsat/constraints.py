@@ -45,7 +45,8 @@ class Constraints:
     """Adds every hard rule to the model, over the horizon's days (one week, or a plan).
 
     Rules between neighbouring days hold across week boundaries; `session_count` holds week by
-    week.
+    week. In a replan the rules about one day skip its settled days (the past is pinned as it
+    happened, whatever it broke) and a rule between two days binds while either is open.
 
     With `guarded=True` each rule, day by day, is enforced only under its own literal, so that
     an infeasible week can be explained by the smallest set of guards that cannot all hold.
@@ -82,6 +83,8 @@ class Constraints:
             HardRuleId.MAX_STRENGTH_MINUTES: self._max_strength_minutes,
             HardRuleId.STRENGTH_AFTER_RUN: self._strength_after_run,
             HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN: self._heavy_legs_3h_from_hard_run,
+            HardRuleId.PAST_AS_IT_HAPPENED: self._past_as_it_happened,
+            HardRuleId.LEGS_RECOVERING: self._legs_recovering,
         }
         assert tuple(rules) == HARD_RULE_IDS, "every hard rule is modelled, in rule-book order"
         for rule, add in rules.items():
@@ -90,6 +93,8 @@ class Constraints:
 
     def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
         """No session of the kind `wanted` (any, heavy, legs, plyometric) on the day."""
+        if self.horizon.is_settled(day_index):
+            return
         matching = self.variables.matching_vars(day_index, wanted)
         if matching:
             self._enforce(self.model.add(cp_model.LinearExpr.sum(matching) == 0), guard)
@@ -125,7 +130,7 @@ class Constraints:
 
     def _one_session_per_day(self) -> None:
         """At most one strength session on any day."""
-        for day_index in range(len(self.horizon.days)):
+        for day_index in self.horizon.open_days():
             constraint = self.model.add(self.variables.on_day(day_index) <= 1)
             self._enforce(constraint, Guard(HardRuleId.ONE_SESSION_PER_DAY, (day_index,)))
 
@@ -135,11 +140,14 @@ class Constraints:
         days = self.horizon.days
         for day_index in range(len(days) - 1):
             timed = timed_key_run(days, day_index, day_index + 1) is not None
-            if days[day_index + 1].has_key_run and not timed:
+            settled = self.horizon.is_settled(day_index)
+            if days[day_index + 1].has_key_run and not timed and not settled:
                 constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
                 pair = (day_index, day_index + 1)
                 self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair))
         for day_index, start in self.variables.start.items():
+            if self.horizon.is_settled(day_index):
+                continue
             heavy = self.variables.heavy_day[day_index]
             for key_day in (day_index, day_index + 1):
                 key_start = timed_key_run(days, day_index, key_day)
@@ -160,6 +168,8 @@ class Constraints:
         """Heavy-leg sessions never on consecutive days."""
         heavy = self.variables.heavy_day
         for day_index in range(len(self.horizon.days) - 1):
+            if self.horizon.is_settled(day_index) and self.horizon.is_settled(day_index + 1):
+                continue
             constraint = self.model.add(heavy[day_index] + heavy[day_index + 1] <= 1)
             days = (day_index, day_index + 1)
             self._enforce(constraint, Guard(HardRuleId.HEAVY_LEGS_48H_APART, days))
@@ -190,7 +200,7 @@ class Constraints:
     def _no_strength_on_race_day(self) -> None:
         """No strength on a race day."""
         for day_index, day in enumerate(self.horizon.days):
-            if day.is_race_day:
+            if day.is_race_day and not self.horizon.is_settled(day_index):
                 constraint = self.model.add(self.variables.on_day(day_index) == 0)
                 self._enforce(constraint, Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,)))
 
@@ -214,6 +224,8 @@ class Constraints:
     def _no_strength_on_double_run_day(self) -> None:
         """No strength on a day with two runs, unless the runner allows it that day."""
         for day_index, day in enumerate(self.horizon.days):
+            if self.horizon.is_settled(day_index):
+                continue
             if day.is_double_run_day and not day.allow_doubles:
                 guard = Guard(HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, (day_index,))
                 self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
@@ -222,6 +234,8 @@ class Constraints:
         """Strength only on available days, within the day's minutes, gym sessions at a gym."""
         sessions = self.variables.sessions
         for day_index, day in enumerate(self.horizon.days):
+            if self.horizon.is_settled(day_index):
+                continue
             guard = Guard(HardRuleId.FITS_AVAILABILITY, (day_index,))
             placed = self.variables.placed[day_index]
             if not day.available:
@@ -276,7 +290,7 @@ class Constraints:
         blocked = [
             i for i, session in enumerate(self.variables.sessions) if not athlete.can_do(session)
         ]
-        for day_index in range(len(self.horizon.days)):
+        for day_index in self.horizon.open_days():
             guard = Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
             for i in blocked:
                 self._enforce(self.model.add(self.variables.placed[day_index][i] == 0), guard)
@@ -297,6 +311,8 @@ class Constraints:
     def _strength_after_run(self) -> None:
         """On a day with times, strength starts after the day's timed runs end."""
         for day_index, start in self.variables.start.items():
+            if self.horizon.is_settled(day_index):
+                continue
             last_run_end = runs_end(self.horizon.days[day_index])
             if last_run_end:
                 constraint = self.model.add(start >= last_run_end)
@@ -306,6 +322,8 @@ class Constraints:
     def _heavy_legs_3h_from_hard_run(self) -> None:
         """On a day with times, heavy legs at least 3 h from a timed hard run."""
         for day_index in self.variables.start:
+            if self.horizon.is_settled(day_index):
+                continue
             guard = Guard(HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, (day_index,))
             for run, run_start, run_end in timed_runs(self.horizon.days[day_index]):
                 if run.is_hard:
@@ -319,6 +337,30 @@ class Constraints:
                     )
                     for constraint in apart:
                         self._enforce(constraint, guard)
+
+    def _past_as_it_happened(self) -> None:
+        """A replan keeps what happened: a settled day holds exactly what was done, and a
+        session the runner moved stays where it was moved."""
+        replanning = self.horizon.replanning
+        if replanning is None:
+            return
+        for day_index, day_vars in enumerate(self.variables.placed):
+            guard = Guard(HardRuleId.PAST_AS_IT_HAPPENED, (day_index,))
+            pinned = replanning.pinned[day_index]
+            settled = self.horizon.is_settled(day_index)
+            for var, session in zip(day_vars, self.variables.sessions, strict=True):
+                if session.id in pinned:
+                    self._enforce(self.model.add(var == 1), guard)
+                elif settled:
+                    self._enforce(self.model.add(var == 0), guard)
+
+    def _legs_recovering(self) -> None:
+        """Heavy legs: no heavy-leg session for 48 h; sore legs: no leg work for 72 h."""
+        replanning = self.horizon.replanning
+        if replanning is None:
+            return
+        for day_index, rest in replanning.resting:
+            self._forbid(day_index, rest, Guard(HardRuleId.LEGS_RECOVERING, (day_index,)))
 
 
 def keep_apart(

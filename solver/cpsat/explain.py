@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.catalogue import Session, catalogue
+from solver.catalogue import Session, catalogue, session_by_id
 from solver.checker import Breach
 from solver.cpsat.constraints import Constraints, Guard, SessionBound
 from solver.cpsat.engine import Model, new_solver
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.horizon import Horizon
+from solver.horizon import Horizon, Replanning
 from solver.result import Conflict
 from solver.rules import HARD_RULE_IDS, RELAXABLE_RULE_IDS, HardRuleId
 from solver.times import DAY_MINUTES, clock_of, runs_end, timed_key_run, windows
@@ -87,9 +87,11 @@ class _GuardedModel:
         return int(self.solver.objective_value)
 
 
-def first_feasible_week(request: WeekRequest) -> list[list[bool]] | None:
+def first_feasible_week(
+    request: WeekRequest, replanning: Replanning | None = None
+) -> list[list[bool]] | None:
     """Any week that keeps the hard rules, found without the objective (fast), or None."""
-    return _GuardedModel(Horizon.of_week(request)).any_week()
+    return _GuardedModel(Horizon.of_week(request, replanning)).any_week()
 
 
 def feasible_under(request: WeekRequest, enforced: Iterable[Guard]) -> bool:
@@ -102,9 +104,10 @@ def first_feasible_placement(horizon: Horizon) -> list[list[bool]] | None:
     return _GuardedModel(horizon).any_week()
 
 
-def explain(request: WeekRequest) -> Explanation:
-    """Explain an infeasible week; an empty explanation when the week is feasible."""
-    explanation = explain_horizon(Horizon.of_week(request))
+def explain(request: WeekRequest, replanning: Replanning | None = None) -> Explanation:
+    """Explain an infeasible week (being replanned, with `replanning`); an empty explanation
+    when the week is feasible."""
+    explanation = explain_horizon(Horizon.of_week(request, replanning))
     conflicts = [
         Conflict(
             rule=breach.rule,
@@ -233,7 +236,30 @@ def _describe(horizon: Horizon, guard: Guard) -> str:
             )
         case HardRuleId.HEAVY_LEGS_3H_FROM_HARD_RUN, _:
             return f"on {_day(guard.days[0])} heavy legs only 3 h or more from the hard run"
+        case HardRuleId.PAST_AS_IT_HAPPENED, _:
+            return _as_it_happened(horizon, guard.days[0])
+        case HardRuleId.LEGS_RECOVERING, _:
+            return _legs_rest(horizon, guard.days[0])
     raise ValueError(f"unknown rule {guard.rule}")
+
+
+def _as_it_happened(horizon: Horizon, day_index: int) -> str:
+    assert horizon.replanning is not None, "only a replan pins days"
+    by_id = session_by_id()
+    pinned = ", ".join(by_id[s].name for s in horizon.replanning.pinned[day_index])
+    name = horizon.day_name(day_index)
+    if horizon.is_settled(day_index):
+        return f"{name} is past: it holds {pinned or 'no strength'}, as it happened"
+    return f"{name} holds {pinned}, where the runner moved it"
+
+
+def _legs_rest(horizon: Horizon, day_index: int) -> str:
+    assert horizon.replanning is not None, "only a replan reports the legs"
+    replanning = horizon.replanning
+    rest = dict(replanning.resting)[day_index]
+    what = "no heavy legs" if rest == "heavy" else "no leg work but mobility"
+    today = horizon.day_name(replanning.today)
+    return f"{what} on {horizon.day_name(day_index)}: {replanning.legs} reported on {today}"
 
 
 def _guard_days(horizon: Horizon, guard: Guard) -> tuple[int, ...]:
@@ -299,6 +325,13 @@ def _suggestions(horizon: Horizon, core: list[Guard], guarded: _GuardedModel) ->
             suggestions.append(
                 f"mark {_key_run(horizon, run_day)} as not key (key: false) to allow heavy legs "
                 f"on {name}"
+            )
+        elif guard.rule == HardRuleId.PAST_AS_IT_HAPPENED and not horizon.is_settled(day_index):
+            suggestions.append(f"move the session the runner put on {name} to another day")
+        elif guard.rule == HardRuleId.LEGS_RECOVERING:
+            suggestions.append(
+                f"let the legs rest: move what was pinned on {name} to a later day, or lower "
+                "min_sessions"
             )
         elif guard.rule == HardRuleId.ONE_SESSION_PER_DAY:
             suggestions.append(f"make another day available so {name} need not hold two")

@@ -59,6 +59,7 @@ class Objective:
             SoftGoalId.ROUTINE: self._routine,
             SoftGoalId.PROGRESSION: self._progression,
             SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: self._heavy_legs_6h_from_hard_run,
+            SoftGoalId.STABILITY: self._stability,
         }
         assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
         weights = {goal: self.horizon.weight(goal) for goal in goals}
@@ -341,6 +342,29 @@ class Objective:
                 keep_apart(self.model, self.variables, day_index, span, gap, [heavy, miss.Not()])
                 misses.append(miss)
         return cp_model.LinearExpr.sum(misses)
+
+    def _stability(self) -> cp_model.LinearExpr:
+        """In a replan, each open day whose strength differs from the runner's week counts.
+
+        At most one session a day: a day that had session r keeps it exactly when r is placed
+        there, and a day that had none keeps it when nothing is. An ordinary solve has no
+        runner's week to differ from: the count is 0.
+        """
+        replanning = self.horizon.replanning
+        if replanning is None:
+            return cp_model.LinearExpr.sum([])
+        index_of = {session.id: i for i, session in enumerate(self.variables.sessions)}
+        kept_days = 0
+        terms: list[tuple[cp_model.IntVar, int]] = []
+        for day_index in self.horizon.open_days():
+            day_vars = self.variables.placed[day_index]
+            had = replanning.reference[day_index]
+            if had:
+                kept_days += 1
+                terms.append((day_vars[index_of[had[0]]], -1))
+            else:
+                terms += [(var, 1) for var in day_vars]
+        return _weighted(terms) + kept_days
 
     def _heavy_in(self, week: HorizonWeek) -> cp_model.LinearExpr:
         return self._sessions_on(list(week.day_indexes), "heavy")

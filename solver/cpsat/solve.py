@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
-from solver.checker import best_starts, evaluate, goal_details
+from solver.checker import best_starts, check_horizon, horizon_goal_details, parse_plan
 from solver.cpsat.constraints import Constraints, SessionBound
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
 from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
-from solver.horizon import Horizon
+from solver.horizon import Horizon, Replanning
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
 from solver.rules import HardRuleId, SoftGoalId, tie_break_scale
 
@@ -33,28 +33,36 @@ class Ablation:
     goals: frozenset[SoftGoalId] = frozenset()
 
 
-def solve(request: WeekRequest, *, seed: int = SEED) -> WeekResult:
+def solve(
+    request: WeekRequest, *, seed: int = SEED, replanning: Replanning | None = None
+) -> WeekResult:
     """Place the week's strength sessions: the optimal week, or why none exists.
 
     `seed` is CP-SAT's random seed; only the benchmark changes it, to show that the week does
-    not depend on it (ties are broken by the objective, not by the search).
+    not depend on it (ties are broken by the objective, not by the search). `replanning`
+    re-solves a week the runner already holds (`solver/replan.py`): its past pinned, the
+    stability goal counting each changed day.
     """
-    return _solve(request, seed, Ablation())
+    return _solve(request, seed, Ablation(), replanning)
 
 
-def solve_ablated(request: WeekRequest, ablation: Ablation) -> WeekResult:
+def solve_ablated(
+    request: WeekRequest, ablation: Ablation, replanning: Replanning | None = None
+) -> WeekResult:
     """Solve with the parts `ablation` names left out of the model: for the ablation tests.
 
     The week may break the rules left out; its penalties leave out the goals left out. An
     infeasible week is still explained, and a timed-out one still found, with every rule.
     """
-    return _solve(request, SEED, ablation)
+    return _solve(request, SEED, ablation, replanning)
 
 
-def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
+def _solve(
+    request: WeekRequest, seed: int, ablation: Ablation, replanning: Replanning | None = None
+) -> WeekResult:
     started = time.perf_counter()
     model = Model()
-    horizon = Horizon.of_week(request)
+    horizon = Horizon.of_week(request, replanning)
     variables = Variables.create(model, DAYS, horizon)
     Constraints(
         model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
@@ -71,7 +79,7 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
         # cost, solver/times.py): what the model's own start costs at the optimum, made one
         # answer. The checker counts the timed goals at those starts.
         starts = best_starts(request, plan, ablation.rules | ablation.goals)
-        details = goal_details(request, plan, starts)
+        details = horizon_goal_details(horizon, parse_plan(plan), _by_day(starts))
         penalties = [
             _penalty(
                 request,
@@ -91,24 +99,30 @@ def _solve(request: WeekRequest, seed: int, ablation: Ablation) -> WeekResult:
             week_of=request.week_of,
         )
     if status == cp_model.INFEASIBLE:
-        return _infeasible(request, started)
+        return _infeasible(request, started, replanning)
     # The time limit ran out before the first week: find any week without the objective (a
     # feasibility search on this model takes a millisecond) and score it with the checker.
-    first = first_feasible_week(request)
+    first = first_feasible_week(request, replanning)
     if first is None:
-        return _infeasible(request, started)
+        return _infeasible(request, started, replanning)
     plan = _plan(first, variables)
-    scored = evaluate(request, plan)
+    starts = best_starts(request, plan)
+    _, penalties = check_horizon(horizon, parse_plan(plan), _by_day(starts))
     return WeekResult(
         status="feasible",
-        objective=scored.objective,
+        objective=sum(p.cost for p in penalties),
         best_bound=0,
         # Each session on a day with times at its best start, as the checker scored it.
-        days=_days(request, plan, best_starts(request, plan)),
-        penalties=scored.penalties,
+        days=_days(request, plan, starts),
+        penalties=penalties,
         solver=_facts(started, seed),
         week_of=request.week_of,
     )
+
+
+def _by_day(starts: dict[str, list[int | None]]) -> list[list[int | None]]:
+    """Start minutes by day id, as the checker takes them: by day index."""
+    return [starts.get(day, []) for day in DAYS]
 
 
 def _plan(placed: list[list[bool]], variables: Variables) -> Plan:
@@ -123,8 +137,10 @@ def _penalty(request: WeekRequest, goal: SoftGoalId, count: int, details: list[s
     return Penalty(goal=goal, weight=weight, count=count, cost=weight * count, details=details)
 
 
-def _infeasible(request: WeekRequest, started: float) -> WeekResult:
-    explanation = explain(request)
+def _infeasible(
+    request: WeekRequest, started: float, replanning: Replanning | None = None
+) -> WeekResult:
+    explanation = explain(request, replanning)
     return WeekResult(
         status="infeasible",
         objective=None,
