@@ -14,6 +14,7 @@ through `hooks` in schemathesis.toml: `st run http://127.0.0.1:8000/openapi.json
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -56,6 +57,10 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             weights_or_preset(case.body)
         if case.operation.path == "/v1/profiles/learn":
             name_when_saving(case.body)
+        if case.operation.path == "/v1/weeks/alternatives":
+            # The coverage phase shares nested values between its cases: repair a copy.
+            case.body = copy.deepcopy(case.body)
+            session_on_its_day(case.body)
         if "start" in case.body and "weeks" in case.body:
             plan_fits_its_races(case.body)
             if case.query:
@@ -111,6 +116,21 @@ def name_when_saving(body: dict[str, Any]) -> None:
     """LearnBody: saving the learned weights needs the new profile's name."""
     if body.get("save") is True and body.get("name") is None:
         body["name"] = "learned"
+
+
+def session_on_its_day(body: dict[str, Any]) -> None:
+    """solver.alternatives.NotPlaced: the session to move is one `week` holds on `day`."""
+    day, session, week = body.get("day"), body.get("session"), body.get("week")
+    if not isinstance(day, str) or not isinstance(session, str) or not isinstance(week, dict):
+        return
+    entry = week.get(day)
+    if not isinstance(entry, dict):
+        entry = week[day] = {}
+    strength = entry.get("strength")
+    if not isinstance(strength, list) or not strength:
+        entry["strength"] = [{"session": session}]
+    elif not any(isinstance(item, dict) and item.get("session") == session for item in strength):
+        strength[0] = {"session": session}
 
 
 def calendar_hack_plan_fits_its_race_date(body: dict[str, Any], query: dict[str, Any]) -> None:
