@@ -65,6 +65,33 @@ def test_every_alternative_agrees_with_evaluate(name):
                 assert option.cost_delta is None
 
 
+# Hard rules about a run on the day or nearby: their reason names that run (or race).
+RUN_RULES = {
+    "no_heavy_legs_before_key_run": " run",
+    "no_heavy_legs_on_very_long_run_day": "long run",
+    "no_heavy_legs_after_very_long_run": "long run",
+    "no_plyometrics_after_hard_run": " run",
+    "no_legs_before_race": "race",
+    "masters_extra_recovery_day": " run",
+}
+
+
+def test_a_day_a_run_forbids_names_the_run():
+    """Over random placements of the library's weeks, every day forbidden by a rule about a
+    run gives a reason naming that run, with the rule id."""
+    seen = set()
+    for name, scenario in sorted(SCENARIOS.items()):
+        rng = random.Random(f"runs-{name}")
+        plan = random_plan(rng)
+        day = rng.choice([d for d in DAYS if plan[d]])
+        for option in alternatives(scenario.request, plan, day, plan[day][0]).alternatives:
+            if not option.allowed and option.rule in RUN_RULES:
+                seen.add(option.rule)
+                assert RUN_RULES[option.rule] in option.reason, option.reason
+                assert f"({option.rule})" in option.reason
+    assert "no_heavy_legs_before_key_run" in seen
+
+
 def test_allowed_ones_come_first_by_cost():
     """The answer lists allowed days cheapest first, then the forbidden ones."""
     request = week(HANSONS_DAYS)

@@ -8,6 +8,7 @@ import { renderStrength } from "./grid.js";
 import { renderPenalties } from "./penalties.js";
 import { DAYS, DAY_NAMES, goalTitle, sessionName, state } from "./state.js";
 import { setStatus, showFailure } from "./status.js";
+import { clearBands } from "./weights.js";
 
 let asked = 0; // a newer question (or a new week) wins over an older answer
 
@@ -142,6 +143,7 @@ async function moveTo(target, from, session, shown) {
   state.shown = { request: shown.request, days, objective: data.objective };
   renderStrength({ days });
   renderPenalties(data);
+  clearBands(); // the weight ranges were the solved week's, not this one's
   setStatus(
     `Moved by hand: ${sessionName(session)} to ${DAY_NAMES[target]} · penalty ${data.objective} ` +
     `(was ${shown.objective})${data.feasible ? "" : " · breaks a hard rule"}`,
