@@ -72,8 +72,8 @@ REQUEST_EXAMPLES: dict[str, Any] = {
     },
     "store_athlete_plan": {
         "start": "2025-03-03",
-        "weeks": [{"days": _WEEK["days"]}, {"days": _WEEK["days"]}],
-        "goal_race": {"date": "2025-03-16", "distance": "10k"},
+        "weeks": [{"days": _WEEK["days"]}, {"days": _WEEK["days"]}, {"days": _WEEK["days"]}],
+        "goal_race": {"date": "2025-03-23", "distance": "10k"},
     },
 }
 

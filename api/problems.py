@@ -63,7 +63,7 @@ LARGE_BODY_ENDPOINTS = {
 }
 # Routes that read their body themselves, in whichever format it came (a plan file: JSON,
 # iCalendar or YAML): the JSON-object check leaves them be.
-FILE_BODY_ENDPOINTS = frozenset({"plans.solve"})
+FILE_BODY_ENDPOINTS = frozenset({"plans.solve", "athletes.put_plan"})
 
 
 class FieldError(BaseModel):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, url_for
+from flask import Response, request, url_for
 from flask_openapi3 import APIBlueprint, Tag
-from flask_openapi3.models import MediaType, Schema
+from flask_openapi3.models import MediaType, RequestBody, Schema
 from pydantic import BaseModel, Field
 
 from api import metrics, problems
@@ -12,6 +12,7 @@ from api.auth import COACH_ONLY, bearer_token
 from api.ical import week_calendar
 from api.idempotency import IdempotencyHeader, once
 from api.paging import HistoryPageQuery, PageQuery
+from api.plan_files import YAML, MapType, PlanFileOptions, body_format, document_file_body
 from api.problems import problem_responses
 from api.responses import (
     CALENDAR,
@@ -216,21 +217,44 @@ class PlanSolveQuery(BaseModel):
     )
 
 
+class AthletePlanFileBody(AthletePlanIn):
+    """A plan as trainweek's plan JSON; runs may be given by `title` alone (classified)."""
+
+    map: dict[str, MapType] | None = Field(
+        default=None,
+        description="PATTERN: TYPE; a run title containing PATTERN is TYPE (as the query's map).",
+    )
+
+
 @blueprint.put(
     "/<int:athlete_id>/plan",
-    responses={200: AthletePlanOut, 201: AthletePlanOut, **problem_responses(404, 409)},
+    responses={200: AthletePlanOut, 201: AthletePlanOut, **problem_responses(404, 409, 413, 415)},
     operation_id="store_athlete_plan",
 )
-def put_plan(path: AthletePath, body: AthletePlanIn) -> Response:
-    """Store the athlete's training plan (trainweek's plan JSON), replacing the one stored.
+def put_plan(path: AthletePath, query: PlanFileOptions) -> Response:
+    """Store the athlete's training plan, replacing the one stored.
 
-    201 when the athlete had none, 200 when it replaced one. Send the `version` you read to be
-    sure you overwrite only that: when someone changed the plan since, the answer is 409 and
-    nothing changes. Without `athlete`, the plan is solved for the athlete's level and
-    equipment. A calendar or calendar-hack file: turn it into plan JSON first with
-    `trainweek import`, or solve it as it is with POST /v1/plans/solve.
+    The body is a plan file, as for POST /v1/plans/solve: trainweek's plan JSON (or a
+    calendar-hack plan) as `application/json`, an iCalendar export as `text/calendar`, a
+    calendar-hack plan as `application/yaml` (with `race_date`); at most 2 MiB. A calendar is
+    stored as the plan JSON it reads as, and the events it could not classify are listed in
+    `unclassified`. 201 when the athlete had none, 200 when it replaced one. Send the `version`
+    you read (in plan JSON) to be sure you overwrite only that: when someone changed the plan
+    since, the answer is 409 and nothing changes. Without `athlete`, the plan is solved for the
+    athlete's level and equipment.
     """
-    stored = athlete_plans.store_athlete_plan(database(), bearer_token(), path.athlete_id, body)
+    format = body_format()
+    if format is None:
+        return problems.unsupported_media_type(JSON, CALENDAR, YAML)
+    stored = athlete_plans.store_athlete_plan_file(
+        database(),
+        bearer_token(),
+        path.athlete_id,
+        request.get_data(),
+        format=format,
+        race_date=query.race_date,
+        mapping=query.map,
+    )
     if stored.created:
         location = url_for("athletes.get_plan", athlete_id=path.athlete_id)
         return json_response(stored.plan, 201, headers={"Location": location})
@@ -282,6 +306,12 @@ def solve_plan(path: AthletePath, query: PlanSolveQuery) -> Response:
     return plan_response(result, None, wanted)
 
 
+# The PUT reads its body itself (a plan file in any of three formats): say so in the document.
+plan_file_body, plan_file_schemas = document_file_body(AthletePlanFileBody)
+blueprint.paths["/v1/athletes/{athlete_id}/plan"].put.requestBody = RequestBody(
+    content=plan_file_body, required=True
+)
+blueprint.components_schemas.update(plan_file_schemas)
 plan_answers = blueprint.paths["/v1/athletes/{athlete_id}/plan/solve"].post.responses["200"]
 plan_answers.content[CALENDAR] = MediaType(
     schema=Schema(type="string", description="The plan as an iCalendar (.ics) file.")

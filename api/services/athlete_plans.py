@@ -7,10 +7,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from api.services.coaches import authenticated
+from api.services.errors import InvalidPlan
 from api.services.fields import Version
+from api.services.plan_import import (
+    import_plan_file,
+    require_goal_race_distance,
+    unclassified_events,
+)
 from api.services.plans import ProfiledPlanRequest, solve_training_plan
 from api.storage import Database
 from api.storage import athletes as rows
@@ -18,6 +24,7 @@ from api.storage.fields import as_utc
 from api.storage.models import Athlete, AthletePlan
 from solver import PlanRequest, PlanResult
 from solver.budget import SolveBudget
+from solver.importers.importer import Format
 
 
 class AthletePlanIn(PlanRequest):
@@ -37,6 +44,11 @@ class AthletePlanOut(BaseModel):
     created_at: dt.datetime = Field(description="When the plan was first stored (UTC).")
     updated_at: dt.datetime = Field(description="When the plan was last replaced (UTC).")
     plan: PlanRequest = Field(description="The plan, as stored.")
+    unclassified: list[str] = Field(
+        default_factory=list,
+        description="When a calendar or calendar-hack file was just stored: the events the "
+        "importer left out, as 'date: title (where): why' (`map` classifies them).",
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,34 @@ def store_athlete_plan(
         athlete = rows.owned_athlete(session, coach.id, athlete_id)
         stored, created = rows.store_plan(session, athlete, plan, body.version)
         return StoredPlan(plan_out(stored), created)
+
+
+def store_athlete_plan_file(
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    data: bytes,
+    *,
+    format: Format = "auto",
+    race_date: dt.date | None = None,
+    mapping: list[str] | None = None,
+) -> StoredPlan:
+    """Store a plan file in any format (trainweek's plan JSON with its optional `version`, an
+    iCalendar export, a calendar-hack plan) as the athlete's plan: imported as for solving,
+    then stored as plan JSON, with the events the importer left out.
+
+    PlanFileError for a file that cannot be a plan, InvalidPlan for a plan that is not valid;
+    then as `store_athlete_plan`.
+    """
+    imported = import_plan_file(data, format=format, race_date=race_date, mapping=mapping)
+    require_goal_race_distance(imported)
+    try:
+        body = AthletePlanIn.model_validate(imported.plan)
+    except ValidationError as error:
+        raise InvalidPlan(error) from None
+    stored = store_athlete_plan(db, token, athlete_id, body)
+    unclassified = unclassified_events(imported.report)
+    return StoredPlan(stored.plan.model_copy(update={"unclassified": unclassified}), stored.created)
 
 
 def get_athlete_plan(db: Database, token: str | None, athlete_id: int) -> AthletePlanOut:

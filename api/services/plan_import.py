@@ -31,7 +31,9 @@ __all__ = [
     "PlanOverrides",
     "SolvedPlanFile",
     "import_plan_file",
+    "require_goal_race_distance",
     "solve_plan_file",
+    "unclassified_events",
 ]
 
 
@@ -109,7 +111,7 @@ def solve_plan_file(
     imported = import_plan_file(
         data, format=format, race_date=race_date, mapping=mapping, paces=paces
     )
-    _goal_race_has_a_distance(imported)
+    require_goal_race_distance(imported)
     fields = (overrides or PlanOverrides()).apply(imported.plan)
     try:
         body = ProfiledPlanRequest.model_validate(fields)
@@ -123,7 +125,7 @@ def solve_plan_file(
     return SolvedPlanFile(result, imported.report, source)
 
 
-def _goal_race_has_a_distance(imported: ImportedPlan) -> None:
+def require_goal_race_distance(imported: ImportedPlan) -> None:
     """A calendar's goal race must say how far it is (the days after it depend on that): say how
     to name it rather than the plan request's bare 'field required'."""
     goal = imported.plan.get("goal_race")

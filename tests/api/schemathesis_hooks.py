@@ -20,7 +20,7 @@ from typing import Any
 
 import schemathesis
 
-from api.routes.plans import EXAMPLE_CALENDAR
+from api.plan_files import EXAMPLE_CALENDAR
 from solver.importers.calendar_hack import RACE_BY_PLAN_TYPE
 
 MAX_DAY_MINUTES = 1440

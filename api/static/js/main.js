@@ -3,14 +3,16 @@
 // Plain ES modules against the public API: /openapi.json (limits), /v1/rules (goals),
 // /v1/sessions (the catalogue), /v1/weeks/solve, /v1/weeks/sensitivity, /v1/weeks/compare,
 // /v1/weeks/alternatives and /v1/weeks/evaluate (a session moved by hand),
-// /v1/scenarios, /v1/coaches, /v1/profiles (and /v1/profiles/learn), /v1/athletes.
+// /v1/scenarios, /v1/coaches, /v1/profiles (and /v1/profiles/learn), /v1/athletes,
+// /v1/plans/solve.
 //
 // This module only wires the parts together; each part owns one card or concern:
 // grid.js (the week and day editor), alternatives.js (where else a placed session could go, and
 // moving it there), athlete.js (level, phase, equipment), weights.js (sliders
 // and bands), penalties.js, solve.js, scenarios.js, presets.js (library weights), account.js
 // (sign up, token, sign out), profiles.js (saved weights, compare), learn.js (weights from
-// examples), roster.js (athletes, their solves and history), url.js (state in the fragment).
+// examples), roster.js (athletes, their solves and history), plan.js (a whole training plan
+// from a file, as a grid of weeks), url.js (state in the fragment).
 
 import { initAccount } from "./account.js";
 import { initAlternatives, showAlternatives } from "./alternatives.js";
@@ -19,6 +21,7 @@ import { initAthlete, renderAthlete } from "./athlete.js";
 import { initGrid, renderDays } from "./grid.js";
 import { initLearn } from "./learn.js";
 import { readLimits } from "./limits.js";
+import { initPlan } from "./plan.js";
 import { clearPreset, initPresets } from "./presets.js";
 import { adopt, initProfiles, unload } from "./profiles.js";
 import { initRoster } from "./roster.js";
@@ -84,6 +87,7 @@ async function start() {
       weightsChanged();
     },
   });
+  initPlan();
   initRoster({ edit: (request) => showRequest({ ...request, weights: state.weights }), restore: saved.athlete });
   renderSliders();
   showRequest(saved.request || STARTER_WEEK);

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.api.routes.test_athletes import MIA, create
+from tests.api.routes.test_plan_files import FRR, FRR_RACE_DATE, GARMIN
 
 TWO_WEEKS = {
     "start": "2027-03-01",
@@ -155,3 +156,52 @@ def test_deleting_the_athlete_deletes_the_plan(client, ana):
     put_plan(client, ana, athlete)
     assert client.delete(f"/v1/athletes/{athlete}", headers=ana).status_code == 204
     assert client.get(f"/v1/athletes/{athlete}/plan", headers=ana).status_code == 404
+
+
+def test_a_calendar_export_is_stored_as_the_plan_it_reads_as_and_solves(client, ana):
+    """PUT text/calendar: stored as plan JSON (the race day the goal race), the events left
+    out listed; the stored plan solves like the file does at /v1/plans/solve."""
+    athlete = create(client, ana)["id"]
+    stored = client.put(
+        f"/v1/athletes/{athlete}/plan",
+        data=GARMIN,
+        content_type="text/calendar",
+        headers=ana,
+    )
+    assert stored.status_code == 201, stored.get_data(as_text=True)
+    answer = stored.get_json()
+    assert answer["plan"]["goal_race"]["distance"] == "half"
+    assert (
+        answer["unclassified"]
+        == client.post("/v1/plans/solve", data=GARMIN, content_type="text/calendar").get_json()[
+            "unclassified"
+        ]
+    )
+    read = client.get(f"/v1/athletes/{athlete}/plan", headers=ana).get_json()
+    assert read["plan"] == answer["plan"] and read["unclassified"] == []
+    solved = client.post(f"/v1/athletes/{athlete}/plan/solve", headers=ana)
+    assert solved.status_code == 200 and solved.get_json()["status"] == "optimal"
+
+
+def test_a_calendar_hack_yaml_plan_needs_its_race_date(client, ana):
+    """PUT application/yaml: without race_date a 400 saying so and nothing stored; with it,
+    the plan ends on the race date."""
+    athlete = create(client, ana)["id"]
+    url = f"/v1/athletes/{athlete}/plan"
+    refused = client.put(url, data=FRR, content_type="application/yaml", headers=ana)
+    assert refused.status_code == 400 and "race date" in refused.get_json()["detail"]
+    assert client.get(url, headers=ana).status_code == 404
+    stored = client.put(
+        f"{url}?race_date={FRR_RACE_DATE}", data=FRR, content_type="application/yaml", headers=ana
+    )
+    assert stored.status_code == 201
+    assert stored.get_json()["plan"]["goal_race"] == {"date": FRR_RACE_DATE, "distance": "5k"}
+
+
+def test_a_plan_file_of_another_type_is_415(client, ana):
+    """Only the three plan file types are read."""
+    athlete = create(client, ana)["id"]
+    response = client.put(
+        f"/v1/athletes/{athlete}/plan", data=b"x", content_type="text/plain", headers=ana
+    )
+    assert response.status_code == 415

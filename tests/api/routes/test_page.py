@@ -1,4 +1,5 @@
-"""The coach's page in headless Chromium: tune a week, sign in, profiles, learning, athletes.
+"""The coach's page in headless Chromium: tune a week, sign in, profiles, learning, athletes,
+plans.
 
 Skipped when Debian's chromium is not installed, except under CI (the `CI` variable set),
 where a missing browser fails: `.ci/run` installs it.
@@ -529,6 +530,58 @@ def test_doses_are_written_on_the_grid_when_the_api_gives_them(page: Page):
     expect(card.locator(".exercises li")).to_have_text(
         ["Back squat 3 × 6 @ RPE 7", "Calf raises 2 × 15"]
     )
+
+
+# The plan view: a plan file in, the plan as a grid of weeks out.
+PLANS = Path(__file__).parents[3] / "scenarios" / "plans"
+FRR = PLANS / "calendar-hack-frr-5k-01.yaml"
+FRR_RACE_DAY = "2027-03-14"
+
+
+def place(page: Page, plan: Path, race_date: str = "") -> None:
+    """Choose the plan file, the race date, and place strength."""
+    page.get_by_label("Plan file").set_input_files(str(plan))
+    page.get_by_label("Race date").fill(race_date)
+    page.get_by_role("button", name="Place strength").click()
+
+
+def test_a_calendar_hack_plan_shows_as_a_grid_of_weeks(page: Page):
+    """Twelve weeks, each with its phase; the race day marked; strength placed with doses."""
+    place(page, FRR, FRR_RACE_DAY)
+    expect(page.locator("#plan-result")).to_have_attribute("data-kind", "ok")
+    expect(page.locator("#plan-result")).to_contain_text("12 weeks from 2026-12-21")
+    rows = page.locator(".plan-grid tbody tr")
+    expect(rows).to_have_count(12)
+    expect(rows.last).to_have_class("phase-race_week")
+    expect(rows.last.locator(".plan-phase")).to_have_text("Race week")
+    race_day = page.locator(f'.plan-day[data-date="{FRR_RACE_DAY}"]')
+    expect(race_day).to_have_class("plan-day race")
+    expect(race_day).to_contain_text("Race")
+    expect(rows.first.locator(".session .dose").first).to_be_visible()
+    assert page.locator(".plan-grid .session").count() >= 12
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("#plan-title").scroll_into_view_if_needed()
+    shoot(page, "plan-view")
+    assert axe_violations(page) == []
+
+
+def test_a_plan_file_the_server_refuses_says_why(page: Page):
+    """A calendar-hack plan without its race date: the server's reason, and no grid."""
+    place(page, FRR)
+    expect(page.locator("#plan-result")).to_have_attribute("data-kind", "error")
+    expect(page.locator("#plan-result")).to_contain_text("race date")
+    expect(page.locator(".plan-grid")).to_have_count(0)
+
+
+def test_an_ics_export_is_read_as_a_calendar_plan(browser: Browser, base_url: str):
+    """An .ics file goes as text/calendar: the Garmin-style export's weeks come back."""
+    page = open_page(browser, base_url)
+    page.goto("/")
+    place(page, PLANS / "garmin-style-half-marathon.ics")
+    expect(page.locator("#plan-result")).to_have_attribute("data-kind", "ok")
+    assert page.locator(".plan-grid tbody tr").count() >= 2
+    expect(page.locator(".plan-day.race")).to_have_count(1)
+    page.context.close()
 
 
 def test_sessions_are_placed_by_hand_on_example_weeks(page: Page):

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from solver.domain import WeekRequest
 from solver.importers import MAX_WEEKS, PlanFileError, import_plan
+from tests.helpers import ROOT
+from tests.solver.importers.conftest import FIXTURES
 
 RACE_DAY = dt.date(2026, 6, 7)  # a Sunday
 
@@ -272,6 +277,11 @@ BAD_FILES = [
         "DTEND before DTSTART",
     ),
     (
+        calendar("UID:a\r\nDTSTART:20260305T070000Z\r\nDTEND:20260305T080000\r\nSUMMARY:Easy"),
+        {},
+        "one has a time zone and the other not",
+    ),
+    (
         calendar(event("a", "20260302", "Easy 5 mi") + "\r\nRRULE:FREQ=WEEKLY"),
         {},
         "repeats without end",
@@ -492,3 +502,42 @@ def test_a_mapping_wins_over_the_long_run_and_race_date_rules():
     assert race.classification.race_distance == "marathon"
     unmapped = import_plan(json.dumps(data).encode(), race_date=RACE_DAY)
     assert unmapped.report.entries[5].classification.type == "long"
+
+
+# Real files, damaged the ways files get damaged: cut short, a line lost, repeated or garbled.
+SHIPPED_FILES = sorted(
+    path
+    for folder in (ROOT / "scenarios" / "plans", FIXTURES)
+    for path in folder.iterdir()
+    if path.suffix in (".ics", ".yaml", ".json")
+)
+DAMAGE = (b":", b";", b"=", b"9999", b"-1", b"{", b"\\", b"T", b"Z", b"\xff", b"\x00")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    file=st.sampled_from(SHIPPED_FILES),
+    line=st.integers(min_value=0),
+    at=st.integers(min_value=0),
+    how=st.sampled_from(["cut", "drop", "repeat", "insert", "garble"]),
+    junk=st.sampled_from(DAMAGE),
+    race_date=st.sampled_from([None, RACE_DAY, dt.date(1970, 1, 4)]),
+)
+def test_a_damaged_file_is_a_plan_file_error_or_a_plan(file, line, at, how, junk, race_date):
+    """Whatever the damage, the importer answers a plan or a PlanFileError, nothing else (the
+    front doors turn that into a 400 or exit 2; anything else would be a 500)."""
+    lines = file.read_bytes().split(b"\n")
+    index = line % len(lines)
+    if how == "cut":
+        lines = lines[:index]
+    elif how == "drop":
+        del lines[index]
+    elif how == "repeat":
+        lines.insert(index, lines[at % len(lines)])
+    elif how == "insert":
+        cut = at % (len(lines[index]) + 1)
+        lines[index] = lines[index][:cut] + junk + lines[index][cut:]
+    else:
+        lines[index] = lines[index].replace(b"2", b"9")
+    with contextlib.suppress(PlanFileError):
+        import_plan(b"\n".join(lines), race_date=race_date)
