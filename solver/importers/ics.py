@@ -119,9 +119,12 @@ def _check_event(event: Component, where: str) -> None:
         end = event.decoded("DTEND") if "DTEND" in event else None
     except (ValueError, TypeError) as error:
         raise PlanFileError(f"unreadable date: {error}", where) from None
-    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
-        if (start.tzinfo is None) != (end.tzinfo is None):
-            raise PlanFileError("DTSTART and DTEND: one has a time zone and the other not", where)
+    if (
+        isinstance(start, dt.datetime)
+        and isinstance(end, dt.datetime)
+        and (start.tzinfo is None) != (end.tzinfo is None)
+    ):
+        raise PlanFileError("DTSTART and DTEND: one has a time zone and the other not", where)
     if end is not None and type(end) is type(start) and end < start:
         raise PlanFileError("DTEND before DTSTART", where)
     rule: Any = event.get("RRULE")
