@@ -42,6 +42,21 @@ REQUEST_EXAMPLES: dict[str, Any] = {
         "moved": [{"day": "sat", "run": "long", "to": "sun"}],
         "legs": "heavy",
     },
+    "week_alternatives": {
+        "request": _WEEK,
+        "week": {
+            "tue": {
+                "runs": _WEEK["days"]["tue"]["runs"],
+                "strength": [{"session": "lower_body_core"}],
+            },
+            "thu": {
+                "runs": _WEEK["days"]["thu"]["runs"],
+                "strength": [{"session": "upper_body_core"}],
+            },
+        },
+        "day": "thu",
+        "session": "upper_body_core",
+    },
     "compare_weeks": {"request": _WEEK, "weights": [{}, {SoftGoalId.STRENGTH_ON_EASY_DAYS: 8}]},
     "week_sensitivity": {"request": _WEEK, "goals": [SoftGoalId.SPREAD_SESSIONS]},
     "solve_scenario": {"preset": "hard-days-hard"},

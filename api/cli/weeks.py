@@ -1,5 +1,6 @@
-"""`trainweek solve FILE|-`: a week request in, the optimal week (or why none exists) out.
-`trainweek replan FILE|-`: a week, what happened since and today in, the rest replanned out."""
+"""`trainweek solve FILE|-`: a week request in, the optimal week (or why none exists) out;
+`trainweek replan FILE|-`: a week, what happened since and today in, the rest replanned out;
+`trainweek alternatives FILE|-`: a solved week and one of its sessions in, every other day out."""
 
 from __future__ import annotations
 
@@ -23,17 +24,19 @@ from api.cli.common import (
     read_json_object,
     validation_message,
 )
+from api.services.alternatives import AlternativesBody, week_alternatives
 from api.services.errors import InvalidField, NoWeek
 from api.services.replan import replan_week
 from api.services.weeks import solved
 from solver import WeekRequest, WeekResult
+from solver.alternatives import Alternatives
 from solver.domain import DAY_NAMES
 from solver.replan import ReplanRequest, ReplanResult
 from solver.scenario import SCENARIO_FIELDS
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `solve` and `replan`."""
+    """Register `solve`, `replan` and `alternatives`."""
     solve = commands.add_parser(
         "solve",
         help="solve a week from a JSON file (or '-' for stdin)",
@@ -59,6 +62,24 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     replan.add_argument("file", metavar="FILE", help=f"replan body as JSON; {STDIN} reads stdin")
     replan.add_argument("--json", action="store_true", help="print the result as JSON")
     replan.set_defaults(handler=replan_command)
+
+    moves = commands.add_parser(
+        "alternatives",
+        help="every other day for one session of a solved week (as POST /v1/weeks/alternatives)",
+        description="Score the week with one session moved to each other day: allowed days "
+        "with their cost difference (cheapest first), then the days a hard rule forbids, with "
+        "the rule. Exit 0 answered, 2 bad input (the session not on that day, an unknown id).",
+    )
+    moves.add_argument(
+        "file",
+        metavar="FILE",
+        help=f"JSON with request, week (a solve answer's days), day and session; {STDIN} reads "
+        "stdin",
+    )
+    moves.add_argument("--day", help="the day the session is on now (overrides the file's)")
+    moves.add_argument("--session", help="the session's catalogue id (overrides the file's)")
+    moves.add_argument("--json", action="store_true", help="print the answer as JSON")
+    moves.set_defaults(handler=alternatives_command)
 
 
 def load_request(path: str, weight_overrides: list[str]) -> WeekRequest:
@@ -174,3 +195,43 @@ def print_week(result: WeekResult, out: Console) -> None:
         out.print(f"[yellow]{penalty.goal}[/] {penalty.count} x {penalty.weight} = {penalty.cost}")
         for detail in penalty.details:
             out.print(f"    {escape(detail)}")
+
+
+def alternatives_command(args: argparse.Namespace) -> int:
+    """Every other day for the file's session; print them as a table or JSON."""
+    label, data = read_json_object(args.file)
+    for field in ("day", "session"):
+        if getattr(args, field) is not None:
+            data[field] = getattr(args, field)
+    try:
+        body = AlternativesBody.model_validate(data)
+    except ValidationError as error:
+        raise InputError(f"{label}: {validation_message(error)}") from None
+    try:
+        answer = week_alternatives(body)
+    except InvalidField as error:
+        raise InputError(f"{label}: {error.field}: {error}") from None
+    if args.json:
+        print_json(answer.model_dump_json(indent=2))
+    else:
+        print_alternatives(answer, console())
+    return EXIT_OK
+
+
+def print_alternatives(answer: Alternatives, out: Console) -> None:
+    """One row per other day: allowed with its cost difference, or the rule that forbids it."""
+    table = Table(
+        title=f"{answer.session} on {DAY_NAMES[answer.day]} (week penalty {answer.objective}): "
+        "where else?"
+    )
+    table.add_column("Day")
+    table.add_column("Allowed")
+    table.add_column("Cost", justify="right")
+    table.add_column("Why")
+    for option in answer.alternatives:
+        if option.allowed:
+            cost = f"{option.cost_delta:+d}" if option.cost_delta else "0"
+            table.add_row(DAY_NAMES[option.day], "yes", cost, escape(option.reason))
+        else:
+            table.add_row(DAY_NAMES[option.day], "[red]no[/]", "-", escape(option.reason))
+    out.print(table)

@@ -1,5 +1,5 @@
-"""/v1/weeks: solve a week, replan it, score a proposed one, compare weights, and each weight's
-range."""
+"""/v1/weeks: solve a week, replan it, score a proposed one, where else a session could go,
+compare weights, and each weight's range."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.ical import CalendarQuery, week_calendar
 from api.problems import problem_responses
 from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
+from api.services.alternatives import AlternativesBody, week_alternatives
 from api.services.calendars import WeekCalendar, one_off_week, request_owner
 from api.services.compare import CompareBody, compare_weeks
 from api.services.replan import replan_week
@@ -22,6 +23,7 @@ from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week,
 from api.settings import solve_budget
 from api.store import database
 from solver import Evaluation, WeekResult
+from solver.alternatives import Alternatives
 from solver.compare import Comparison
 from solver.replan import ReplanRequest, ReplanResult
 from solver.sensitivity import Sensitivity
@@ -101,6 +103,20 @@ def replan(body: ReplanRequest) -> Response:
 def evaluate(body: EvaluateBody) -> Response:
     """Score a proposed week: the hard rules it breaks and what its soft goals cost."""
     return json_response(evaluate_week(body))
+
+
+@blueprint.post(
+    "/alternatives",
+    operation_id="week_alternatives",
+    responses={200: Alternatives},
+    description="Uses the independent checker, like /v1/weeks/evaluate: the week with the "
+    "session moved to each other day is scored, and its objective compared with the week's. "
+    "The session's own day is left out (its difference is 0). A session `week` does not hold "
+    "on `day`, or an unknown session id in `week`, is a 400 problem naming the field.",
+)
+def alternatives(body: AlternativesBody) -> Response:
+    """Every other day for one session: allowed with its cost and trades, or the rule against it."""
+    return json_response(week_alternatives(body))
 
 
 @blueprint.post(

@@ -14,6 +14,7 @@ through `hooks` in schemathesis.toml: `st run http://127.0.0.1:8000/openapi.json
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -60,6 +61,10 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             at_only_on_days_with_times(case.body)
         if case.operation.path == "/v1/weeks/replan":
             replan_reports_what_the_week_holds(case.body)
+        if case.operation.path == "/v1/weeks/alternatives":
+            # The coverage phase shares nested values between its cases: repair a copy.
+            case.body = copy.deepcopy(case.body)
+            session_on_its_day(case.body)
         if "start" in case.body and "weeks" in case.body:
             plan_fits_its_races(case.body)
             if case.query:
@@ -127,6 +132,21 @@ def replan_reports_what_the_week_holds(body: dict[str, Any]) -> None:
     body["today"] = "wed"
     for events in ("done", "missed", "skipped", "moved", "added", "unavailable"):
         body.pop(events, None)
+
+
+def session_on_its_day(body: dict[str, Any]) -> None:
+    """solver.alternatives.NotPlaced: the session to move is one `week` holds on `day`."""
+    day, session, week = body.get("day"), body.get("session"), body.get("week")
+    if not isinstance(day, str) or not isinstance(session, str) or not isinstance(week, dict):
+        return
+    entry = week.get(day)
+    if not isinstance(entry, dict):
+        entry = week[day] = {}
+    strength = entry.get("strength")
+    if not isinstance(strength, list) or not strength:
+        entry["strength"] = [{"session": session}]
+    elif not any(isinstance(item, dict) and item.get("session") == session for item in strength):
+        strength[0] = {"session": session}
 
 
 def calendar_hack_plan_fits_its_race_date(body: dict[str, Any], query: dict[str, Any]) -> None:

@@ -9,12 +9,15 @@ const NEW_RUN = { type: "easy", minutes: 45 };
 
 let editingDay = null;
 let onChange = () => {};
+let onPick = () => {};
 
 export const runTypeLabel = (type) => RUN_TYPE_WORDS[type] ?? humanize(type);
 
-// `changed` is called whenever the coach edits a day, to re-solve the week.
-export function initGrid({ changed }) {
+// `changed` is called whenever the coach edits a day, to re-solve the week; `picked(day,
+// session)` when they pick a placed session, to see where else it could go.
+export function initGrid({ changed, picked }) {
   onChange = changed;
+  onPick = picked;
 }
 
 function runLabel(run) {
@@ -168,7 +171,7 @@ export function renderStrength(result) {
     const sessions = result ? result.days[day].strength : [];
     plan[day] = sessions.map((s) => s.session).join(",");
     slot.replaceChildren(...(sessions.length
-      ? sessions.map(sessionCard)
+      ? sessions.map((session) => pickableCard(session, day))
       : [el("p", { class: "no-strength", text: result ? "No strength" : "—" })]));
     // Mark what moved since the last week shown; no week, nothing moved.
     const moved = result !== null && state.lastPlan !== null && state.lastPlan[day] !== plan[day];
@@ -184,6 +187,22 @@ export function renderStrength(result) {
   }
   $("#week").dataset.plan = JSON.stringify(plan);
   state.lastPlan = result ? plan : null;
+}
+
+// A session of the week shown, whose name is a button: where else could it go?
+function pickableCard(session, day) {
+  const card = sessionCard(session);
+  const pick = el("button", {
+    type: "button", class: "session-name session-pick", "aria-expanded": "false",
+  }, session.name, el("span", { class: "visually-hidden", text: ` on ${DAY_NAMES[day]}: where else?` }));
+  pick.addEventListener("click", () => onPick(day, session.session));
+  $(".session-name", card).replaceWith(pick);
+  card.classList.add("pickable");
+  // The whole card answers a click; the button is what the keyboard reaches.
+  card.addEventListener("click", (event) => {
+    if (!event.target.closest("button")) pick.click();
+  });
+  return card;
 }
 
 // A placed session as a card: name, leg load, minutes, the dose, and every exercise written out

@@ -2,17 +2,20 @@
 // keep profiles, learn weights from weeks placed by hand, and look after athletes.
 // Plain ES modules against the public API: /openapi.json (limits), /v1/rules (goals),
 // /v1/sessions (the catalogue), /v1/weeks/solve, /v1/weeks/sensitivity, /v1/weeks/compare,
+// /v1/weeks/alternatives and /v1/weeks/evaluate (a session moved by hand),
 // /v1/scenarios, /v1/coaches, /v1/profiles (and /v1/profiles/learn), /v1/athletes,
 // /v1/plans/solve.
 //
 // This module only wires the parts together; each part owns one card or concern:
-// grid.js (the week and day editor), athlete.js (level, phase, equipment), weights.js (sliders
+// grid.js (the week and day editor), alternatives.js (where else a placed session could go, and
+// moving it there), athlete.js (level, phase, equipment), weights.js (sliders
 // and bands), penalties.js, solve.js, scenarios.js, presets.js (library weights), account.js
 // (sign up, token, sign out), profiles.js (saved weights, compare), learn.js (weights from
 // examples), roster.js (athletes, their solves and history), plan.js (a whole training plan
 // from a file, as a grid of weeks), url.js (state in the fragment).
 
 import { initAccount } from "./account.js";
+import { initAlternatives, showAlternatives } from "./alternatives.js";
 import { getJson } from "./api.js";
 import { initAthlete, renderAthlete } from "./athlete.js";
 import { initGrid, renderDays } from "./grid.js";
@@ -69,7 +72,8 @@ async function start() {
   state.sessions = catalogue.sessions;
   const saved = readUrl();
   initAthlete({ changed: scheduleSolve });
-  initGrid({ changed: scheduleSolve });
+  initGrid({ changed: scheduleSolve, picked: showAlternatives });
+  initAlternatives();
   initWeights({
     tuned: () => { clearPreset(); unload(); scheduleSolve(); },
     reset: () => { clearPreset(); unload(); scheduleSolve(); },

@@ -1,10 +1,11 @@
 // Solving as the coach edits: debounced, and a newer request always wins over an older one.
 // After each optimal week, the sensitivity ranges follow (a help, not the answer).
 
+import { clearAlternatives } from "./alternatives.js";
 import { postJson, problemText } from "./api.js";
 import { renderStrength } from "./grid.js";
 import { renderExplanation, renderPenalties } from "./penalties.js";
-import { buildRequest } from "./state.js";
+import { buildRequest, state } from "./state.js";
 import { setStatus, showBusy, showFailure } from "./status.js";
 import { writeUrl } from "./url.js";
 import { clearBands, renderBand } from "./weights.js";
@@ -19,6 +20,7 @@ let solveAbort = null;
 // Every change re-solves, and is written to the URL first so a reload brings it back.
 export function scheduleSolve() {
   writeUrl();
+  clearAlternatives();
   clearTimeout(solveTimer);
   showBusy();
   solveTimer = setTimeout(runSolve, SOLVE_DEBOUNCE_MS);
@@ -40,7 +42,7 @@ async function runSolve() {
   document.body.classList.remove("busy");
   const { response, data } = answer;
   if (response.ok) {
-    showWeek(data);
+    showWeek(data, request);
     scheduleSensitivity(request);
   } else if (response.status === 422 && data && Array.isArray(data.conflicts)) {
     showNoWeek(data);
@@ -49,7 +51,9 @@ async function runSolve() {
   }
 }
 
-function showWeek(result) {
+function showWeek(result, request) {
+  clearAlternatives();
+  state.shown = { request, days: result.days, objective: result.objective };
   const count = Object.values(result.days).reduce((n, day) => n + day.strength.length, 0);
   const label = result.status === "optimal" ? "Optimal week" : "Best week found in time";
   setStatus(
@@ -60,6 +64,8 @@ function showWeek(result) {
 }
 
 function showNoWeek(problem) {
+  clearAlternatives();
+  state.shown = null;
   setStatus("No week keeps every hard rule", "infeasible");
   renderStrength(null);
   renderExplanation(problem);

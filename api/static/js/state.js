@@ -20,6 +20,7 @@ export const state = {
   strength: {},
   weights: {},
   lastPlan: null, // the strength placed in the week last shown, to mark what moved
+  shown: null, // the week shown: { request, days, objective } (solved, or moved by hand)
   sessions: [], // the catalogue from /v1/sessions: { id, name, leg_load, ... }
 };
 

@@ -800,3 +800,43 @@ def test_a_coachs_whole_day(browser: Browser, base_url: str, live_app: Flask):
         expect(page.locator(f".weight-value[data-goal={goal}]")).to_have_value(str(weight))
     check_widths(page, "coach-day")
     page.context.close()
+
+
+def test_a_sessions_alternatives_are_marked_on_the_grid_and_it_moves(page: Page):
+    """Click Thursday's session: Wednesday is not allowed (heavy legs before Thursday's tempo,
+    the rule named), Friday is allowed with its cost delta; move it there and the page shows
+    the moved week, scored by evaluate. Keyboard reachable, and nothing serious for axe."""
+    assert "Strength and control" in strength_on(page, "thu")
+    with page.expect_response("**/v1/weeks/alternatives") as answered:
+        page.get_by_role("button", name=re.compile(r"^Strength and control.* on Thursday")).click()
+    answer = answered.value.json()
+    assert answered.value.status == 200, answer
+    by_day = {option["day"]: option for option in answer["alternatives"]}
+    wednesday, friday = by_day["wed"], by_day["fri"]
+    assert not wednesday["allowed"] and friday["allowed"]
+    expect(page.locator("#day-wed .alt-slot")).to_contain_text("Not allowed")
+    expect(page.locator("#day-wed .alt-slot")).to_contain_text(wednesday["rule"])
+    expect(page.locator("#alternatives-list [data-day=wed]")).to_contain_text("Thu's key tempo run")
+    delta = friday["cost_delta"]
+    shown = f"+{delta}" if delta > 0 else ("±0" if delta == 0 else f"−{-delta}")
+    expect(page.locator("#day-fri .alt-cost")).to_have_text(shown)
+    shoot(page, "alternatives")
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.wait_for_timeout(100)  # let the layout settle at the new width before measuring it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    shoot(page, "alternatives-375")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    move = page.get_by_role("button", name=re.compile(r"^Move Strength and control.* to Friday"))
+    move.focus()
+    with page.expect_response("**/v1/weeks/evaluate") as scored:
+        page.keyboard.press("Enter")
+    evaluation = scored.value.json()
+    assert evaluation["feasible"] is True
+    assert evaluation["objective"] == answer["objective"] + delta
+    assert "Strength and control" in strength_on(page, "fri")
+    assert "Strength and control" not in strength_on(page, "thu")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "moved")
+    expect(page.locator("#objective")).to_have_text(f"Total {evaluation['objective']}")
+    expect(page.locator("#alternatives")).to_be_hidden()
+    expect(page.locator("#day-fri .session-pick")).to_be_focused()
