@@ -90,6 +90,9 @@ def test_api_holds_along_the_links_from_each_create() -> None:
     404 after, a created athlete is found, ...), and the links do lead somewhere."""
     Workflow.run(
         settings=settings(
+            # Ten sequences are few: some seeds never follow a link to a 2xx (seed 3), so the
+            # run is the same every time rather than a coin toss in CI.
+            derandomize=True,
             max_examples=10,
             stateful_step_count=5,
             deadline=None,
