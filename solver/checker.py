@@ -217,27 +217,16 @@ def _day_starts(
     return [list(starts.get(day, [])) for day in day_keys]
 
 
-def best_starts(
-    request: WeekRequest,
-    plan: Plan,
-    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset(),
-) -> dict[str, list[int | None]]:
-    """Each placed session's best start on the days with times (None on the others), by day;
-    `ignoring` leaves rules and goals out of the choice (an ablated model's answer)."""
-    horizon = Horizon.of_week(request)
-    week = _Week(horizon, horizon.days, parse_plan(plan), ignoring=ignoring)
-    return {
-        day: [week.start(d, place) for place in range(len(week.placed[d]))]
-        for d, day in enumerate(DAYS)
-    }
-
-
 def horizon_starts(
-    horizon: Horizon, placed: Sequence[Sequence[Session]], starts: Starts | None = None
+    horizon: Horizon,
+    placed: Sequence[Sequence[Session]],
+    starts: Starts | None = None,
+    ignoring: frozenset[HardRuleId | SoftGoalId] = frozenset(),
 ) -> list[list[int | None]]:
     """Each placed session's start over the horizon: as given, else (on a day with times) its
-    best start; None on the days without times."""
-    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts)
+    best start; None on the days without times. `ignoring` leaves rules and goals out of the
+    choice (an ablated model's answer)."""
+    week = _Week(horizon, horizon.days, tuple(tuple(s) for s in placed), starts, ignoring=ignoring)
     return [
         [week.start(d, place) for place in range(len(week.placed[d]))]
         for d in range(len(week.placed))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from solver.catalogue import session_by_id
-from solver.checker import best_starts, check_horizon, horizon_goal_details, parse_plan
+from solver.checker import check_horizon, horizon_goal_details, horizon_starts, parse_plan
 from solver.cpsat.constraints import Constraints, SessionBound
 from solver.cpsat.engine import ORTOOLS_VERSION, SEED, WORKERS, Model, new_solver
 from solver.cpsat.explain import explain, first_feasible_week
@@ -78,8 +78,9 @@ def _solve(
         # On days with times each session starts at its best start (the earliest of the least
         # cost, solver/times.py): what the model's own start costs at the optimum, made one
         # answer. The checker counts the timed goals at those starts.
-        starts = best_starts(request, plan, ablation.rules | ablation.goals)
-        details = horizon_goal_details(horizon, parse_plan(plan), _by_day(starts))
+        sessions = parse_plan(plan)
+        starts = horizon_starts(horizon, sessions, ignoring=ablation.rules | ablation.goals)
+        details = horizon_goal_details(horizon, sessions, starts)
         penalties = [
             _penalty(
                 request,
@@ -93,7 +94,7 @@ def _solve(
             status="optimal" if status == cp_model.OPTIMAL else "feasible",
             objective=sum(p.cost for p in penalties),
             best_bound=int(solver.best_objective_bound) // tie_break_scale(len(variables.sessions)),
-            days=_days(request, plan, starts),
+            days=_days(request, plan, dict(zip(DAYS, starts, strict=True))),
             penalties=[p for p in penalties if p.count],
             solver=_facts(started, seed),
             week_of=request.week_of,
@@ -106,23 +107,19 @@ def _solve(
     if first is None:
         return _infeasible(request, started, replanning)
     plan = _plan(first, variables)
-    starts = best_starts(request, plan)
-    _, penalties = check_horizon(horizon, parse_plan(plan), _by_day(starts))
+    sessions = parse_plan(plan)
+    starts = horizon_starts(horizon, sessions)
+    _, penalties = check_horizon(horizon, sessions, starts)
     return WeekResult(
         status="feasible",
         objective=sum(p.cost for p in penalties),
         best_bound=0,
         # Each session on a day with times at its best start, as the checker scored it.
-        days=_days(request, plan, starts),
+        days=_days(request, plan, dict(zip(DAYS, starts, strict=True))),
         penalties=penalties,
         solver=_facts(started, seed),
         week_of=request.week_of,
     )
-
-
-def _by_day(starts: dict[str, list[int | None]]) -> list[list[int | None]]:
-    """Start minutes by day id, as the checker takes them: by day index."""
-    return [starts.get(day, []) for day in DAYS]
 
 
 def _plan(placed: list[list[bool]], variables: Variables) -> Plan:
