@@ -93,11 +93,23 @@ class Constraints:
 
     def _forbid(self, day_index: int, wanted: str, guard: Guard) -> None:
         """No session of the kind `wanted` (any, heavy, legs, plyometric) on the day."""
-        if self.horizon.is_settled(day_index):
+        self._forbid_sessions(day_index, self.variables.indexes(wanted), guard)
+
+    def _forbid_sessions(self, day_index: int, indexes: list[int], guard: Guard) -> None:
+        """None of the sessions at `indexes` (in the catalogue) on the day.
+
+        Unguarded, the placements are ruled out of the model (`Variables.rule_out`): every
+        rule and goal after leaves them out. Guarded, a constraint under the guard forbids them,
+        so that an explanation can switch it off.
+        """
+        if self.horizon.is_settled(day_index) or not indexes:
             return
-        matching = self.variables.matching_vars(day_index, wanted)
-        if matching:
-            self._enforce(self.model.add(cp_model.LinearExpr.sum(matching) == 0), guard)
+        if not self.guarded:
+            self.variables.rule_out(day_index, indexes)
+            return
+        day_vars = self.variables.placed[day_index]
+        forbidden = cp_model.LinearExpr.sum([day_vars[i] for i in indexes])
+        self._enforce(self.model.add(forbidden == 0), guard)
 
     def _enforce(self, constraint: cp_model.Constraint, guard: Guard) -> None:
         literal = self._guard_literal(guard)
@@ -131,7 +143,12 @@ class Constraints:
     def _one_session_per_day(self) -> None:
         """At most one strength session on any day."""
         for day_index in self.horizon.open_days():
-            constraint = self.model.add(self.variables.on_day(day_index) <= 1)
+            placed = self.variables.matching_vars(day_index, "any")
+            if not self.guarded:
+                # CP-SAT's own at-most-one propagates best, but it takes no guard.
+                self.model.add_at_most_one(placed)
+                continue
+            constraint = self.model.add(cp_model.LinearExpr.sum(placed) <= 1)
             self._enforce(constraint, Guard(HardRuleId.ONE_SESSION_PER_DAY, (day_index,)))
 
     def _no_heavy_legs_before_key_run(self) -> None:
@@ -142,9 +159,10 @@ class Constraints:
             timed = timed_key_run(days, day_index, day_index + 1) is not None
             settled = self.horizon.is_settled(day_index)
             if days[day_index + 1].has_key_run and not timed and not settled:
-                constraint = self.model.add(self.variables.heavy_day[day_index] == 0)
                 pair = (day_index, day_index + 1)
-                self._enforce(constraint, Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair))
+                self._forbid(
+                    day_index, "heavy", Guard(HardRuleId.NO_HEAVY_LEGS_BEFORE_KEY_RUN, pair)
+                )
         for day_index, start in self.variables.start.items():
             if self.horizon.is_settled(day_index):
                 continue
@@ -200,9 +218,10 @@ class Constraints:
     def _no_strength_on_race_day(self) -> None:
         """No strength on a race day."""
         for day_index, day in enumerate(self.horizon.days):
-            if day.is_race_day and not self.horizon.is_settled(day_index):
-                constraint = self.model.add(self.variables.on_day(day_index) == 0)
-                self._enforce(constraint, Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,)))
+            if day.is_race_day:
+                self._forbid(
+                    day_index, "any", Guard(HardRuleId.NO_STRENGTH_ON_RACE_DAY, (day_index,))
+                )
 
     def _no_legs_before_race(self) -> None:
         """No heavy legs in the two days before a race, no leg work the day before."""
@@ -228,7 +247,7 @@ class Constraints:
                 continue
             if day.is_double_run_day and not day.allow_doubles:
                 guard = Guard(HardRuleId.NO_STRENGTH_ON_DOUBLE_RUN_DAY, (day_index,))
-                self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
+                self._forbid(day_index, "any", guard)
 
     def _fits_availability(self) -> None:
         """Strength only on available days, within the day's minutes, gym sessions at a gym."""
@@ -237,16 +256,25 @@ class Constraints:
             if self.horizon.is_settled(day_index):
                 continue
             guard = Guard(HardRuleId.FITS_AVAILABILITY, (day_index,))
-            placed = self.variables.placed[day_index]
             if not day.available:
-                self._enforce(self.model.add(self.variables.on_day(day_index) == 0), guard)
+                self._forbid(day_index, "any", guard)
                 continue
-            for var, session in zip(placed, sessions, strict=True):
-                if not self.horizon.equipment_allows(day_index, session):
-                    self._enforce(self.model.add(var == 0), guard)
             minutes_left = day.minutes_left
+            self._forbid_sessions(
+                day_index,
+                [
+                    i
+                    for i, session in enumerate(sessions)
+                    if not self.horizon.equipment_allows(day_index, session)
+                    or (minutes_left is not None and session.minutes > minutes_left)
+                ],
+                guard,
+            )
             if minutes_left is not None:
-                minutes = cp_model.LinearExpr.weighted_sum(placed, [s.minutes for s in sessions])
+                live = self.variables.live(day_index)
+                minutes = cp_model.LinearExpr.weighted_sum(
+                    [var for _, var in live], [session.minutes for session, _ in live]
+                )
                 self._enforce(self.model.add(minutes <= minutes_left), guard)
             if day_index in self.variables.interval:
                 self._fits_the_day_s_times(day_index, guard)
@@ -291,20 +319,20 @@ class Constraints:
             i for i, session in enumerate(self.variables.sessions) if not athlete.can_do(session)
         ]
         for day_index in self.horizon.open_days():
-            guard = Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
-            for i in blocked:
-                self._enforce(self.model.add(self.variables.placed[day_index][i] == 0), guard)
+            self._forbid_sessions(
+                day_index, blocked, Guard(HardRuleId.AVOIDED_EXERCISES, (day_index,))
+            )
 
     def _max_strength_minutes(self) -> None:
         """Each week's strength minutes stay within the athlete's cap."""
         cap = self.horizon.request.athlete.max_strength_minutes
         if cap is None:
             return
-        sessions = self.variables.sessions
         for week in self.horizon.weeks:
-            placed = [var for i in week.day_indexes for var in self.variables.placed[i]]
-            minutes = [session.minutes for _ in week.day_indexes for session in sessions]
-            week_minutes = cp_model.LinearExpr.weighted_sum(placed, minutes)
+            live = [pair for i in week.day_indexes for pair in self.variables.live(i)]
+            week_minutes = cp_model.LinearExpr.weighted_sum(
+                [var for _, var in live], [session.minutes for session, _ in live]
+            )
             guard = Guard(HardRuleId.MAX_STRENGTH_MINUTES, (), week=week.index)
             self._enforce(self.model.add(week_minutes <= cap), guard)
 

@@ -80,8 +80,8 @@ class Objective:
         # would rank.
         placements = [
             (var, placement_rank(day, session.id))
-            for day, day_vars in zip(DAYS, self.variables.placed, strict=True)
-            for session, var in zip(self.variables.sessions, day_vars, strict=True)
+            for day_index, day in enumerate(DAYS)
+            for session, var in self.variables.live(day_index)
         ]
         ranks = cp_model.LinearExpr.weighted_sum(
             [var for var, _ in placements], [rank for _, rank in placements]
@@ -122,9 +122,7 @@ class Objective:
             day = days[day_index]
             if not (day.is_rest_day or day.is_recovery_run_day):
                 continue
-            for var, session in zip(
-                self.variables.placed[day_index], self.variables.sessions, strict=True
-            ):
+            for session, var in self.variables.live(day_index):
                 units = 1 if day.is_rest_day else recovery_day_units(session)
                 if units:
                     terms.append((var, units))
@@ -254,52 +252,62 @@ class Objective:
         model = self.model
         placed = self.variables.placed
         heavy_day = self.variables.heavy_day
-        heavy = [i for i, session in enumerate(self.variables.sessions) if session.heavy_legs]
+        # Per day, the heavy-leg sessions that may go there, by catalogue index: a placement
+        # a hard rule ruled out cannot repeat nor be repeated, and a day without any cannot be
+        # heavy, so it neither repeats nor stands between two that do.
+        heavy = self.variables.indexes("heavy")
+        live = [[i for i in heavy if i not in self.variables.ruled_out[d]] for d in self._all_days]
         for day_index, day_vars in enumerate(placed):
             # heavy_day is implied by a heavy-leg placement; here it also implies one, so a
             # day cannot pose as heavy to break a run of repeats.
-            model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in heavy)])
-        not_placed = [[day_vars[i].Not() for i in heavy] for day_vars in placed]
+            model.add_bool_or([heavy_day[day_index].Not(), *(day_vars[i] for i in live[day_index])])
         repeats: list[cp_model.IntVar] = []
-        last_before: list[cp_model.IntVar] | None = None
+        last_before: dict[int, cp_model.IntVar] | None = None
         for week in self.horizon.weeks:
             days = week.day_indexes
             for day_index in days:
-                if day_index == 0:
+                if day_index == 0 or not live[day_index]:
                     continue
+                now = placed[day_index]
                 repeat = model.new_bool_var(f"repeat_{day_index}")
                 repeats.append(repeat)
                 between: list[cp_model.IntVar] = []
                 for earlier in range(day_index - 1, week.first_day - 1, -1):
-                    for was, now in zip(not_placed[earlier], not_placed[day_index], strict=True):
-                        model.add_bool_or([was, now, repeat, *between])
+                    if not live[earlier]:
+                        continue
+                    was = placed[earlier]
+                    for i in live[day_index]:
+                        if i in live[earlier]:
+                            model.add_bool_or([was[i].Not(), now[i].Not(), repeat, *between])
                     between.append(heavy_day[earlier])
                 if last_before is not None:
-                    for was_last, now in zip(last_before, not_placed[day_index], strict=True):
-                        model.add_bool_or([was_last.Not(), now, repeat, *between])
+                    for i in live[day_index]:
+                        model.add_bool_or([last_before[i].Not(), now[i].Not(), repeat, *between])
             if week.index == len(self.horizon.weeks) - 1:
                 break
-            last = [model.new_bool_var(f"last_w{week.index}_{i}") for i in heavy]
+            last = {i: model.new_bool_var(f"last_w{week.index}_{i}") for i in heavy}
             after: list[cp_model.IntVar] = []
             for day_index in reversed(days):
-                for is_last, not_there in zip(last, not_placed[day_index], strict=True):
-                    model.add_bool_or([not_there, is_last, *after])
+                if not live[day_index]:
+                    continue
+                for i in live[day_index]:
+                    model.add_bool_or([placed[day_index][i].Not(), last[i], *after])
                 after.append(heavy_day[day_index])
             if last_before is not None:
-                for was_last, is_last in zip(last_before, last, strict=True):
-                    model.add_bool_or([was_last.Not(), is_last, *after])
+                for i in heavy:
+                    model.add_bool_or([last_before[i].Not(), last[i], *after])
             last_before = last
         return cp_model.LinearExpr.sum(repeats)
 
     def _full_session_when_time_allows(self) -> cp_model.LinearExpr:
         """Each short session on a day where its full version fits counts."""
-        short = [(i, s) for i, s in enumerate(self.variables.sessions) if s.short_of is not None]
         return cp_model.LinearExpr.sum(
             [
-                day_vars[i]
-                for day_index, day_vars in enumerate(self.variables.placed)
-                for i, session in short
-                if self.horizon.full_version_fits(day_index, session)
+                var
+                for day_index in self._all_days
+                for session, var in self.variables.live(day_index)
+                if session.short_of is not None
+                and self.horizon.full_version_fits(day_index, session)
             ]
         )
 
@@ -363,7 +371,7 @@ class Objective:
                 kept_days += 1
                 terms.append((day_vars[index_of[had[0]]], -1))
             else:
-                terms += [(var, 1) for var in day_vars]
+                terms += [(var, 1) for var in self.variables.matching_vars(day_index, "any")]
         return _weighted(terms) + kept_days
 
     def _heavy_in(self, week: HorizonWeek) -> cp_model.LinearExpr:

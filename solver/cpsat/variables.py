@@ -12,6 +12,9 @@ from solver.days import DAYS
 from solver.horizon import Horizon
 from solver.times import DAY_MINUTES, STARTS
 
+# The domain of a placement that cannot be: fixed there, no constraint needed.
+_FALSE = cp_model.Domain(0, 0)
+
 
 @dataclass
 class Variables:
@@ -22,6 +25,10 @@ class Variables:
     midnight (the start on the 15-minute grid, 0 without strength), and `interval[day]` the
     time it takes: an optional interval, present when the day holds strength. One a day, as
     the day holds one session (`one_session_per_day`): two would run back to back in it.
+
+    A placement a hard rule forbids on its own (a gym session on a day without a gym, heavy
+    legs the day before a key run) is `ruled_out` by the unguarded model: fixed false and left
+    out of every sum built after, so the rules and goals that follow, and CP-SAT, never see it.
     """
 
     sessions: tuple[Session, ...]
@@ -33,6 +40,8 @@ class Variables:
     interval: dict[int, cp_model.IntervalVar] = field(default_factory=dict)
     # Which sessions are of each kind (`matching_vars`), worked out once per model.
     kind_indexes: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    # Per day, the sessions a hard rule rules out there (`rule_out`).
+    ruled_out: list[set[int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def create(
@@ -52,7 +61,7 @@ class Variables:
             for session_index, session in enumerate(sessions):
                 if session.heavy_legs:
                     model.add_implication(placed[day_index][session_index], heavy_day[day_index])
-        variables = cls(sessions, placed, heavy_day)
+        variables = cls(sessions, placed, heavy_day, ruled_out=[set() for _ in days])
         if horizon is not None:
             variables._add_times(model, days, horizon)
         return variables
@@ -87,15 +96,33 @@ class Variables:
         """Whether any day of the horizon has times."""
         return bool(self.start)
 
+    def rule_out(self, day_index: int, indexes: Sequence[int]) -> None:
+        """Fix the day's placements of the sessions at `indexes` false, for good: the sums built
+        from now on leave them out."""
+        out = self.ruled_out[day_index]
+        new = [i for i in indexes if i not in out]
+        if new:
+            out.update(new)
+            for i in new:
+                self.placed[day_index][i].with_domain(_FALSE)
+
+    def live(self, day_index: int) -> list[tuple[Session, cp_model.IntVar]]:
+        """The day's sessions that are not ruled out, each with its placement."""
+        out = self.ruled_out[day_index]
+        day_vars = self.placed[day_index]
+        return [(s, day_vars[i]) for i, s in enumerate(self.sessions) if i not in out]
+
     def on_day(self, day_index: int) -> cp_model.LinearExpr:
         """Number of sessions on the day."""
-        return cp_model.LinearExpr.sum(self.placed[day_index])
+        return cp_model.LinearExpr.sum(self.matching_vars(day_index, "any"))
 
     def total(self, day_indexes: Sequence[int] | None = None) -> cp_model.LinearExpr:
         """Number of sessions on the days (all the horizon's when not given)."""
         if day_indexes is None:
             day_indexes = range(len(self.placed))
-        return cp_model.LinearExpr.sum([var for d in day_indexes for var in self.placed[d]])
+        return cp_model.LinearExpr.sum(
+            [var for d in day_indexes for var in self.matching_vars(d, "any")]
+        )
 
     def matching(self, day_index: int, wanted: str) -> cp_model.LinearExpr:
         """Sessions on the day whose legs are `heavy` or that work the legs at all (`legs`)."""
@@ -104,10 +131,16 @@ class Variables:
     def matching_vars(self, day_index: int, wanted: str) -> list[cp_model.IntVar]:
         """The day's placements of any session (`any`), heavy-leg ones (`heavy`), ones that
         work the legs (`legs`), plyometric ones (`plyometric`), or heavy strength work
-        (`heavy_strength`: heavy lifting or high plyometrics)."""
-        if wanted == "any":
-            return self.placed[day_index]
+        (`heavy_strength`: heavy lifting or high plyometrics). Ruled-out placements are left
+        out."""
+        out = self.ruled_out[day_index]
+        day_vars = self.placed[day_index]
+        return [day_vars[index] for index in self.indexes(wanted) if index not in out]
+
+    def indexes(self, wanted: str) -> list[int]:
+        """The catalogue indexes of the sessions of a kind (see `matching_vars`)."""
         kinds = {
+            "any": lambda session: True,
             "heavy": lambda session: session.heavy_legs,
             "legs": lambda session: session.works_legs,
             "plyometric": lambda session: session.plyometric,
@@ -118,5 +151,4 @@ class Variables:
             self.kind_indexes[wanted] = [
                 index for index, session in enumerate(self.sessions) if wanted_kind(session)
             ]
-        day_vars = self.placed[day_index]
-        return [day_vars[index] for index in self.kind_indexes[wanted]]
+        return self.kind_indexes[wanted]
