@@ -18,8 +18,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from api.parameters import Parameters
 from api.services.calendars import CalendarWeek, Revision, Slot, WeekCalendar, slot_uid
 from solver import DAYS
 from solver.domain import Run
@@ -30,7 +31,7 @@ PRODID = "-//trainweek//strength in a runner's week//EN"
 REFRESH_INTERVAL = dt.timedelta(hours=1)
 
 
-class CalendarQuery(BaseModel):
+class CalendarQuery(Parameters):
     """Which calendar a week exported as text/calendar goes to."""
 
     calendar: str | None = Field(

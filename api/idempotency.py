@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Response, request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from api.parameters import Parameters
 from api.responses import JSON
 from api.services.idempotency import Answer, claim, release, remember, request_hash
 from api.store import database
@@ -22,7 +23,7 @@ HEADER = "Idempotency-Key"
 KEY_PATTERN = r"^[\x21-\x7e]{16,255}$"
 
 
-class IdempotencyHeader(BaseModel):
+class IdempotencyHeader(Parameters):
     """Headers of a POST that creates something."""
 
     model_config = ConfigDict(populate_by_name=True)

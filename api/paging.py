@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import request, url_for
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from api.parameters import Parameters
 from api.services.paging import (
     DEFAULT_PAGE_SIZE,
     MAX_CURSOR_LENGTH,
@@ -17,7 +18,7 @@ from api.services.paging import (
 )
 
 
-class PageQuery(BaseModel):
+class PageQuery(Parameters):
     """Which page of a list: its size, and where it starts."""
 
     limit: int = Field(

@@ -16,6 +16,7 @@ from flask_openapi3.models import MediaType, Schema
 from flask_openapi3.utils import parse_body
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.parameters import Parameters
 from api.responses import CALENDAR, JSON
 from solver.domain import CalendarDate
 from solver.importers.calendar_hack import RACE_BY_PLAN_TYPE
@@ -40,7 +41,7 @@ MAP_PAIR = rf"^.*\S.*=({'|'.join(MAPPABLE)})$"
 MapType = Annotated[str, Field(json_schema_extra={"enum": list(MAPPABLE)})]
 
 
-class PlanFileOptions(BaseModel):
+class PlanFileOptions(Parameters):
     """What a plan file does not say: its race date, and what its titles mean."""
 
     race_date: CalendarDate | None = Field(

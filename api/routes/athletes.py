@@ -12,6 +12,7 @@ from api.auth import COACH_ONLY, bearer_token
 from api.ical import week_calendar
 from api.idempotency import IdempotencyHeader, once
 from api.paging import HistoryPageQuery, PageQuery
+from api.parameters import Parameters
 from api.plan_files import YAML, MapType, PlanFileOptions, body_format, document_file_body
 from api.problems import problem_responses
 from api.responses import (
@@ -208,7 +209,7 @@ def get_solved(path: SolvedWeekPath) -> Response:
     return json_response(solved)
 
 
-class PlanSolveQuery(BaseModel):
+class PlanSolveQuery(Parameters):
     """Which of your weight profiles weighs the plan."""
 
     profile: int | None = Field(

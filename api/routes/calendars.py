@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from api.auth import COACH_ONLY, bearer_token
 from api.ical import week_calendar
+from api.parameters import Parameters
 from api.problems import problem_responses
 from api.responses import CALENDAR, calendar_response, json_response
 from api.services.athletes import AthleteOut
@@ -39,7 +40,7 @@ class FeedPath(BaseModel):
     athlete_id: int = Field(description="The athlete's id.")
 
 
-class FeedQuery(BaseModel):
+class FeedQuery(Parameters):
     """The feed's secret."""
 
     secret: str = Field(
