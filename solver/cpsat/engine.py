@@ -25,8 +25,10 @@ class Model(cp_model.CpModel):
 def new_solver(time_limit_s: float, seed: int = SEED, *, timed: bool = False) -> cp_model.CpSolver:
     """A deterministic CP-SAT solver: one worker, a fixed seed.
 
-    Presolve, symmetry detection, probing and the LP relaxation are off: a week is a few dozen
-    booleans, which plain search proves optimal faster than those can help it. The objective is
+    Presolve, symmetry detection, probing, the LP relaxation and the SAT inprocessing between
+    restarts are off: a week is a few dozen booleans, which plain search proves optimal faster
+    than those can help it (inprocessing alone cost the library's weeks about a third more
+    CP-SAT time; benchmarks/bench_solve.py compares). The objective is
     a weighted sum of misses over booleans, a small weighted MaxSAT: core-based search (raise
     the bound by each set of misses that cannot all be avoided) proves it in about a third less
     time than branching on the objective, with the cores left unminimised and no cover search,
@@ -45,6 +47,7 @@ def new_solver(time_limit_s: float, seed: int = SEED, *, timed: bool = False) ->
     solver.parameters.symmetry_level = 0
     solver.parameters.cp_model_probing_level = 0
     solver.parameters.linearization_level = 0
+    solver.parameters.use_sat_inprocessing = False
     solver.parameters.optimize_with_core = not timed
     solver.parameters.core_minimization_level = 0
     solver.parameters.cover_optimization = False
@@ -60,6 +63,9 @@ def new_plan_solver(time_limit_s: float, seed: int = SEED) -> cp_model.CpSolver:
     """
     solver = new_solver(time_limit_s, seed)
     solver.parameters.linearization_level = 2
+    # Inprocessing stays on: without it the Higdon plan took the same time, and a plan has no
+    # tie-break, so the search settings decide which of its equally good weeks it answers.
+    solver.parameters.use_sat_inprocessing = True
     # Presolve pays off at a plan's size (hundreds of days x ten sessions): with the coach's
     # catalogue it took a 52-week plan from about 1.55 s to 1.0 s, 18 weeks unchanged
     # (side by side in one run; benchmarks/bench_plan.py).
