@@ -6,8 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from solver.days import DAYS
-from solver.domain import Athlete, Day, DayId, PreviousRace, Run, WeekRequest, race_km, race_name
-from solver.horizon import Horizon
+from solver.domain import (
+    Athlete,
+    Day,
+    DayId,
+    PreviousRace,
+    Run,
+    Strength,
+    WeekRequest,
+    race_km,
+    race_name,
+)
+from solver.horizon import LOADING_PHASES, Horizon
 from solver.plan.domain import PlanRequest
 from solver.plan.phases import derive_phases, progression_steps
 
@@ -76,7 +86,7 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
         days_ago = request.previous_race_days_ago
         previous = PreviousRace(days_ago=days_ago, distance=request.previous_race.distance)
     steps = progression_steps(phases)
-    requests = []
+    requests: list[WeekRequest] = []
     for week_index, (week, phase) in enumerate(zip(request.weeks, phases, strict=True)):
         days: dict[DayId, Day] = dict(week.days)
         if request.goal_race is not None and goal is not None and goal.day_index // 7 == week_index:
@@ -87,7 +97,7 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
                 athlete=Athlete.model_validate(
                     {**request.athlete.model_dump(exclude={"phase"}), "phase": phase}
                 ),
-                strength=request.strength,
+                strength=_strength(request.strength, phase, requests),
                 weights=request.weights,
                 time_limit_s=min(request.time_limit_s, 30.0),
                 week_of=request.start + dt.timedelta(days=7 * week_index),
@@ -98,6 +108,18 @@ def plan_horizon(request: PlanRequest) -> PlanHorizon:
         )
     horizon = Horizon.of_weeks(requests, request.start)
     return PlanHorizon(horizon, goal, steps, request.time_limit_s)
+
+
+def _strength(strength: Strength, phase: str, before: list[WeekRequest]) -> Strength:
+    """The week's strength: a deload week aims at one session fewer than the last loading week
+    before it (base 3 -> 2, build 2 -> 1), unless the plan names a target."""
+    if phase != "deload" or strength.target_sessions is not None:
+        return strength
+    loading = [week for week in before if week.athlete.phase in LOADING_PHASES]
+    if not loading:
+        return strength
+    target = max(loading[-1].target_sessions - 1, strength.min_sessions, 1)
+    return strength.model_copy(update={"target_sessions": min(target, strength.max_sessions)})
 
 
 def _with_goal_race(

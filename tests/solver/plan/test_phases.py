@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from solver.plan.domain import PlanRequest
 from solver.plan.horizon import plan_horizon
 from solver.plan.phases import derive_phases, progression_steps
-from tests.solver.plan.plans import plan
+from tests.solver.plan.plans import START, plan
 
 
 def test_an_18_week_marathon_plan_counts_back_from_race_week():
@@ -75,3 +76,20 @@ def test_a_named_loading_week_in_the_deloads_place_keeps_its_phase_and_the_count
         *["base", "base", "base", "build"],
         *["base", "base", "base", "deload"],
     ]
+
+
+def test_a_deload_week_aims_at_one_session_fewer_than_the_loading_week_before_it():
+    """After base weeks (3 sessions) a deload aims at 2; after build weeks (2) at 1; a plan's
+    own target wins."""
+    days = {"mon": {"runs": [{"type": "easy", "minutes": 40}]}}
+
+    def targets(phases: list[str], **fields: object) -> list[int]:
+        request = PlanRequest.model_validate(
+            {"start": START, "weeks": [{"days": days, "phase": p} for p in phases], **fields}
+        )
+        return [week.request.target_sessions for week in plan_horizon(request).horizon.weeks]
+
+    assert targets(["base", "base", "deload", "base"]) == [3, 3, 2, 3]
+    assert targets(["build", "build", "deload", "build"]) == [2, 2, 1, 2]
+    assert targets(["deload", "base"]) == [1, 3]
+    assert targets(["base", "deload"], strength={"target_sessions": 2}) == [2, 2]
