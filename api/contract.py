@@ -70,6 +70,8 @@ REQUEST_EXAMPLES: dict[str, Any] = {
     "create_athlete": {
         "name": "Mia",
         "phase": "build",
+        "age": 52,
+        "avoid": ["jumps"],
         "default_week": {"days": _WEEK["days"]},
     },
     "replace_athlete": {"name": "Mia", "phase": "peak", "default_week": {"days": _WEEK["days"]}},

@@ -409,6 +409,54 @@ class Paces(_Strict):
     )
 
 
+# The athlete's modifiers, as types: the week's `athlete` block and a stored athlete share them.
+Age = Annotated[
+    int | None,
+    Field(
+        ge=10,
+        le=100,
+        strict=True,
+        description="Age in years; 50 or more (masters) keeps one more day between heavy legs "
+        "and key runs.",
+    ),
+]
+StrengthTrainingAge = Annotated[
+    float | None,
+    Field(
+        ge=0,
+        le=80,
+        strict=False,
+        allow_inf_nan=False,
+        description="Years of regular lifting. Under 0.5: new to lifting, so bodyweight and "
+        "light loads first whatever the running level; leave out to go by level.",
+    ),
+]
+Avoids = Annotated[
+    list[Avoid],
+    Field(
+        max_length=3,
+        description="Movements to avoid (an injury): jumps, deep_knee_flexion, spinal_loading. "
+        "Exercises are swapped; a session with no swap is not placed.",
+    ),
+]
+MaxStrengthMinutes = Annotated[
+    int | None,
+    Field(
+        ge=0,
+        le=1000,
+        strict=True,
+        description="Most minutes of strength in the week (a hard cap).",
+    ),
+]
+
+
+def number_of_years(value: object) -> object:
+    """A number of years as given (None too), or ValueError: a boolean or text is not one."""
+    if isinstance(value, bool) or not (value is None or isinstance(value, int | float)):
+        raise ValueError("must be a number of years")
+    return value
+
+
 class Athlete(_Strict):
     """Who the week is for."""
 
@@ -427,43 +475,15 @@ class Athlete(_Strict):
         exclude_if=lambda paces: paces is None,
         description="Paces in min/km, for turning an imported plan's distances into minutes.",
     )
-    age: int | None = Field(
-        default=None,
-        ge=10,
-        le=100,
-        strict=True,
-        description="Age in years; 50 or more (masters) keeps one more day between heavy legs "
-        "and key runs.",
-    )
-    strength_training_age: float | None = Field(
-        default=None,
-        ge=0,
-        le=80,
-        strict=False,
-        allow_inf_nan=False,
-        description="Years of regular lifting. Under 0.5: new to lifting, so bodyweight and "
-        "light loads first whatever the running level; leave out to go by level.",
-    )
-    avoid: list[Avoid] = Field(
-        default_factory=list,
-        max_length=3,
-        description="Movements to avoid (an injury): jumps, deep_knee_flexion, spinal_loading. "
-        "Exercises are swapped; a session with no swap is not placed.",
-    )
-    max_strength_minutes: int | None = Field(
-        default=None,
-        ge=0,
-        le=1000,
-        strict=True,
-        description="Most minutes of strength in the week (a hard cap).",
-    )
+    age: Age = None
+    strength_training_age: StrengthTrainingAge = None
+    avoid: Avoids = Field(default_factory=list)
+    max_strength_minutes: MaxStrengthMinutes = None
 
     @field_validator("strength_training_age", mode="before")
     @classmethod
     def _a_number_of_years(cls, value: object) -> object:
-        if isinstance(value, bool) or not (value is None or isinstance(value, int | float)):
-            raise ValueError("must be a number of years")
-        return value
+        return number_of_years(value)
 
     @property
     def is_masters(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
+from api.services.athletes import athlete_block
 from api.services.coaches import authenticated
 from api.services.errors import InvalidPlan
 from api.services.fields import Version
@@ -136,9 +137,11 @@ def solve_athlete_plan(
 
 
 def athlete_plan_fields(athlete: Athlete, stored: AthletePlan) -> dict[str, Any]:
-    """The stored plan, with the athlete's level and equipment when it names no athlete."""
+    """The stored plan, with the athlete (their block without the phase: a plan's weeks have
+    their own) when it names no athlete."""
     fields = dict(stored.plan)
-    fields.setdefault("athlete", {"level": athlete.level, "equipment": athlete.equipment})
+    block = {key: value for key, value in athlete_block(athlete).items() if key != "phase"}
+    fields.setdefault("athlete", block)
     return fields
 
 

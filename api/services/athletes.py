@@ -33,11 +33,22 @@ from api.storage import athletes as rows
 from api.storage.fields import as_utc
 from api.storage.models import Athlete, SolvedWeek
 from solver import SoftGoalId, WeekRequest, WeekResult, solve
-from solver.domain import Equipment, Level, Phase
+from solver.domain import (
+    Age,
+    Avoids,
+    Equipment,
+    Level,
+    MaxStrengthMinutes,
+    Phase,
+    StrengthTrainingAge,
+    number_of_years,
+)
 
 # Each list's name in its cursors, so a cursor of one list is refused by another.
 ATHLETES = "athletes"
 HISTORY = "history"
+# The athlete's fields that change the rules for them, stored beside level, phase, equipment.
+MODIFIERS = ("age", "strength_training_age", "avoid", "max_strength_minutes")
 # Solved weeks kept per athlete (the app's HISTORY_LIMIT): the oldest beyond go as one is added.
 DEFAULT_HISTORY_LIMIT = 500
 
@@ -60,12 +71,23 @@ class AthleteIn(BaseModel):
         description="Where the athlete lives, as an IANA time zone name such as "
         "'Europe/Paris' (null: not said). Their calendar feed names it.",
     )
+    # What changes the rules for this runner: the week's own `athlete` fields, kept here.
+    age: Age = None
+    strength_training_age: StrengthTrainingAge = None
+    avoid: Avoids = Field(default_factory=list)
+    max_strength_minutes: MaxStrengthMinutes = None
     default_week: WeekRequest = Field(
         default_factory=WeekRequest,
         description="The week the athlete usually trains: runs, availability, session counts, "
-        "weights. Leave out `athlete`: level, phase and equipment above fill it in.",
+        "weights. Leave out `athlete`: the fields above (level, phase, equipment, age, "
+        "strength_training_age, avoid, max_strength_minutes) fill it in.",
         json_schema_extra={"properties": {"athlete": {"not": {}}}},
     )
+
+    @field_validator("strength_training_age", mode="before")
+    @classmethod
+    def _a_number_of_years(cls, value: object) -> object:
+        return number_of_years(value)
 
     @field_validator("default_week")
     @classmethod
@@ -227,13 +249,24 @@ def athlete_week(
     level, phase and equipment fill `athlete` unless the body sets it (a week away from the gym).
     """
     week = {**athlete.default_week, **body.week_fields()}
-    week["athlete"] = week.get("athlete") or {
+    week["athlete"] = week.get("athlete") or athlete_block(athlete)
+    week["weights"] = weights
+    return WeekRequest.model_validate(week)
+
+
+def athlete_block(athlete: Athlete) -> dict[str, Any]:
+    """The athlete as a week's `athlete` block: level, phase, equipment, and what they said of
+    age, lifting, movements to avoid and a strength cap."""
+    block: dict[str, Any] = {
         "level": athlete.level,
         "phase": athlete.phase,
         "equipment": athlete.equipment,
     }
-    week["weights"] = weights
-    return WeekRequest.model_validate(week)
+    for field in MODIFIERS:
+        value = getattr(athlete, field)
+        if value:
+            block[field] = value
+    return block
 
 
 def solve_for_athlete(
@@ -323,6 +356,7 @@ def athlete_out(athlete: Athlete, calendar_url: str | None = None) -> AthleteOut
             "phase": athlete.phase,
             "equipment": athlete.equipment,
             "timezone": athlete.timezone,
+            **{field: getattr(athlete, field) for field in MODIFIERS},
             "default_week": athlete.default_week,
             "created_at": as_utc(athlete.created_at),
             "updated_at": as_utc(athlete.updated_at),
@@ -352,6 +386,7 @@ def _columns(data: AthleteIn) -> dict[str, Any]:
         "phase": data.phase,
         "equipment": data.equipment,
         "timezone": data.timezone,
+        **{field: getattr(data, field) for field in MODIFIERS},
         # As the coach wrote it: defaults stay defaults, so a later change of default applies.
         "default_week": data.default_week.model_dump(mode="json", exclude_unset=True),
     }

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -117,6 +118,13 @@ class Athlete(Base):
     # The athlete's IANA time zone ("Europe/Paris"), or null when the coach has not said. Last,
     # as migration 0004 adds it.
     timezone: Mapped[str | None] = mapped_column(String(TIMEZONE_LENGTH))
+    # What changes the rules for this runner (solver.domain.Athlete): age in years, years of
+    # regular lifting, movements to avoid, most strength minutes a week. Null or empty: not
+    # said. Last, as migration 0006 adds them.
+    age: Mapped[int | None] = mapped_column(Integer)
+    strength_training_age: Mapped[float | None] = mapped_column(Float)
+    avoid: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    max_strength_minutes: Mapped[int | None] = mapped_column(Integer)
 
     coach: Mapped[Coach] = relationship(back_populates="athletes")
     history: Mapped[list[SolvedWeek]] = relationship(

@@ -117,11 +117,18 @@ function editDefault() {
   show("ok", `${athlete.name}'s default week is on the grid: edit it, then save it back.`);
 }
 
+// The athlete's fields the page does not edit: their time zone and what changes their rules.
+const KEPT_AS_STORED = ["timezone", "age", "strength_training_age", "avoid", "max_strength_minutes"];
+
 async function saveDefault() {
   const athlete = chosen();
   if (!athlete) return;
   const body = { ...athleteBody(athlete, buildWeek()), version: athlete.version };
   body.default_week.weights = athlete.default_week.weights || {};
+  // A PUT replaces the athlete: what the grid does not show goes back as it is stored.
+  for (const field of KEPT_AS_STORED) {
+    if (athlete[field] !== undefined && athlete[field] !== null) body[field] = athlete[field];
+  }
   const answer = await call("PUT", `/v1/athletes/${athlete.id}`, body);
   if (!answer) return;
   show("ok", `Saved the week on the grid as ${answer.name}'s default week.`);

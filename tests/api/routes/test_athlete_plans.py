@@ -205,3 +205,26 @@ def test_a_plan_file_of_another_type_is_415(client, ana):
         f"/v1/athletes/{athlete}/plan", data=b"x", content_type="text/plain", headers=ana
     )
     assert response.status_code == 415
+
+
+def test_a_stored_plan_without_athlete_keeps_the_athletes_modifiers(client, ana):
+    """Mia avoids jumps and caps strength at 40 minutes a week: her plan has no plyometrics and
+    no week above 40 minutes; without them it has both."""
+    capped = create(client, ana, {**MIA, "avoid": ["jumps"], "max_strength_minutes": 40})["id"]
+    free = create(client, ana, {**MIA, "level": "advanced", "name": "Leo"})["id"]
+    long_plan = {
+        "start": "2027-03-01",
+        "weeks": [{"days": {"mon": {"runs": [{"type": "easy", "minutes": 30}]}}}] * 3,
+    }
+    solved = {}
+    for athlete in (capped, free):
+        put_plan(client, ana, athlete, long_plan)
+        solved[athlete] = client.post(f"/v1/athletes/{athlete}/plan/solve", headers=ana).get_json()
+
+    def weeks(result: dict[str, Any]) -> list[list[dict[str, Any]]]:
+        days = result["days"]
+        return [[s for day in days[i : i + 7] for s in day["strength"]] for i in (0, 7, 14)]
+
+    assert all(sum(s["minutes"] for s in week) <= 40 for week in weeks(solved[capped]))
+    assert all(s["leg_load"] != "plyometric" for week in weeks(solved[capped]) for s in week)
+    assert any(sum(s["minutes"] for s in week) > 40 for week in weeks(solved[free]))

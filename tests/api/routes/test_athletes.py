@@ -311,3 +311,47 @@ def test_an_athlete_put_from_a_stale_copy_is_409(client, ana):
     assert second.status_code == 409
     assert second.get_json()["current_version"] == 2
     assert client.get(url, headers=ana).get_json()["name"] == "Mia A"
+
+
+MODIFIERS = {
+    "age": 55,
+    "strength_training_age": 0.25,
+    "avoid": ["jumps"],
+    "max_strength_minutes": 60,
+}
+
+
+def test_an_athletes_modifiers_are_kept_and_solve_their_week(client, ana):
+    """Age, years of lifting, movements to avoid and the strength cap are stored, answered,
+    replaced by PUT, and go into the `athlete` block of every week solved for them."""
+    athlete = create(client, ana, {**MIA, **MODIFIERS})
+    assert {field: athlete[field] for field in MODIFIERS} == MODIFIERS
+
+    solved = solve(client, ana, athlete["id"])
+    block = solved["request"]["athlete"]
+    assert {field: block[field] for field in MODIFIERS} == MODIFIERS
+    sessions = [s for day in solved["result"]["days"].values() for s in day["strength"]]
+    assert sum(s["minutes"] for s in sessions) <= 60
+    assert all(s["leg_load"] not in ("plyometric", "heavy") for s in sessions)
+
+    body = {**MIA, "version": athlete["version"], "age": 30}
+    replaced = client.put(f"/v1/athletes/{athlete['id']}", json=body, headers=ana).get_json()
+    assert (replaced["age"], replaced["avoid"], replaced["max_strength_minutes"]) == (30, [], None)
+    assert solve(client, ana, athlete["id"])["request"]["athlete"].get("avoid", []) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"age": 5}, "age"),
+        ({"age": "55"}, "age"),
+        ({"strength_training_age": True}, "strength_training_age"),
+        ({"avoid": ["knees"]}, "avoid[0]"),
+        ({"max_strength_minutes": -1}, "max_strength_minutes"),
+    ],
+)
+def test_a_bad_modifier_is_400_naming_it(client, ana, body, field):
+    """Each modifier is checked as the week's `athlete` block checks it."""
+    response = client.post("/v1/athletes", json={"name": "Mia", **body}, headers=ana)
+    assert response.status_code == 400
+    assert [error["field"] for error in response.get_json()["errors"]] == [field]

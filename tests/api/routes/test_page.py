@@ -840,3 +840,25 @@ def test_a_sessions_alternatives_are_marked_on_the_grid_and_it_moves(page: Page)
     expect(page.locator("#objective")).to_have_text(f"Total {evaluation['objective']}")
     expect(page.locator("#alternatives")).to_be_hidden()
     expect(page.locator("#day-fri .session-pick")).to_be_focused()
+
+
+def test_saving_a_default_week_keeps_what_the_page_does_not_edit(page: Page):
+    """The athlete's time zone, age, lifting years, movements to avoid and strength cap, set
+    through the API, survive saving the grid as their default week (a PUT replaces)."""
+    headers = api_sign_up(page, "Ida")
+    kept = {
+        "timezone": "Europe/Paris",
+        "age": 55,
+        "strength_training_age": 3.0,
+        "avoid": ["jumps"],
+        "max_strength_minutes": 90,
+    }
+    created = page.request.post("/v1/athletes", headers=headers, data={"name": "Mia", **kept})
+    assert created.status == 201, created.text()
+    sign_in(page, headers)
+    page.get_by_label("Athlete", exact=True).select_option(str(created.json()["id"]))
+    page.get_by_role("button", name="Save the grid as default week").click()
+    expect(page.locator("#athlete-result")).to_contain_text("Saved the week on the grid")
+    stored = page.request.get(f"/v1/athletes/{created.json()['id']}", headers=headers).json()
+    assert stored["version"] == 2
+    assert {field: stored[field] for field in kept} == kept

@@ -280,3 +280,30 @@ def test_athletes_kept_at_revision_0004_get_no_plan_and_downgrade_back(private_d
         assert "athlete_plans" not in inspect(connection).get_table_names()
         assert connection.execute(text("SELECT name FROM athletes")).scalar_one() == "Mia"
     engine.dispose()
+
+
+def test_athletes_kept_at_revision_0005_get_no_modifiers_and_downgrade_back(private_database):
+    """Upgrading a database at 0005 keeps its athletes with no age, lifting years or cap and
+    nothing to avoid; downgrading to 0005 drops the four columns, athletes kept."""
+    url = private_database
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0005_athlete_plans")
+        for statement in PLAN_ROWS[:3]:
+            connection.execute(text(statement))
+    upgrade(url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        row = connection.execute(
+            text("SELECT age, strength_training_age, avoid, max_strength_minutes FROM athletes")
+        ).one()
+        assert (row[0], row[1], row[3]) == (None, None, None)
+        assert row[2] in ([], "[]")
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0005_athlete_plans")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("athletes")}
+        assert not columns & {"age", "strength_training_age", "avoid", "max_strength_minutes"}
+        assert connection.execute(text("SELECT name FROM athletes")).scalar_one() == "Mia"
+    engine.dispose()
