@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model, cp_model_helper
 
 SEED = 7
 WORKERS = 1
@@ -20,6 +20,23 @@ class Model(cp_model.CpModel):
 
     def _add_pre_pep8_methods(self) -> None:
         pass
+
+    def minimize(self, obj: cp_model.ObjLinearExprT) -> None:
+        """Minimise `obj`, an integer expression, writing the objective's variables in one go.
+
+        CpModel appends them to the model one call at a time: for a week's fifty or so, about
+        a tenth of a millisecond more than a single `extend`.
+        """
+        if not isinstance(obj, cp_model.LinearExpr) or not obj.is_integer():
+            super().minimize(obj)
+            return
+        flat = cp_model_helper.FlatIntExpr(obj)
+        self.clear_objective()
+        objective = self.proto.objective
+        objective.vars.extend([var.index for var in flat.vars])
+        objective.coeffs.extend(flat.coeffs)
+        objective.offset = flat.offset
+        objective.scaling_factor = 1.0
 
 
 def new_solver(time_limit_s: float, seed: int = SEED, *, timed: bool = False) -> cp_model.CpSolver:
