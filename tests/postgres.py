@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import psycopg
+from sqlalchemy.engine import make_url
 
 SUPERUSER = "postgres"
 # Where Debian's packages put the server binaries (not on PATH): /usr/lib/postgresql/<major>/bin.
@@ -100,7 +101,7 @@ class Cluster:
 
     def drop_database(self, url: str) -> None:
         """Drop the database at `url`, closing any connection a test left open."""
-        name = url.split("/")[-1].split("?")[0]
+        name = make_url(url).database
         self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def _execute(self, statement: str) -> None:
