@@ -18,7 +18,8 @@ def test_a_dropped_database_is_gone(postgres_cluster):
         connection.commit()
     engine.dispose()
     postgres_cluster.drop_database(url)
-    admin = make_url(url).set(database="postgres")
-    with create_engine(admin).connect() as connection:
+    admin = create_engine(make_url(url).set(database="postgres"))
+    with admin.connect() as connection:
         names = connection.execute(text("SELECT datname FROM pg_database")).scalars().all()
+    admin.dispose()
     assert name not in names
