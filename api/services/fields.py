@@ -14,6 +14,8 @@ from solver.library import load_library
 
 # No C0 or C1 control character (tabs, newlines, escapes, NEL): a name is one line of text.
 NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+# ... and not blank: one character at least that is not white space (what str.strip removes).
+ONE_LINE_NOT_BLANK = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
 
 
 def _one_line_of_text(name: str) -> str:
@@ -29,7 +31,8 @@ def _one_line_of_text(name: str) -> str:
 Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NAME_LENGTH),
-    Field(json_schema_extra={"pattern": NO_CONTROL_CHARACTERS}),
+    # The document says what the validator checks: one line, not blank.
+    Field(json_schema_extra={"pattern": ONE_LINE_NOT_BLANK}),
     AfterValidator(_one_line_of_text),
 ]
 
