@@ -46,7 +46,7 @@ Windows = list[tuple[str, str]]
 
 class BusyFileError(PlanFileError):
     """A busy calendar that cannot be read, or a question about it that cannot be answered:
-    what is wrong and where ('line 12', 'timezone', 'day', 'dates')."""
+    what is wrong and where ('line 12', or the question's field: 'timezone', 'day', 'end')."""
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,13 @@ def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
     """Every date from `start` to `end`, both included; BusyFileError when `end` is before
     `start` or the range is longer than a plan can be."""
     if end < start:
-        raise BusyFileError(f"end {end.isoformat()} is before start {start.isoformat()}", "dates")
+        raise BusyFileError(f"{end.isoformat()} is before start {start.isoformat()}", "end")
     count = (end - start).days + 1
     if count > MAX_DATES:
         raise BusyFileError(
             f"{count} days from {start.isoformat()} to {end.isoformat()}: at most {MAX_DATES} "
             f"({MAX_WEEKS} weeks)",
-            "dates",
+            "end",
         )
     return [start + dt.timedelta(days=index) for index in range(count)]
 

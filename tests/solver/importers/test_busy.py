@@ -193,7 +193,7 @@ def test_bad_date_ranges_are_refused() -> None:
     """An end before the start, or a range longer than a plan, is refused naming dates."""
     with pytest.raises(BusyFileError, match="before start") as error:
         date_range(dt.date(2026, 3, 9), dt.date(2026, 3, 2))
-    assert error.value.where == "dates"
+    assert error.value.where == "end"
     with pytest.raises(BusyFileError, match=f"at most {MAX_DATES}"):
         date_range(WEEK_OF, WEEK_OF + dt.timedelta(days=MAX_DATES))
     with pytest.raises(BusyFileError, match="no dates"):
