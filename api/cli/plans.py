@@ -91,6 +91,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--level", choices=("beginner", "intermediate", "advanced"), help="athlete.level"
     )
     plan.add_argument("--equipment", choices=("gym", "home"), help="athlete.equipment")
+    plan.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the runner's IANA time zone: a calendar's timed events start at their local time "
+        "there, and --format ics writes timed events in it",
+    )
     plan.set_defaults(handler=plan_command)
 
 
@@ -116,6 +122,7 @@ def plan_command(args: argparse.Namespace) -> int:
                 paces=parse_paces(args.paces) if args.paces else None,
                 overrides=overrides,
                 on_solve=on_solve,
+                timezone=args.tz,
             )
     except PlanFileError as error:
         raise InputError(f"{label}: {error}") from None
@@ -135,7 +142,7 @@ def plan_command(args: argparse.Namespace) -> int:
         else:
             print_no_plan(no_plan, console())
         return EXIT_INFEASIBLE
-    output = rendered(solved, args.format)
+    output = rendered(solved, args.format, args.tz)
     if args.out:
         write_atomically(Path(args.out), output)
     else:
@@ -163,13 +170,13 @@ def _solving(out: Console) -> Iterator[Callable[[ProfiledPlanRequest], None] | N
         yield on_solve
 
 
-def rendered(solved: SolvedPlanFile, format: str) -> bytes:
-    """The solved plan in the asked format, as bytes."""
+def rendered(solved: SolvedPlanFile, format: str, timezone: str | None = None) -> bytes:
+    """The solved plan in the asked format, as bytes (timed calendar events in `timezone`)."""
     result = solved.result
     if format == "json":
         return (result.model_dump_json(indent=2) + "\n").encode()
     if format == "ics":
-        return plan_calendar(result.model_dump(mode="json"), solved.source_ics)
+        return plan_calendar(result.model_dump(mode="json"), solved.source_ics, timezone=timezone)
     if format == "html":
         return plan_html(result.model_dump(mode="json")).encode()
     buffer = io.StringIO()

@@ -13,7 +13,7 @@ from api.plan_files import YAML, MapType, PlanFileOptions, body_format, document
 from api.problems import problem_responses
 from api.responses import CALENDAR, HTML, JSON, json_response, plan_response, wanted_type
 from api.services.busy import DateWindows, DateWindowsQuery, busy_dates
-from api.services.fields import PresetName
+from api.services.fields import PresetName, TimeZoneName
 from api.services.plan_import import PlanOverrides, solve_plan_file
 from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
@@ -41,6 +41,13 @@ class PlanFileQuery(PlanFileOptions):
     profile: int | None = Field(
         default=None,
         description="Id of one of your weight profiles (needs your bearer token).",
+    )
+    timezone: TimeZoneName | None = Field(
+        default=None,
+        description="The runner's IANA time zone, e.g. Europe/Paris: a calendar's timed events "
+        "start (their runs' `at`) at their local time there, and the plan as `text/calendar` "
+        "writes its timed events in it (TZID). Left out: each event's own zone, and floating "
+        "times in the answer.",
     )
 
 
@@ -95,9 +102,10 @@ def solve(query: PlanFileQuery) -> Response:
         ),
         token=optional_bearer_token(),
         budget=solve_budget(),
+        timezone=query.timezone,
     )
     metrics.solved(solved.result.status)
-    return plan_response(solved.result, solved.source_ics, wanted)
+    return plan_response(solved.result, solved.source_ics, wanted, query.timezone)
 
 
 @blueprint.post(

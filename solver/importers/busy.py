@@ -19,13 +19,12 @@ import re
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 import recurring_ical_events
 from icalendar import Calendar, Component
 
 from solver.days import DAYS
-from solver.importers.ics import event_lines, read_calendar
+from solver.importers.ics import event_lines, read_calendar, zone_named
 from solver.importers.report import MAX_WEEKS, PlanFileError
 
 DEFAULT_DAY: tuple[str, str] = ("05:00", "22:00")
@@ -57,20 +56,12 @@ class _Span:
     end: dt.datetime
 
 
-@cache
-def _known_zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 def time_zone(name: str) -> zoneinfo.ZoneInfo:
     """The IANA zone of that name, or BusyFileError naming it."""
-    # Membership, not ZoneInfo(name) alone: that would also open a folder such as "America".
-    if name not in _known_zones():
-        raise BusyFileError(
-            f"unknown time zone {name[:64]!r}: give an IANA name such as 'Europe/Paris' or 'UTC'",
-            "timezone",
-        )
-    return zoneinfo.ZoneInfo(name)
+    try:
+        return zone_named(name)
+    except PlanFileError as error:
+        raise BusyFileError(error.what, error.where) from None
 
 
 def day_bounds(text: str) -> tuple[str, str]:
