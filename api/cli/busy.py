@@ -15,6 +15,7 @@ from rich.table import Table
 from api.cli.common import EXIT_OK, STDIN, InputError, console, parse_date, read_bytes
 from api.services.busy import (
     DEFAULT_DAY_BOUNDS,
+    BusyCalendar,
     BusyFileError,
     DateWindows,
     WeekWindows,
@@ -22,9 +23,9 @@ from api.services.busy import (
     busy_week,
 )
 from solver.domain import DAY_NAMES
-from solver.importers.busy import MIN_WINDOW_MINUTES
+from solver.importers.busy import MIN_WINDOW_MINUTES, day_bounds
 
-Answer = TypeVar("Answer", WeekWindows, DateWindows)
+Answer = TypeVar("Answer", WeekWindows, DateWindows, tuple[str, str])
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,14 +48,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     busy.set_defaults(handler=busy_command)
 
 
-def add_busy_options(parser: argparse.ArgumentParser) -> None:
-    """--tz, --day and --min-minutes: how to read a busy calendar (here and on --busy)."""
-    parser.add_argument(
-        "--tz",
-        default="UTC",
-        metavar="ZONE",
-        help="the runner's IANA time zone, e.g. Europe/Paris (default: UTC)",
-    )
+def add_busy_options(parser: argparse.ArgumentParser, *, with_zone: bool = True) -> None:
+    """--tz, --day and --min-minutes: how to read a busy calendar (here and on --busy; a
+    command that has its own --tz leaves it out)."""
+    if with_zone:
+        parser.add_argument(
+            "--tz",
+            default="UTC",
+            metavar="ZONE",
+            help="the runner's IANA time zone, e.g. Europe/Paris (default: UTC)",
+        )
     parser.add_argument(
         "--day",
         default=DEFAULT_DAY_BOUNDS,
@@ -104,7 +107,16 @@ class Options(TypedDict):
 
 def options(args: argparse.Namespace) -> Options:
     """The service's keyword arguments from --tz, --day and --min-minutes."""
-    return {"timezone": args.tz, "day": args.day, "min_minutes": args.min_minutes}
+    return {"timezone": args.tz or "UTC", "day": args.day, "min_minutes": args.min_minutes}
+
+
+def busy_calendar(args: argparse.Namespace) -> BusyCalendar | None:
+    """The calendar of --busy and how to read it (for `trainweek plan --busy`); its day bounds
+    checked here, so that a bad --day is named as such."""
+    if args.busy is None:
+        return None
+    read_busy(args, lambda: day_bounds(args.day), args.busy)
+    return BusyCalendar(read_bytes(args.busy), **options(args))
 
 
 def week_free_windows(args: argparse.Namespace, week_of: dt.date) -> WeekWindows:
@@ -123,20 +135,24 @@ def read_busy(
     args: argparse.Namespace, read: Callable[[], Answer], path: str | None = None
 ) -> Answer:
     """Call the service; a BusyFileError is bad input, named by the option or the file."""
-    label = path if path is not None else args.file
-    label = "stdin" if label == STDIN else label
     try:
         return read()
     except BusyFileError as error:
-        where = {
-            "timezone": "--tz",
-            "day": "--day",
-            "end": "--end",
-            "min_minutes": "--min-minutes",
-        }.get(error.where or "")
-        if where is not None:
-            raise InputError(f"{where}: {error.what}") from None
-        raise InputError(f"{label}: {error}") from None
+        raise busy_input_error(error, path if path is not None else args.file) from None
+
+
+def busy_input_error(error: BusyFileError, path: str) -> InputError:
+    """The one line for a busy calendar that cannot be read: named by the option it came from,
+    or by the file."""
+    option = {
+        "timezone": "--tz",
+        "day": "--day",
+        "end": "--end",
+        "min_minutes": "--min-minutes",
+    }.get(error.where or "")
+    if option is not None:
+        return InputError(f"{option}: {error.what}")
+    return InputError(f"{'stdin' if path == STDIN else path}: {error}")
 
 
 def print_windows(answer: WeekWindows | DateWindows, out: Console) -> None:

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.cli.busy import add_busy_options, busy_calendar, busy_input_error
 from api.cli.common import (
     EXIT_INFEASIBLE,
     EXIT_OK,
@@ -32,6 +33,7 @@ from api.cli.common import (
 )
 from api.plan_html import plan_html
 from api.plan_ical import plan_calendar
+from api.services.busy import BusyFileError
 from api.services.errors import InvalidField, InvalidPlan, NoPlan
 from api.services.plan_import import (
     PlanFileError,
@@ -95,8 +97,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--tz",
         metavar="ZONE",
         help="the runner's IANA time zone: a calendar's timed events start at their local time "
-        "there, and --format ics writes timed events in it",
+        "there, and --format ics writes timed events in it (and --busy is read in it)",
     )
+    plan.add_argument(
+        "--busy",
+        metavar="ICS",
+        help="a calendar of the runner's other commitments (.ics): each day's windows are "
+        "limited to its free time",
+    )
+    add_busy_options(plan, with_zone=False)
     plan.set_defaults(handler=plan_command)
 
 
@@ -110,6 +119,7 @@ def plan_command(args: argparse.Namespace) -> int:
         preset=args.preset,
         weights=parse_weights(args.weights),
     )
+    busy = busy_calendar(args)
     progress = Console(stderr=True)
     try:
         with _solving(progress) as on_solve:
@@ -123,7 +133,10 @@ def plan_command(args: argparse.Namespace) -> int:
                 overrides=overrides,
                 on_solve=on_solve,
                 timezone=args.tz,
+                busy=busy,
             )
+    except BusyFileError as error:
+        raise busy_input_error(error, args.busy) from None
     except PlanFileError as error:
         raise InputError(f"{label}: {error}") from None
     except InvalidPlan as error:

@@ -1,9 +1,10 @@
 """Busy time as availability: a calendar of the runner's other commitments (a work calendar's
 export) read as the free windows of a week or of a plan's dates, and a week request's windows
-filled from it. The use case behind `POST /v1/weeks/windows`, `POST /v1/plans/windows`,
-`trainweek busy` and `trainweek solve --busy`.
+filled from it (a plan's too). The use case behind `POST /v1/weeks/windows`, `POST
+/v1/plans/windows`, `trainweek busy`, `trainweek solve --busy` and `trainweek plan --busy`.
 
-The rule that fills a week (`with_busy_time`), day by day:
+The rule that fills a week (`with_busy_time`) or a plan (`with_busy_plan`), day by day
+(`with_free_time`):
 
 - a day marked `available: false` stays as it is;
 - a day with windows of its own keeps the parts of them that are free (their intersection with
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -39,11 +41,13 @@ from solver.importers.busy import (
     free_windows,
     week_dates,
 )
+from solver.plan.domain import PlanRequest
 from solver.times import minutes_of
 
 __all__ = [
     "DEFAULT_DAY_BOUNDS",
     "EXAMPLE_BUSY_CALENDAR",
+    "BusyCalendar",
     "BusyFileError",
     "BusyOptions",
     "DateWindows",
@@ -52,10 +56,13 @@ __all__ = [
     "WeekWindowsQuery",
     "busy_dates",
     "busy_week",
+    "with_busy_plan",
     "with_busy_time",
+    "with_free_time",
 ]
 
 DEFAULT_DAY_BOUNDS = f"{DEFAULT_DAY[0]}-{DEFAULT_DAY[1]}"
+Plan = TypeVar("Plan", bound=PlanRequest)
 MAX_WINDOWS = Day.model_fields["windows"].metadata[0].max_length
 Window = tuple[Clock, Clock]
 # In an answer a window is a list of two: a tuple's `prefixItems` trips response validators
@@ -199,17 +206,53 @@ def with_busy_time(
     `free` is each day's windows as `busy_week` answers them."""
     days = dict(request.days)
     for day_id, windows in free.items():
-        day = request.day(day_id)
-        if not day.available:
-            continue
-        pairs: list[Window] = [(start, end) for start, end in windows]
-        kept = _intersection(day.windows, pairs) if day.windows else pairs
-        kept = _longest(kept, MAX_WINDOWS)
-        update: dict[str, object] = {"windows": kept}
-        if not kept:
-            update["available"] = False
-        days[day_id] = Day.model_validate({**day.model_dump(), **update})
+        days[day_id] = with_free_time(request.day(day_id), windows)
     return WeekRequest.model_validate({**request.model_dump(), "days": days})
+
+
+@dataclass(frozen=True)
+class BusyCalendar:
+    """A busy calendar's bytes and how to read them, for a front door that fills a plan."""
+
+    data: bytes
+    timezone: str = "UTC"
+    day: str = DEFAULT_DAY_BOUNDS
+    min_minutes: int = MIN_WINDOW_MINUTES
+
+
+def with_busy_plan(plan: Plan, busy: BusyCalendar) -> Plan:
+    """The plan with each day's windows limited to its free time, date by date (the module's
+    rule, as for a week)."""
+    end = plan.start + dt.timedelta(days=7 * len(plan.weeks) - 1)
+    free = busy_dates(
+        busy.data,
+        plan.start,
+        end,
+        timezone=busy.timezone,
+        day=busy.day,
+        min_minutes=busy.min_minutes,
+    ).dates
+    weeks = []
+    for week_index, week in enumerate(plan.weeks):
+        days: dict[str, Day] = {day_id: day for day_id, day in week.days.items()}
+        for day_index, day_id in enumerate(DAYS):
+            date = plan.start + dt.timedelta(days=7 * week_index + day_index)
+            days[day_id] = with_free_time(days.get(day_id) or Day(), free[date.isoformat()])
+        weeks.append(week.model_copy(update={"days": days}))
+    return plan.model_copy(update={"weeks": weeks})
+
+
+def with_free_time(day: Day, free: Sequence[Sequence[str]]) -> Day:
+    """The day with its windows limited to its free time (the module's rule)."""
+    if not day.available:
+        return day
+    pairs: list[Window] = [(start, end) for start, end in free]
+    kept = _intersection(day.windows, pairs) if day.windows else pairs
+    kept = _longest(kept, MAX_WINDOWS)
+    update: dict[str, object] = {"windows": kept}
+    if not kept:
+        update["available"] = False
+    return Day.model_validate({**day.model_dump(), **update})
 
 
 def _intersection(stated: list[Window], free: Windows) -> list[Window]:
