@@ -21,6 +21,7 @@ from api.cli.common import (
     STDIN,
     InputError,
     console,
+    parse_date,
     parse_weights,
     print_json,
     read_json_object,
@@ -57,7 +58,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--busy",
         metavar="ICS",
         help="a calendar of the runner's other commitments (.ics): each day's windows are "
-        "limited to its free time (the request needs week_of)",
+        "limited to its free time, in the week of --week-of or the request's week_of",
+    )
+    solve.add_argument(
+        "--week-of",
+        metavar="YYYY-MM-DD",
+        help="the week the request is for (sets its week_of; --busy reads that week)",
     )
     add_busy_options(solve)
     solve.set_defaults(handler=solve_command)
@@ -109,9 +115,12 @@ def load_request(path: str, weight_overrides: list[str]) -> WeekRequest:
 def solve_command(args: argparse.Namespace) -> int:
     """Solve the week in the file; print it as a table or JSON."""
     request = load_request(args.file, args.weights)
+    week_of = parse_date(args.week_of, "--week-of")
+    if week_of is not None:
+        request = WeekRequest.model_validate({**request.model_dump(), "week_of": week_of})
     if args.busy is not None:
         if request.week_of is None:
-            raise InputError("--busy: the request needs week_of, the week to read the calendar for")
+            raise InputError("--busy: give --week-of (or week_of in the request): which week")
         request = with_busy_time(request, week_free_windows(args, request.week_of).days)
     try:
         result = solved(request)

@@ -101,4 +101,4 @@ def test_solve_with_busy_needs_week_of(capsys: pytest.CaptureFixture[str], tmp_p
     path = tmp_path / "week.json"
     path.write_text(json.dumps({"days": {}}))
     assert main(["solve", str(path), "--busy", WORK]) == 2
-    assert "week_of" in capsys.readouterr().err
+    assert "--week-of" in capsys.readouterr().err
