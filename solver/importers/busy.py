@@ -13,12 +13,13 @@ A date with no free window of that length answers `[]` (nothing free, not "no ti
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import itertools
 import re
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import recurring_ical_events
 from icalendar import Calendar, Component
@@ -39,6 +40,9 @@ _DAY_BOUNDS = re.compile(DAY_BOUNDS_PATTERN)
 # An event in another zone may fall on a neighbouring local date: read the calendar this much
 # beyond the dates asked for, then clip.
 _MARGIN = dt.timedelta(days=2)
+_CHUNK = dt.timedelta(days=7)
+# Series that repeat more often than hourly are no commitments: refused before expansion.
+TOO_FREQUENT = frozenset({"SECONDLY", "MINUTELY"})
 
 Windows = list[tuple[str, str]]
 
@@ -124,16 +128,15 @@ def free_windows(
     calendar = _calendar(data)
     first, last = min(dates), max(dates)
     busy = _busy_spans(calendar, zone, first, last)
+    # Merged spans end in order too: each date starts its walk at the first that ends after it.
+    ends = [span.end for span in busy]
     day_start, day_end = dt.time.fromisoformat(day[0]), dt.time.fromisoformat(day[1])
-    return {
-        date: _free(
-            dt.datetime.combine(date, day_start),
-            dt.datetime.combine(date, day_end),
-            busy,
-            min_minutes,
-        )
-        for date in dates
-    }
+    found = {}
+    for date in dates:
+        low = dt.datetime.combine(date, day_start)
+        nearby = busy[bisect.bisect_right(ends, low) :]
+        found[date] = _free(low, dt.datetime.combine(date, day_end), nearby, min_minutes)
+    return found
 
 
 def week_windows(
@@ -182,6 +185,11 @@ def _check_event(event: Component, where: str) -> None:
             event.decoded("DURATION")
     except (ValueError, TypeError) as error:
         raise BusyFileError(f"unreadable date: {error}", where) from None
+    rule: Any = event.get("RRULE")
+    for each in rule if isinstance(rule, list) else [rule] if rule is not None else []:
+        frequency = str((each.get("FREQ") or [""])[0]).upper()
+        if frequency in TOO_FREQUENT:
+            raise BusyFileError(f"RRULE FREQ={frequency}: repeats too often for busy time", where)
     if end is None:
         return
     if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
@@ -200,25 +208,26 @@ def _busy_spans(
     calendar: Calendar, zone: zoneinfo.ZoneInfo, first: dt.date, last: dt.date
 ) -> list[_Span]:
     """The calendar's busy time from `first` to `last` (with a margin), as local wall-clock
-    spans, merged and in order."""
+    spans, merged and in order.
+
+    Read a week at a time, counting as it goes: a file of many frequent series stops at
+    MAX_OCCURRENCES instead of filling the memory (the library lists a whole range at once).
+    """
     since = dt.datetime.combine(first, dt.time()) - _MARGIN
     until = dt.datetime.combine(last + dt.timedelta(days=1), dt.time()) + _MARGIN
-    try:
-        occurrences = recurring_ical_events.of(calendar).after(since)
-        spans = []
-        for event in itertools.islice(occurrences, MAX_OCCURRENCES + 1):
-            start = event.decoded("DTSTART")
-            # In order of start (as the library compares zones: within a day of local time),
-            # so past the range and its margin none later can fall in it.
-            if _local(start, zone) >= until + _MARGIN:
-                break
-            spans.append(event)
-    except BusyFileError:
-        raise
-    except Exception as error:  # the library raises its own types for broken series
-        raise BusyFileError(f"cannot expand the recurring events: {error}") from None
-    if len(spans) > MAX_OCCURRENCES:
-        raise BusyFileError(f"over {MAX_OCCURRENCES} events in the dates asked for")
+    query = recurring_ical_events.of(calendar)
+    spans = []
+    chunk_start = since
+    while chunk_start < until:
+        chunk_end = min(chunk_start + _CHUNK, until)
+        try:
+            spans.extend(query.between(chunk_start, chunk_end))
+        except Exception as error:  # the library raises its own types for broken series
+            raise BusyFileError(f"cannot expand the recurring events: {error}") from None
+        if len(spans) > MAX_OCCURRENCES:
+            raise BusyFileError(f"over {MAX_OCCURRENCES} events in the dates asked for")
+        chunk_start = chunk_end
+    # An event across a chunk's end is listed by both chunks: merging takes it once.
     busy = [_span(event, zone) for event in spans if _is_busy(event)]
     return _merged([span for span in busy if span is not None])
 

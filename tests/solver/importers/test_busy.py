@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from solver.domain import Day
+from solver.importers import busy
 from solver.importers.busy import (
     MAX_DATES,
     BusyFileError,
@@ -205,3 +206,21 @@ def test_an_endless_series_is_read_only_over_the_dates() -> None:
     data = calendar("DTSTART:20200101T120000\r\nDTEND:20200101T130000\r\nRRULE:FREQ=DAILY")
     found = free_windows(data, [WEEK_OF], timezone="UTC")
     assert found[WEEK_OF] == [("05:00", "12:00"), ("13:00", "22:00")]
+
+
+def test_series_more_frequent_than_hourly_are_refused() -> None:
+    """FREQ=MINUTELY is no commitment: refused with the event's line, before any expansion."""
+    data = calendar("DTSTART:20260302T090000\r\nDTEND:20260302T090100\r\nRRULE:FREQ=MINUTELY")
+    with pytest.raises(BusyFileError, match="FREQ=MINUTELY") as error:
+        free_windows(data, [WEEK_OF], timezone="UTC")
+    assert error.value.where == "line 4"
+
+
+def test_too_many_occurrences_stop_the_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_OCCURRENCES in the dates asked for, the reading stops with an error instead of
+    expanding on (a smaller cap here: the same code path)."""
+    monkeypatch.setattr(busy, "MAX_OCCURRENCES", 20)
+    data = calendar("DTSTART:20260302T120000\r\nDTEND:20260302T130000\r\nRRULE:FREQ=DAILY")
+    assert free_windows(data, week_dates(WEEK_OF), timezone="UTC")  # 7 + the margins: fine
+    with pytest.raises(BusyFileError, match="over 20 events"):
+        free_windows(data, date_range(WEEK_OF, WEEK_OF + dt.timedelta(days=27)), timezone="UTC")
