@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from api.services.busy import EXAMPLE_BUSY_CALENDAR
 from api.services.learn import EXAMPLE_BODY as LEARN_EXAMPLE
 from solver.rules import SoftGoalId
 
 # Request bodies as "Try it out" in /docs sends them, by operation id: each one valid against
-# its schema and answered 2xx (tests/api/test_contract.py posts every one).
+# its schema and answered 2xx (tests/api/test_contract.py posts every one). A JSON object goes
+# in the operation's JSON media type; a text (a busy calendar) in its one media type.
 _WEEK: dict[str, Any] = {
     "days": {
         "tue": {"runs": [{"type": "intervals", "minutes": 60}]},
@@ -83,6 +85,8 @@ REQUEST_EXAMPLES: dict[str, Any] = {
         "athlete": {"level": "intermediate", "equipment": "gym"},
         "goal_race": {"date": "2025-03-23", "distance": "10k"},
     },
+    "busy_week_windows": EXAMPLE_BUSY_CALENDAR,
+    "busy_plan_windows": EXAMPLE_BUSY_CALENDAR,
     "store_athlete_plan": {
         "start": "2025-03-03",
         "weeks": [{"days": _WEEK["days"]}, {"days": _WEEK["days"]}, {"days": _WEEK["days"]}],
@@ -166,10 +170,14 @@ def plain_parameters(document: dict[str, Any]) -> None:
 
 
 def add_request_examples(document: dict[str, Any]) -> None:
-    """Put each operation's example body (REQUEST_EXAMPLES) in its JSON media type."""
+    """Put each operation's example body (REQUEST_EXAMPLES) in its JSON media type, or a text
+    example in the operation's only media type."""
     for operation in _operations(document):
         example = REQUEST_EXAMPLES.get(operation.get("operationId", ""))
-        body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+        content = operation.get("requestBody", {}).get("content", {})
+        body = content.get("application/json")
+        if isinstance(example, str) and body is None and len(content) == 1:
+            body = next(iter(content.values()))
         if body is not None and example is not None:
             body["example"] = example
 

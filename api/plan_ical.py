@@ -2,12 +2,13 @@
 
 Every event of the calendar the plan was imported from comes back as it was (UID, summary,
 description, date, time zones); runs that came from no calendar get an event of their own; each
-strength session gets an event, all-day unless its day has times (then from its `at`, a
-floating local time, as is a run with `at`). The UIDs trainweek writes derive from the plan and the
-slot (date and position in the day), never from a counter, so a calendar app that imports the
-export again after a re-solve updates its events instead of doubling them. The strength events
-carry X-TRAINWEEK-KIND:strength and a UID in the strength.trainweek domain: importing the export
-again (solver.importers) skips them.
+strength session gets an event, all-day unless its day has times (then from its `at`, as is a
+run with `at`: in the plan's time zone when one is known, with TZID and the zone's VTIMEZONE,
+as the week calendar writes them (api/ical.py); a floating local time otherwise). The UIDs
+trainweek writes derive from the plan and the slot (date and position in the day), never from a
+counter, so a calendar app that imports the export again after a re-solve updates its events
+instead of doubling them. The strength events carry X-TRAINWEEK-KIND:strength and a UID in the
+strength.trainweek domain: importing the export again (solver.importers) skips them.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from solver.importers import (
     STRENGTH_KIND,
@@ -37,26 +39,42 @@ def plan_calendar(
     source_ics: bytes | None,
     *,
     stamp: dt.datetime | None = None,
+    timezone: str | None = None,
 ) -> bytes:
     """The plan's calendar: the source calendar's events as they were, plus trainweek's.
 
     `result` is the solved plan as JSON (`days`: `[{date, runs, strength}]`); `source_ics` the
-    calendar it was imported from, if any. Raises PlanFileError when `source_ics` is not a
-    calendar.
+    calendar it was imported from, if any; `timezone` the plan's IANA zone (the athlete's), in
+    which its timed events start. Raises PlanFileError when `source_ics` is not a calendar.
     """
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     days = list(result.get("days") or [])
     calendar, source_uids, name = _source(source_ics)
     plan_key = plan_identity(result, name)
+    zone = None if timezone is None else ZoneInfo(timezone)
+    events = []
     for day in days:
         date = dt.date.fromisoformat(day["date"])
         for run_index, run in enumerate(day.get("runs") or []):
             if run.get("source_uid") in source_uids:
                 continue
-            calendar.add_component(_run_event(plan_key, date, run_index, run, stamp))
+            events.append(_run_event(plan_key, date, run_index, run, stamp, zone))
         for position, session in enumerate(day.get("strength") or []):
-            calendar.add_component(_strength_event(plan_key, date, position, session, stamp))
+            events.append(_strength_event(plan_key, date, position, session, stamp, zone))
+    if timezone is not None and days and _needs_vtimezone(calendar, timezone, events):
+        first = dt.date.fromisoformat(days[0]["date"])
+        last = dt.date.fromisoformat(days[-1]["date"]) + dt.timedelta(days=2)
+        calendar.add_component(Timezone.from_tzid(timezone, first_date=first, last_date=last))
+    for event in events:
+        calendar.add_component(event)
     return bytes(calendar.to_ical())
+
+
+def _needs_vtimezone(calendar: Calendar, timezone: str, events: list[Event]) -> bool:
+    """Whether trainweek's events start in the zone and the calendar does not define it yet."""
+    timed = any(isinstance(event.decoded("DTSTART"), dt.datetime) for event in events)
+    known = {str(zone.get("TZID")) for zone in calendar.walk("VTIMEZONE")}
+    return timed and timezone not in known
 
 
 def plan_identity(result: Mapping[str, Any], calendar_name: str = "") -> str:
@@ -100,7 +118,12 @@ def _source(source_ics: bytes | None) -> tuple[Calendar, set[str], str]:
 
 
 def _run_event(
-    plan_key: str, date: dt.date, run_index: int, run: Mapping[str, Any], stamp: dt.datetime
+    plan_key: str,
+    date: dt.date,
+    run_index: int,
+    run: Mapping[str, Any],
+    stamp: dt.datetime,
+    zone: ZoneInfo | None,
 ) -> Event:
     kind = str(run.get("type", "run")).replace("_", " ")
     summary = run.get("title") or f"Run: {kind} {run.get('minutes')} min"
@@ -110,6 +133,7 @@ def _run_event(
         at=run.get("at"),
         minutes=run.get("minutes"),
         stamp=stamp,
+        zone=zone,
         summary=str(summary),
         description=f"{kind}, {run.get('minutes')} minutes",
         kind=RUN_KIND,
@@ -118,7 +142,12 @@ def _run_event(
 
 
 def _strength_event(
-    plan_key: str, date: dt.date, position: int, session: Mapping[str, Any], stamp: dt.datetime
+    plan_key: str,
+    date: dt.date,
+    position: int,
+    session: Mapping[str, Any],
+    stamp: dt.datetime,
+    zone: ZoneInfo | None,
 ) -> Event:
     where = "after the run" if session.get("position") == "after_run" else "on its own"
     lines = [f"{session.get('name', 'Strength')}: {session.get('minutes')} minutes, {where}."]
@@ -132,6 +161,7 @@ def _strength_event(
         at=session.get("at"),
         minutes=session.get("minutes"),
         stamp=stamp,
+        zone=zone,
         summary=f"Strength: {session.get('name', 'session')} ({session.get('minutes')} min)",
         description="\n".join(lines),
         kind=STRENGTH_KIND,
@@ -177,18 +207,19 @@ def _plan_event(
     at: object,
     minutes: object,
     stamp: dt.datetime,
+    zone: ZoneInfo | None,
     summary: str,
     description: str,
     kind: str,
     category: str,
 ) -> Event:
     """The event: all day on its date, or from `at` for `minutes` where the plan gives a time
-    (a floating local time: a plan names no time zone)."""
+    (in the plan's zone, written with its TZID; a floating local time without one)."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     if isinstance(at, str) and isinstance(minutes, int):
-        start = dt.datetime.combine(date, dt.time.fromisoformat(at))
+        start = dt.datetime.combine(date, dt.time.fromisoformat(at), tzinfo=zone)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=minutes))
     else:

@@ -2,9 +2,9 @@
 
 One builder per problem type (`invalid_request`, `no_week`, ...) over `problem(status, detail)`.
 The handlers installed by `init_app` answer every refusal a service raises (NotFound, Conflict,
-NoWeek, NotAuthenticated, InvalidField, UnknownScenario, OverBudget) and everything else (bad
-JSON, schema errors, unknown routes, oversized bodies, crashes) with one: routes never build
-errors by hand.
+NoWeek, NotAuthenticated, InvalidField, UnknownScenario, OverBudget, PlanFileError,
+BusyFileError) and everything else (bad JSON, schema errors, unknown routes, oversized bodies,
+crashes) with one: routes never build errors by hand.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from api.storage import Conflict as StorageConflict
 from api.validation import field_errors
 from solver.budget import OverBudget, SolveBudget
 from solver.importers import PlanFileError
+from solver.importers.busy import BusyFileError
 from solver.plan.result import PlanConflict
 from solver.result import Conflict
 
@@ -53,17 +54,23 @@ KEY_IN_USE = "urn:trainweek:problem:idempotency-key-in-use"
 OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
 RATE_LIMITED = "urn:trainweek:problem:rate-limited"
 INVALID_PLAN_FILE = "urn:trainweek:problem:invalid-plan-file"
+INVALID_BUSY_CALENDAR = "urn:trainweek:problem:invalid-busy-calendar"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # Routes that take a whole training plan get a larger body limit than MAX_CONTENT_LENGTH: a
 # 104-week calendar export is near 300 KiB, its plan JSON with titles as large.
 PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024
+# A busy calendar (a work calendar's export, years of it) gets as much.
 LARGE_BODY_ENDPOINTS = {
     "plans.solve": PLAN_FILE_MAX_BYTES,
     "athletes.put_plan": PLAN_FILE_MAX_BYTES,
+    "weeks.windows": PLAN_FILE_MAX_BYTES,
+    "plans.windows": PLAN_FILE_MAX_BYTES,
 }
 # Routes that read their body themselves, in whichever format it came (a plan file: JSON,
-# iCalendar or YAML): the JSON-object check leaves them be.
-FILE_BODY_ENDPOINTS = frozenset({"plans.solve", "athletes.put_plan"})
+# iCalendar or YAML; a busy calendar): the JSON-object check leaves them be.
+FILE_BODY_ENDPOINTS = frozenset(
+    {"plans.solve", "athletes.put_plan", "weeks.windows", "plans.windows"}
+)
 
 
 class FieldError(BaseModel):
@@ -238,6 +245,20 @@ def invalid_plan_file(error: PlanFileError) -> Response:
     )
 
 
+def invalid_busy_calendar(error: BusyFileError) -> Response:
+    """400: the busy calendar cannot be read, or the question about it cannot be answered (an
+    unknown time zone, a day that ends before it starts, an end before the start): what is
+    wrong, and where in the file or which query field."""
+    where = error.where or "body"
+    return problem(
+        400,
+        str(error),
+        title="Invalid busy calendar",
+        type=INVALID_BUSY_CALENDAR,
+        errors=[{"field": where, "message": error.what}],
+    )
+
+
 def unsupported_media_type(*offered: str) -> Response:
     """415: the body is in a media type the route does not read."""
     return problem(
@@ -280,6 +301,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(PlanFileError, invalid_plan_file)
+    app.register_error_handler(BusyFileError, invalid_busy_calendar)
     app.register_error_handler(InvalidPlan, lambda error: validation_problem(error.error))
     app.register_error_handler(UnknownScenario, _unknown_scenario)
     app.register_error_handler(HTTPException, _http_problem)

@@ -44,12 +44,16 @@ def calendar_response(
     return Response(ics, status=status, mimetype=CALENDAR, headers=answer_headers)
 
 
-def plan_response(solved: PlanResult, source_ics: bytes | None, wanted: str) -> Response:
-    """The solved plan as JSON, iCalendar (the source calendar's events kept) or HTML."""
+def plan_response(
+    solved: PlanResult, source_ics: bytes | None, wanted: str, timezone: str | None = None
+) -> Response:
+    """The solved plan as JSON, iCalendar (the source calendar's events kept; timed events in
+    `timezone`, the plan's, when known) or HTML."""
     result: dict[str, Any] = solved.model_dump(mode="json")
     if wanted == CALENDAR:
         first = result["days"][0]["date"]
-        return calendar_response(plan_calendar(result, source_ics), f"plan-{first}.ics")
+        ics = plan_calendar(result, source_ics, timezone=timezone)
+        return calendar_response(ics, f"plan-{first}.ics")
     if wanted == HTML:
         return Response(
             plan_html(result),

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from api.cli import bench, catalogue, coaches, imports, learn, plans, scenarios, serve, weeks
+from api.cli import bench, busy, catalogue, coaches, imports, learn, plans, scenarios, serve, weeks
 from api.cli.common import EXIT_BAD_INPUT, InputError, stdout_closed
 
 
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"trainweek {version('trainweek')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (weeks, plans, imports, catalogue, scenarios, bench, serve, coaches, learn):
+    for group in (weeks, busy, plans, imports, catalogue, scenarios, bench, serve, coaches, learn):
         group.add_commands(commands)
     return parser
 

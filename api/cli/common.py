@@ -99,14 +99,14 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {error}") from None
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """--race-date as a date."""
+def parse_date(value: str | None, option: str = "--race-date") -> dt.date | None:
+    """A date option (--race-date, --week-of, ...) as a date."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--race-date {value}: expected a date as YYYY-MM-DD") from None
+        raise InputError(f"{option} {value}: expected a date as YYYY-MM-DD") from None
 
 
 def parse_paces(pairs: list[str]) -> dict[str, Any]:

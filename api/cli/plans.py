@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.cli.busy import add_busy_options, busy_calendar, busy_input_error
 from api.cli.common import (
     EXIT_INFEASIBLE,
     EXIT_OK,
@@ -32,6 +33,7 @@ from api.cli.common import (
 )
 from api.plan_html import plan_html
 from api.plan_ical import plan_calendar
+from api.services.busy import BusyFileError
 from api.services.errors import InvalidField, InvalidPlan, NoPlan
 from api.services.plan_import import (
     PlanFileError,
@@ -91,6 +93,19 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--level", choices=("beginner", "intermediate", "advanced"), help="athlete.level"
     )
     plan.add_argument("--equipment", choices=("gym", "home"), help="athlete.equipment")
+    plan.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the runner's IANA time zone: a calendar's timed events start at their local time "
+        "there, and --format ics writes timed events in it (and --busy is read in it)",
+    )
+    plan.add_argument(
+        "--busy",
+        metavar="ICS",
+        help="a calendar of the runner's other commitments (.ics): each day's windows are "
+        "limited to its free time",
+    )
+    add_busy_options(plan, with_zone=False)
     plan.set_defaults(handler=plan_command)
 
 
@@ -104,6 +119,7 @@ def plan_command(args: argparse.Namespace) -> int:
         preset=args.preset,
         weights=parse_weights(args.weights),
     )
+    busy = busy_calendar(args)
     progress = Console(stderr=True)
     try:
         with _solving(progress) as on_solve:
@@ -116,7 +132,11 @@ def plan_command(args: argparse.Namespace) -> int:
                 paces=parse_paces(args.paces) if args.paces else None,
                 overrides=overrides,
                 on_solve=on_solve,
+                timezone=args.tz,
+                busy=busy,
             )
+    except BusyFileError as error:
+        raise busy_input_error(error, args.busy) from None
     except PlanFileError as error:
         raise InputError(f"{label}: {error}") from None
     except InvalidPlan as error:
@@ -135,7 +155,7 @@ def plan_command(args: argparse.Namespace) -> int:
         else:
             print_no_plan(no_plan, console())
         return EXIT_INFEASIBLE
-    output = rendered(solved, args.format)
+    output = rendered(solved, args.format, args.tz)
     if args.out:
         write_atomically(Path(args.out), output)
     else:
@@ -163,13 +183,13 @@ def _solving(out: Console) -> Iterator[Callable[[ProfiledPlanRequest], None] | N
         yield on_solve
 
 
-def rendered(solved: SolvedPlanFile, format: str) -> bytes:
-    """The solved plan in the asked format, as bytes."""
+def rendered(solved: SolvedPlanFile, format: str, timezone: str | None = None) -> bytes:
+    """The solved plan in the asked format, as bytes (timed calendar events in `timezone`)."""
     result = solved.result
     if format == "json":
         return (result.model_dump_json(indent=2) + "\n").encode()
     if format == "ics":
-        return plan_calendar(result.model_dump(mode="json"), solved.source_ics)
+        return plan_calendar(result.model_dump(mode="json"), solved.source_ics, timezone=timezone)
     if format == "html":
         return plan_html(result.model_dump(mode="json")).encode()
     buffer = io.StringIO()

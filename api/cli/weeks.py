@@ -1,4 +1,5 @@
-"""`trainweek solve FILE|-`: a week request in, the optimal week (or why none exists) out;
+"""`trainweek solve FILE|-`: a week request in (its windows limited by a busy calendar with
+`--busy`), the optimal week (or why none exists) out;
 `trainweek replan FILE|-`: a week, what happened since and today in, the rest replanned out;
 `trainweek alternatives FILE|-`: a solved week and one of its sessions in, every other day out."""
 
@@ -13,18 +14,21 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from api.cli.busy import add_busy_options, week_free_windows
 from api.cli.common import (
     EXIT_INFEASIBLE,
     EXIT_OK,
     STDIN,
     InputError,
     console,
+    parse_date,
     parse_weights,
     print_json,
     read_json_object,
     validation_message,
 )
 from api.services.alternatives import AlternativesBody, week_alternatives
+from api.services.busy import with_busy_time
 from api.services.errors import InvalidField, NoWeek
 from api.services.replan import replan_week
 from api.services.weeks import solved
@@ -50,6 +54,18 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--weights", nargs="+", default=[], metavar="GOAL=N", help="override soft goal weights"
     )
     solve.add_argument("--json", action="store_true", help="print the result as JSON")
+    solve.add_argument(
+        "--busy",
+        metavar="ICS",
+        help="a calendar of the runner's other commitments (.ics): each day's windows are "
+        "limited to its free time, in the week of --week-of or the request's week_of",
+    )
+    solve.add_argument(
+        "--week-of",
+        metavar="YYYY-MM-DD",
+        help="the week the request is for (sets its week_of; --busy reads that week)",
+    )
+    add_busy_options(solve)
     solve.set_defaults(handler=solve_command)
     replan = commands.add_parser(
         "replan",
@@ -99,6 +115,13 @@ def load_request(path: str, weight_overrides: list[str]) -> WeekRequest:
 def solve_command(args: argparse.Namespace) -> int:
     """Solve the week in the file; print it as a table or JSON."""
     request = load_request(args.file, args.weights)
+    week_of = parse_date(args.week_of, "--week-of")
+    if week_of is not None:
+        request = WeekRequest.model_validate({**request.model_dump(), "week_of": week_of})
+    if args.busy is not None:
+        if request.week_of is None:
+            raise InputError("--busy: give --week-of (or week_of in the request): which week")
+        request = with_busy_time(request, week_free_windows(args, request.week_of).days)
     try:
         result = solved(request)
     except NoWeek as no_week:

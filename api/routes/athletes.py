@@ -239,10 +239,11 @@ def put_plan(path: AthletePath, query: PlanFileOptions) -> Response:
     calendar-hack plan) as `application/json`, an iCalendar export as `text/calendar`, a
     calendar-hack plan as `application/yaml` (with `race_date`); at most 2 MiB. A calendar is
     stored as the plan JSON it reads as, and the events it could not classify are listed in
-    `unclassified`. 201 when the athlete had none, 200 when it replaced one. Send the `version`
-    you read (in plan JSON) to be sure you overwrite only that: when someone changed the plan
-    since, the answer is 409 and nothing changes. Without `athlete`, the plan is solved for the
-    athlete's level and equipment.
+    `unclassified`; its timed events start (their runs' `at`) at their local time in the
+    athlete's `timezone` when it is set. 201 when the athlete had none, 200 when it replaced
+    one. Send the `version` you read (in plan JSON) to be sure you overwrite only that: when
+    someone changed the plan since, the answer is 409 and nothing changes. Without `athlete`,
+    the plan is solved for the athlete's level and equipment.
     """
     format = body_format()
     if format is None:
@@ -295,7 +296,8 @@ def solve_plan(path: AthletePath, query: PlanSolveQuery) -> Response:
 
     Nothing is stored. `Accept` picks the answer as for POST /v1/plans/solve: JSON (the
     default), `text/calendar` or `text/html`. When no plan keeps every hard rule, the answer is
-    a 422 problem with the conflicting rules and their dates.
+    a 422 problem with the conflicting rules and their dates. The calendar's timed events are
+    in the athlete's `timezone` (TZID) when it is set.
     """
     wanted = wanted_type(JSON, CALENDAR, HTML)
     if wanted is None:
@@ -304,7 +306,10 @@ def solve_plan(path: AthletePath, query: PlanSolveQuery) -> Response:
         database(), bearer_token(), path.athlete_id, query.profile, solve_budget()
     )
     metrics.solved(result.status)
-    return plan_response(result, None, wanted)
+    timezone = None
+    if wanted == CALENDAR:
+        timezone = athlete_plans.athlete_time_zone(database(), bearer_token(), path.athlete_id)
+    return plan_response(result, None, wanted, timezone)
 
 
 # The PUT reads its body itself (a plan file in any of three formats): say so in the document.

@@ -11,8 +11,9 @@ from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.plan_files import YAML, MapType, PlanFileOptions, body_format, document_file_body
 from api.problems import problem_responses
-from api.responses import CALENDAR, HTML, JSON, plan_response, wanted_type
-from api.services.fields import PresetName
+from api.responses import CALENDAR, HTML, JSON, json_response, plan_response, wanted_type
+from api.services.busy import DateWindows, DateWindowsQuery, busy_dates
+from api.services.fields import PresetName, TimeZoneName
 from api.services.plan_import import PlanOverrides, solve_plan_file
 from api.services.plans import ProfiledPlanRequest
 from api.settings import solve_budget
@@ -40,6 +41,13 @@ class PlanFileQuery(PlanFileOptions):
     profile: int | None = Field(
         default=None,
         description="Id of one of your weight profiles (needs your bearer token).",
+    )
+    timezone: TimeZoneName | None = Field(
+        default=None,
+        description="The runner's IANA time zone, e.g. Europe/Paris: a calendar's timed events "
+        "start (their runs' `at`) at their local time there, and the plan as `text/calendar` "
+        "writes its timed events in it (TZID). Left out: each event's own zone, and floating "
+        "times in the answer.",
     )
 
 
@@ -94,9 +102,35 @@ def solve(query: PlanFileQuery) -> Response:
         ),
         token=optional_bearer_token(),
         budget=solve_budget(),
+        timezone=query.timezone,
     )
     metrics.solved(solved.result.status)
-    return plan_response(solved.result, solved.source_ics, wanted)
+    return plan_response(solved.result, solved.source_ics, wanted, query.timezone)
+
+
+@blueprint.post(
+    "/windows",
+    operation_id="busy_plan_windows",
+    responses={200: DateWindows},
+    description="As POST /v1/weeks/windows, for a plan's dates: send the runner's other "
+    "commitments as an iCalendar file (`text/calendar`, at most 2 MiB) and get each date from "
+    "`start` to `end` (included) with its free windows in `timezone`'s local time, inside "
+    "`day`, each of at least `min_minutes`. An `end` before `start`, a range past "
+    "104 weeks, a `day` that ends before it starts or a file that is not a calendar is a 400.",
+)
+def windows(query: DateWindowsQuery) -> Response:
+    """The free windows of each date of a plan, from a calendar of busy time."""
+    if request.mimetype != CALENDAR:
+        return problems.unsupported_media_type(CALENDAR)
+    free = busy_dates(
+        request.get_data(),
+        query.start,
+        query.end,
+        timezone=query.timezone,
+        day=query.day,
+        min_minutes=query.min_minutes,
+    )
+    return json_response(free)
 
 
 def _document_bodies() -> None:
@@ -113,6 +147,15 @@ def _document_bodies() -> None:
     )
     answers[HTML] = MediaType(
         schema=Schema(type="string", description="The plan as a printable HTML overview.")
+    )
+    # The busy calendar's route reads its body itself too: its example is api/contract.py's.
+    blueprint.paths["/v1/plans/windows"].post.requestBody = RequestBody(
+        content={
+            CALENDAR: MediaType(
+                schema=Schema(type="string", description="An iCalendar (.ics) file of busy time.")
+            )
+        },
+        required=True,
     )
 
 

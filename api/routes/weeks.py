@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response
+from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
-from flask_openapi3.models import MediaType, Schema
+from flask_openapi3.models import MediaType, RequestBody, Schema
 
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
@@ -15,6 +15,7 @@ from api.ical import CalendarQuery, week_calendar
 from api.problems import problem_responses
 from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
 from api.services.alternatives import AlternativesBody, week_alternatives
+from api.services.busy import WeekWindows, WeekWindowsQuery, busy_week
 from api.services.calendars import WeekCalendar, one_off_week, request_owner
 from api.services.compare import CompareBody, compare_weeks
 from api.services.replan import replan_week
@@ -117,6 +118,44 @@ def evaluate(body: EvaluateBody) -> Response:
 def alternatives(body: AlternativesBody) -> Response:
     """Every other day for one session: allowed with its cost and trades, or the rule against it."""
     return json_response(week_alternatives(body))
+
+
+@blueprint.post(
+    "/windows",
+    operation_id="busy_week_windows",
+    responses={200: WeekWindows},
+    description="Send the runner's other commitments as an iCalendar file (`text/calendar`: a "
+    "work calendar's export, at most 2 MiB). Every event is busy time except those marked free "
+    "(`TRANSP:TRANSPARENT`) or cancelled; recurring events repeat, `EXDATE` taken out; an "
+    "all-day event makes its whole day busy. The answer gives each day of the week its free "
+    "windows in `timezone`'s local time, inside `day`, each of at least `min_minutes`: put "
+    "them in the week request's `windows` (a day with `[]` has no free time: make it "
+    "`available: false`). A file that is not a calendar, or a `day` that ends before it "
+    "starts, is a 400 naming what is wrong.",
+)
+def windows(query: WeekWindowsQuery) -> Response:
+    """The free windows of each day of a week, from a calendar of busy time."""
+    if request.mimetype != CALENDAR:
+        return problems.unsupported_media_type(CALENDAR)
+    free = busy_week(
+        request.get_data(),
+        query.week_of,
+        timezone=query.timezone,
+        day=query.day,
+        min_minutes=query.min_minutes,
+    )
+    return json_response(free)
+
+
+# The route reads its body itself (a calendar, not JSON): its example is api/contract.py's.
+blueprint.paths["/v1/weeks/windows"].post.requestBody = RequestBody(
+    content={
+        CALENDAR: MediaType(
+            schema=Schema(type="string", description="An iCalendar (.ics) file of busy time.")
+        )
+    },
+    required=True,
+)
 
 
 @blueprint.post(

@@ -90,10 +90,14 @@ def store_athlete_plan_file(
     iCalendar export, a calendar-hack plan) as the athlete's plan: imported as for solving,
     then stored as plan JSON, with the events the importer left out.
 
-    PlanFileError for a file that cannot be a plan, InvalidPlan for a plan that is not valid;
-    then as `store_athlete_plan`.
+    A calendar's timed events start (their runs' `at`) at their local time in the athlete's
+    time zone, when the athlete has one. PlanFileError for a file that cannot be a plan,
+    InvalidPlan for a plan that is not valid; then as `store_athlete_plan`.
     """
-    imported = import_plan_file(data, format=format, race_date=race_date, mapping=mapping)
+    timezone = athlete_time_zone(db, token, athlete_id)
+    imported = import_plan_file(
+        data, format=format, race_date=race_date, mapping=mapping, timezone=timezone
+    )
     require_goal_race_distance(imported)
     try:
         body = AthletePlanIn.model_validate(imported.plan)
@@ -102,6 +106,14 @@ def store_athlete_plan_file(
     stored = store_athlete_plan(db, token, athlete_id, body)
     unclassified = unclassified_events(imported.report)
     return StoredPlan(stored.plan.model_copy(update={"unclassified": unclassified}), stored.created)
+
+
+def athlete_time_zone(db: Database, token: str | None, athlete_id: int) -> str | None:
+    """The IANA time zone of one of the coach's athletes (None when not set): the zone their
+    plan's times are in, on import and in its calendar."""
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        return rows.owned_athlete(session, coach.id, athlete_id).timezone
 
 
 def get_athlete_plan(db: Database, token: str | None, athlete_id: int) -> AthletePlanOut:

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from api.services.busy import BusyCalendar, with_busy_plan
 from api.services.errors import InvalidPlan
 from api.services.plans import ProfiledPlanRequest, solve_training_plan
 from api.storage import Database
@@ -44,9 +45,18 @@ def import_plan_file(
     race_date: dt.date | None = None,
     mapping: Iterable[str] | dict[str, str] | None = None,
     paces: dict[str, float] | None = None,
+    timezone: str | None = None,
 ) -> ImportedPlan:
-    """Read the plan file into plan JSON and a classification report."""
-    return import_plan(data, format=format, race_date=race_date, mapping=mapping, paces=paces)
+    """Read the plan file into plan JSON and a classification report (a calendar's timed
+    events starting at their local time in `timezone`, the plan's)."""
+    return import_plan(
+        data,
+        format=format,
+        race_date=race_date,
+        mapping=mapping,
+        paces=paces,
+        timezone=timezone,
+    )
 
 
 @dataclass(frozen=True)
@@ -101,15 +111,20 @@ def solve_plan_file(
     budget: SolveBudget | None = None,
     folder: Path | None = None,
     on_solve: Callable[[ProfiledPlanRequest], None] | None = None,
+    timezone: str | None = None,
+    busy: BusyCalendar | None = None,
 ) -> SolvedPlanFile:
     """Import the plan file (any format), solve it, and report what could not be classified.
 
     Raises PlanFileError for a file that cannot be a plan, InvalidPlan when the plan it holds is
     not valid, InvalidField for an unknown preset, NoPlan when no plan keeps every hard rule.
-    `on_solve` hears the plan just before the solve starts (the CLI's progress line).
+    `on_solve` hears the plan just before the solve starts (the CLI's progress line);
+    `timezone` is the plan's zone, in which a calendar's timed events start; `busy` a calendar
+    of the runner's other commitments, which limits each day's windows to its free time
+    (`api/services/busy.py`; BusyFileError when it cannot be read).
     """
     imported = import_plan_file(
-        data, format=format, race_date=race_date, mapping=mapping, paces=paces
+        data, format=format, race_date=race_date, mapping=mapping, paces=paces, timezone=timezone
     )
     require_goal_race_distance(imported)
     fields = (overrides or PlanOverrides()).apply(imported.plan)
@@ -117,6 +132,8 @@ def solve_plan_file(
         body = ProfiledPlanRequest.model_validate(fields)
     except ValidationError as error:
         raise InvalidPlan(error) from None
+    if busy is not None:
+        body = with_busy_plan(body, busy)
     if on_solve is not None:
         on_solve(body)
     result = solve_training_plan(db, body, token, budget, folder)

@@ -1,15 +1,19 @@
 """Workouts from an iCalendar file as running apps and calendars export it.
 
-Each VEVENT is a workout on its date: an all-day event on its day, a timed one on its day in its
-own time zone (a UTC time in a calendar that names its zone with X-WR-TIMEZONE, as Google's
-exports do, in that zone). Recurring events are expanded by `recurring-ical-events`. trainweek's
-own strength events are skipped, so a calendar it exported can be imported again.
+Each VEVENT is a workout on its date: an all-day event on its day, untimed; a timed one on its
+day at its start (`at`, local time). Local to what: the plan's time zone when the import is
+given one (a zoned or UTC start moved into it, a floating one taken as it is); else the event's
+own zone (a UTC time in a calendar that names its zone with X-WR-TIMEZONE, as Google's exports
+do, in that zone). Recurring events are expanded by `recurring-ical-events`. trainweek's own
+strength events are skipped, so a calendar it exported can be imported again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import zoneinfo
+from functools import cache
 from typing import Any
 
 import recurring_ical_events
@@ -27,6 +31,30 @@ from solver.importers.report import (
 
 # More occurrences than a plan of MAX_WEEKS weeks could hold at four workouts a day.
 MAX_OCCURRENCES = MAX_WEEKS * 7 * 4
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    """The IANA zone of that name, or PlanFileError naming `timezone`."""
+    # Membership, not ZoneInfo(name) alone: that would also open a folder such as "America".
+    if name not in _known_zones():
+        raise PlanFileError(
+            f"unknown time zone {name[:64]!r}: give an IANA name such as 'Europe/Paris' or 'UTC'",
+            "timezone",
+        )
+    return zoneinfo.ZoneInfo(name)
+
+
+def local_start(start: dt.date, zone: zoneinfo.ZoneInfo | None) -> dt.date:
+    """An event's start as the plan's local time: a zoned or UTC time moved into `zone` (when
+    there is one), a floating time or a date as it is."""
+    if isinstance(start, dt.datetime) and start.tzinfo is not None and zone is not None:
+        return start.astimezone(zone)
+    return start
 
 
 def read_calendar(text: str) -> Calendar:
@@ -60,12 +88,14 @@ def event_lines(text: str) -> list[int]:
     ]
 
 
-def read_ics(text: str) -> tuple[list[Workout], list[Workout]]:
+def read_ics(text: str, timezone: str | None = None) -> tuple[list[Workout], list[Workout]]:
     """The calendar's workouts, recurring events expanded; and trainweek's own strength events.
+    Timed events start at their local time in `timezone` (else in their own zone).
 
     Raises PlanFileError for a text that is not a calendar, a calendar without events, an event
     without DTSTART, one that ends before it starts, or repeats without end.
     """
+    zone = None if timezone is None else zone_named(timezone)
     calendar = read_calendar(text)
     events = calendar.walk("VEVENT")
     if not events:
@@ -98,9 +128,11 @@ def read_ics(text: str) -> tuple[list[Workout], list[Workout]]:
         event_uid = str(event.get("UID", "")) or None
         where = line_of_uid.get(event_uid or "", "event")
         start = event.decoded("DTSTART")
-        date = start.date() if isinstance(start, dt.datetime) else start
+        local = local_start(start, zone)
+        timed = isinstance(local, dt.datetime)
         workout = Workout(
-            date=date,
+            date=local.date() if isinstance(local, dt.datetime) else local,
+            at=f"{local:%H:%M}" if timed else None,
             title=str(event.get("SUMMARY", "")).strip(),
             description=str(event.get("DESCRIPTION", "")).strip(),
             where=where,

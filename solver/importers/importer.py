@@ -26,7 +26,7 @@ from solver.importers.classify import (
     MappingError,
     parse_mapping,
 )
-from solver.importers.ics import read_ics
+from solver.importers.ics import read_ics, zone_named
 from solver.importers.report import (
     MAX_WEEKS,
     ImportedPlan,
@@ -50,16 +50,20 @@ def import_plan(
     race_date: dt.date | None = None,
     mapping: Iterable[str] | dict[str, str] | None = None,
     paces: Paces | dict[str, float] | None = None,
+    timezone: str | None = None,
 ) -> ImportedPlan:
     """Read a plan file: trainweek plan JSON, iCalendar, or a calendar-hack plan (JSON or YAML).
 
     `race_date` is the goal race's day (required for calendar-hack, whose last day it is);
     `mapping` maps title patterns to run types (`["Fartlek=intervals"]`), `paces` the athlete's
-    paces in min/km. Raises PlanFileError, naming what and where, for a file that cannot be a
-    plan.
+    paces in min/km, `timezone` the plan's IANA zone (a calendar's timed events start at their
+    local time there: the runs' `at`). Raises PlanFileError, naming what and where, for a file
+    that cannot be a plan (or an unknown `timezone`).
     """
     if format not in FORMATS:
         raise PlanFileError(f"format {format!r}: unknown; use {', '.join(FORMATS)}")
+    if timezone is not None:
+        zone_named(timezone)
     text = _text(data)
     kind, parsed = _detect(text, format)
     try:
@@ -72,7 +76,7 @@ def import_plan(
     report = ImportReport(format=kind)
     race_hint: RaceDistance | None = None
     if kind == "ics":
-        workouts, own_strength = read_ics(text)
+        workouts, own_strength = read_ics(text, timezone)
         for workout in own_strength:
             report.entries.append(
                 ReportEntry(
@@ -397,6 +401,8 @@ def _hint_title(distance: RaceDistance) -> str:
 
 def _run(workout: Workout, classification: Classification) -> dict[str, Any]:
     run: dict[str, Any] = {"type": classification.type, "minutes": classification.minutes}
+    if workout.at is not None:
+        run["at"] = workout.at
     if workout.title:
         run["title"] = workout.title[:MAX_TITLE]
     if workout.source_uid is not None and len(workout.source_uid) <= MAX_UID:

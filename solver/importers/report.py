@@ -36,6 +36,8 @@ class Workout:
     source_uid: str | None = None
     distance_km: tuple[float, float] | None = None
     event_minutes: int | None = None
+    at: str | None = None
+    """A timed event's start, "HH:MM" local; None for an all-day one (and other formats)."""
 
 
 @dataclass(frozen=True)

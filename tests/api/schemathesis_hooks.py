@@ -49,6 +49,10 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
         if case.query:
             # A map may read its race as another type: the goal race then has no distance.
             case.query.pop("map", None)
+        if case.operation.path in ("/v1/weeks/windows", "/v1/plans/windows"):
+            case.query = case.query or {}
+            day_bounds(case.query)
+            date_range(case.query)
     elif isinstance(case.body, dict):
         keep_cross_field_rules(case.body)
         if case.operation.path == "/v1/weeks/compare":
@@ -169,6 +173,27 @@ def calendar_hack_plan_fits_its_race_date(body: dict[str, Any], query: dict[str,
             distance = workout.get("distance") if isinstance(workout, dict) else None
             if isinstance(distance, list) and len(distance) == 2:
                 workout["distance"] = sorted(distance)
+
+
+def day_bounds(query: dict[str, Any]) -> None:
+    """day_bounds (solver/importers/busy.py): the busy calendar's `day` ends after it starts."""
+    day = query.get("day")
+    if isinstance(day, str) and len(day) == 11:
+        start, end = sorted(day.split("-"))
+        query["day"] = f"{start}-{end}" if start < end else "05:00-22:00"
+
+
+def date_range(query: dict[str, Any]) -> None:
+    """date_range (solver/importers/busy.py): `end` is not before `start`, 728 dates at most."""
+    start, end = query.get("start"), query.get("end")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return
+    try:
+        first, last = sorted((dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
+    except ValueError:
+        return
+    last = min(last, first + dt.timedelta(days=727))
+    query["start"], query["end"] = first.isoformat(), last.isoformat()
 
 
 def plan_fits_its_races(body: dict[str, Any]) -> None:

@@ -132,3 +132,52 @@ def test_a_plan_without_a_source_calendar_gets_an_event_per_run():
         "title": None,
     }
     assert json.dumps(again)
+
+
+def test_timed_strength_is_written_in_the_plans_zone_with_its_vtimezone():
+    """With the plan's zone, a strength session with `at` starts at that local time in the zone
+    (TZID, the zone's VTIMEZONE in the calendar), and parses back to the same local time;
+    a session without `at` stays all-day."""
+    plan = import_plan(GARMIN).plan
+    timed = DOSED | {"at": "18:30"}
+    result = result_of(plan, {"2026-03-03": timed, "2026-03-05": DOSED})
+    ics = plan_calendar(result, GARMIN, stamp=STAMP, timezone="Europe/Paris")
+    calendar = Calendar.from_ical(ics)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    strength = {
+        e.decoded("DTSTART").isoformat()[:10]: e
+        for e in calendar.walk("VEVENT")
+        if str(e.get("X-TRAINWEEK-KIND")) == "strength"
+    }
+    start = strength["2026-03-03"].decoded("DTSTART")
+    assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Paris"
+    assert (start.hour, start.minute) == (18, 30)
+    assert start.utcoffset() == dt.timedelta(hours=1)  # CET in March, before the change
+    assert strength["2026-03-03"].decoded("DTEND") - start == dt.timedelta(minutes=45)
+    assert b"DTSTART;TZID=Europe/Paris:20260303T183000" in ics
+    assert not isinstance(strength["2026-03-05"].decoded("DTSTART"), dt.datetime)
+
+
+def test_without_a_zone_timed_strength_floats():
+    """No zone known: the timed session is a floating local time, and no VTIMEZONE is added."""
+    plan = import_plan(GARMIN).plan
+    result = result_of(plan, {"2026-03-03": DOSED | {"at": "07:15"}})
+    calendar = Calendar.from_ical(plan_calendar(result, GARMIN, stamp=STAMP))
+    assert not calendar.walk("VTIMEZONE")
+    start = next(
+        e.decoded("DTSTART")
+        for e in calendar.walk("VEVENT")
+        if str(e.get("X-TRAINWEEK-KIND")) == "strength"
+    )
+    assert start == dt.datetime(2026, 3, 3, 7, 15) and start.tzinfo is None
+
+
+def test_a_zone_the_source_calendar_defines_is_not_added_twice():
+    """A source calendar with the zone's VTIMEZONE keeps its own; none is added beside it."""
+    source = (FIXTURES / "busy" / "work.ics").read_bytes()
+    result = {
+        "status": "optimal",
+        "days": [{"date": "2026-03-02", "runs": [], "strength": [DOSED | {"at": "18:00"}]}],
+    }
+    calendar = Calendar.from_ical(plan_calendar(result, source, timezone="Europe/Paris"))
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]

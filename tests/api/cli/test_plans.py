@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -12,8 +13,11 @@ from rich.console import Console
 from api.cli import common, main
 from api.cli import plans as plans_cli
 from api.cli.common import InputError
+from api.services.busy import busy_dates
 from api.services.plans import ProfiledPlanRequest
 from solver import PlanRequest, evaluate_plan
+from solver.times import minutes_of
+from tests.api.routes.test_plans_timed import timed_plan_calendar
 from tests.helpers import ROOT
 from tests.solver.importers.conftest import FIXTURES
 
@@ -210,3 +214,55 @@ def test_progress_on_a_terminal_names_the_weeks(monkeypatch):
         assert on_solve is not None
         on_solve(ProfiledPlanRequest.model_validate({"start": "2027-03-01", "weeks": [{}, {}]}))
     assert told == ["Solving 2 weeks, 2027-03-01 to 2027-03-14, as one model..."]
+
+
+def test_plan_tz_starts_timed_events_in_the_runners_zone(capsys, tmp_path):
+    """--tz: a calendar's timed runs start at their local time there, and --format ics writes
+    the timed strength with TZID at the JSON answer's starts."""
+    source = tmp_path / "timed.ics"
+    source.write_bytes(timed_plan_calendar())
+    assert main(["plan", str(source), "--tz", "Europe/Paris", "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert {run["at"] for day in result["days"] for run in day["runs"]} >= {"06:30", "18:00"}
+    expected = {d["date"]: s["at"] for d in result["days"] for s in d["strength"]}
+    assert main(["plan", str(source), "--tz", "Europe/Paris", "--format", "ics"]) == 0
+    calendar = Calendar.from_ical(capsys.readouterr().out)
+    written = {
+        e.decoded("DTSTART").date().isoformat(): f"{e.decoded('DTSTART'):%H:%M}"
+        for e in calendar.walk("VEVENT")
+        if str(e.get("X-TRAINWEEK-KIND")) == "strength"
+        and str(e.decoded("DTSTART").tzinfo) == "Europe/Paris"
+    }
+    assert written == expected
+    assert main(["plan", str(source), "--tz", "Mars/Olympus"]) == 2
+    assert "unknown time zone" in capsys.readouterr().err
+
+
+def test_plan_busy_places_strength_in_the_free_time(capsys, tmp_path):
+    """--busy fills each date's windows from the work calendar (read in --tz): every strength
+    session of the plan lies inside its date's free time, none on the busy Saturday."""
+    source = tmp_path / "timed.ics"
+    source.write_bytes(timed_plan_calendar())
+    work = FIXTURES / "busy" / "work.ics"
+    arguments = ["plan", str(source), "--tz", "Europe/Paris", "--busy", str(work)]
+    assert main([*arguments, "--day", "07:00-22:00", "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    first, last = result["days"][0]["date"], result["days"][-1]["date"]
+    free = busy_dates(
+        work.read_bytes(),
+        dt.date.fromisoformat(first),
+        dt.date.fromisoformat(last),
+        timezone="Europe/Paris",
+        day="07:00-22:00",
+    ).dates
+    placed = [(d["date"], s) for d in result["days"] for s in d["strength"]]
+    assert placed
+    for date, session in placed:
+        start = minutes_of(session["at"])
+        assert any(
+            minutes_of(low) <= start and start + session["minutes"] <= minutes_of(high)
+            for low, high in free[date]
+        ), (date, session["at"], free[date])
+    assert "2026-03-07" not in {date for date, _ in placed}
+    assert main([*arguments, "--day", "22:00-07:00"]) == 2
+    assert "--day" in capsys.readouterr().err

@@ -25,3 +25,19 @@ def google_ics() -> bytes:
 def frr_yaml() -> bytes:
     """The structure of Faster Road Racing's 5K Schedule 1 as a calendar-hack YAML plan."""
     return (FIXTURES / "frr_5k_01_structure.yaml").read_bytes()
+
+
+@pytest.fixture
+def work_ics() -> bytes:
+    """A work calendar for the week of 2026-03-02 in Europe/Paris: office hours recurring on
+    weekdays (one morning taken out by EXDATE), a night shift across midnight, a UTC call, a
+    New York call, an all-day family day, and on Sunday a transparent and a cancelled event
+    beside a ten-minute coffee."""
+    return (FIXTURES / "busy" / "work.ics").read_bytes()
+
+
+@pytest.fixture
+def dst_ics() -> bytes:
+    """A daily 07:00 UTC call over the week of 2026-03-23, whose Sunday Europe/Paris moves to
+    summer time, and a Sunday lunch at 12:00 Paris time."""
+    return (FIXTURES / "busy" / "dst.ics").read_bytes()

@@ -122,11 +122,13 @@ def test_a_mapping_classifies_what_the_rules_do_not(garmin_ics):
 
 def test_timed_events_fall_on_their_local_day_and_recurrences_expand(google_ics):
     """A UTC evening run in Los Angeles is on the day before in UTC; a weekly RRULE gives three
-    long runs; a Berlin-time event keeps its day; timed events last their length."""
+    long runs; a Berlin-time event keeps its day; timed events last their length and start at
+    their local time."""
     runs = runs_by_date(import_plan(google_ics).plan)
     assert runs["2026-03-03"][0] | {"source_uid": None} == {
         "type": "easy",
         "minutes": 45,
+        "at": "19:30",
         "title": "Easy run",
         "source_uid": None,
     }
@@ -134,6 +136,39 @@ def test_timed_events_fall_on_their_local_day_and_recurrences_expand(google_ics)
     assert long_days == ["2026-03-07", "2026-03-14", "2026-03-21"]
     assert {run["minutes"] for date in long_days for run in runs[date]} == {90}
     assert runs["2026-03-10"][0]["type"] == "tempo"
+    assert runs["2026-03-10"][0]["at"] == "06:30"  # in Berlin, its own zone
+
+
+def test_timed_events_start_at_their_local_time_in_the_plans_zone(google_ics):
+    """Given the plan's zone, every timed start is moved into it: the Berlin 06:30 tempo is
+    22:30 the evening before in Los Angeles; the weekly long run stays at 08:00 across the US
+    change to summer time (Google's UTC times are in the calendar's own zone)."""
+    runs = runs_by_date(import_plan(google_ics, timezone="America/Los_Angeles").plan)
+    assert runs["2026-03-09"][0] | {"source_uid": None} == {
+        "type": "tempo",
+        "minutes": 45,
+        "at": "22:30",
+        "title": "Tempo",
+        "source_uid": None,
+    }
+    assert [runs[date][0]["at"] for date in ("2026-03-07", "2026-03-14", "2026-03-21")] == [
+        "08:00"
+    ] * 3
+    paris = runs_by_date(import_plan(google_ics, timezone="Europe/Paris").plan)
+    assert paris["2026-03-10"][0]["at"] == "06:30" and paris["2026-03-04"][0]["at"] == "04:30"
+
+
+def test_all_day_events_stay_untimed(garmin_ics):
+    """An all-day event gives a run without `at`, whatever the zone."""
+    plan = import_plan(garmin_ics, timezone="Europe/Paris").plan
+    assert all("at" not in run for runs in runs_by_date(plan).values() for run in runs)
+
+
+def test_an_unknown_plan_zone_is_refused():
+    """A zone that is no IANA name: PlanFileError naming timezone."""
+    with pytest.raises(PlanFileError, match="unknown time zone") as error:
+        import_plan(b"BEGIN:VCALENDAR", timezone="Mars/Olympus")
+    assert error.value.where == "timezone"
 
 
 def test_a_race_date_makes_that_days_workout_the_goal_race():
