@@ -6,6 +6,22 @@ keeps is not allowed, with the rule and the checker's own sentence naming the da
 that forbids it; an allowed move has the difference in the week's cost and the goals it trades.
 The session's current day is left out: its cost difference is 0 by definition, and the answer's
 `objective` is the cost of the week as it stands.
+
+On a day with times (`solver/times.py`) a candidate is a **time window** of the day, each its
+own alternative with `at`, the best start inside it:
+
+- a day with availability windows: each window;
+- a day with times but no windows (a run with `at` or a slot): its morning and its afternoon,
+  the run slots `am` (05:00-12:00) and `pm` (12:00-22:00), so "before work or after" reads as
+  two entries rather than one of the whole open day; a slot a run of the day takes whole (a
+  run in that slot) is left out, as nothing can start there.
+
+The best start inside a window is the checker's (`Scorer.best_start_within`: the earliest of
+the fewest timed rules broken, then the least timed goals' cost, among the 15-minute grid's
+starts in the window); when every start there breaks a rule, that start's breach is the
+reason, naming its time and the run's. The session's own day is a candidate too, at its other
+windows (the window holding its current start is where it is). A day without times stays one
+entry without `at`, so a week without times answers exactly as before times existed.
 """
 
 from __future__ import annotations
@@ -15,10 +31,16 @@ from typing import cast
 
 from pydantic import BaseModel, Field
 
-from solver.checker import evaluate
-from solver.domain import DAY_NAMES, DAYS, DayId, WeekRequest
+from solver.catalogue import session_by_id
+from solver.checker import Scorer, evaluate, horizon_starts, parse_plan
+from solver.domain import DAY_NAMES, DAYS, Day, DayId, WeekRequest
 from solver.result import Conflict, Evaluation, Plan
 from solver.rules import HardRuleId, SoftGoalId
+from solver.times import SLOTS, clock_of, timed_runs, windows
+
+# A proposed week's starts: day id -> the start minute of each placed session, in the plan's
+# order (None: not given; on a day with times the checker then gives its best start).
+DayStarts = Mapping[str, Sequence[int | None]]
 
 
 class NotPlaced(ValueError):
@@ -44,6 +66,13 @@ class Alternative(BaseModel):
     """One other day for the session: allowed with what it costs, or the rule that forbids it."""
 
     day: DayId = Field(description="The day the session would move to.")
+    at: str | None = Field(
+        default=None,
+        exclude_if=lambda at: at is None,
+        description="On a day with times: when the session would start, local time as HH:MM, "
+        "the best start inside one of the day's time windows (each window is its own "
+        "alternative). Left out on a day without times.",
+    )
     allowed: bool = Field(description="Whether the moved week still keeps every hard rule.")
     cost_delta: int | None = Field(
         default=None,
@@ -67,9 +96,15 @@ class Alternative(BaseModel):
 
 
 class Alternatives(BaseModel):
-    """Every other day for one placed session, allowed ones first by cost."""
+    """Every other day (and time window) for one placed session, allowed ones first by cost."""
 
     day: DayId = Field(description="The day the session is on now.")
+    at: str | None = Field(
+        default=None,
+        exclude_if=lambda at: at is None,
+        description="When the session starts now, on a day with times (as given in the week, "
+        "else its best start).",
+    )
     session: str = Field(description="Catalogue id of the session being moved.")
     objective: int = Field(description="The week's total penalty as it stands (the checker's).")
     feasible: bool = Field(
@@ -77,8 +112,9 @@ class Alternatives(BaseModel):
         "a move is allowed when it breaks no rule the week does not already break."
     )
     alternatives: list[Alternative] = Field(
-        description="The six other days: allowed ones first, cheapest first (ties in day "
-        "order), then those not allowed, in day order."
+        description="The six other days, a day with times once per time window (its own day "
+        "too, at its other windows): allowed ones first, cheapest first (ties in day and time "
+        "order), then those not allowed, in day and time order."
     )
 
 
@@ -90,10 +126,48 @@ def moved(plan: Mapping[str, Sequence[str]], session: str, source: str, target: 
     return week
 
 
+def moved_starts(
+    plan: Mapping[str, Sequence[str]],
+    starts: DayStarts | None,
+    session: str,
+    source: str,
+    target: str,
+    at: int | None,
+) -> dict[str, list[int | None]]:
+    """The starts of `moved(plan, session, source, target)`: the others' as given, the moved
+    session's `at` (None: its best start, or a day without times)."""
+    given = starts or {}
+    week: dict[str, list[int | None]] = {}
+    for day in DAYS:
+        day_starts = list(given.get(day, []))
+        week[day] = day_starts + [None] * (len(plan.get(day, [])) - len(day_starts))
+    week[source].pop(list(plan[source]).index(session))
+    week[target].append(at)
+    return week
+
+
+def time_windows(day: Day) -> list[tuple[int, int]]:
+    """A day with times' candidate windows, in minutes: its availability windows, else its
+    morning and afternoon (the run slots) less a slot a run of the day takes whole."""
+    if day.windows:
+        return windows(day)
+    runs = [(start, end) for _, start, end in timed_runs(day)]
+    return [
+        (low, high)
+        for low, high in SLOTS.values()
+        if not any(start <= low and high <= end for start, end in runs)
+    ]
+
+
 def alternatives(
-    request: WeekRequest, plan: Mapping[str, Sequence[str]], day: DayId, session: str
+    request: WeekRequest,
+    plan: Mapping[str, Sequence[str]],
+    day: DayId,
+    session: str,
+    starts: DayStarts | None = None,
 ) -> Alternatives:
-    """Every other day for `session` (placed on `day` in `plan`), scored by the checker.
+    """Every other day (and time window) for `session` (placed on `day` in `plan`, starting as
+    `starts` gives), scored by the checker.
 
     Raises NotPlaced when `day` does not hold `session`, and the checker's PlanError for a day
     or session id that does not exist.
@@ -102,26 +176,66 @@ def alternatives(
     if session not in placed:
         holds = f"it holds {', '.join(placed)}" if placed else "it holds no strength"
         raise NotPlaced("session", f"week.{day} has no session '{session}'; {holds}")
-    current = evaluate(request, plan)
+    current = evaluate(request, plan, starts)
     known = {_key(conflict) for conflict in current.violations}
-    options = [
+    scorer = Scorer(request)
+    now = _start_now(scorer, request, plan, starts, day, placed.index(session))
+    moving = session_by_id()[session]
+    options: list[tuple[DayId, int | None]] = []
+    for index, target in enumerate(DAYS):
+        target_day = request.day(target)
+        if not target_day.is_timed:
+            if target != day:
+                options.append((cast(DayId, target), None))
+            continue
+        for low, high in time_windows(target_day):
+            if target == day and now is not None and low <= now < high:
+                continue  # where it is
+            options.append(
+                (cast(DayId, target), scorer.best_start_within(index, moving, low, high))
+            )
+    scored = [
         _alternative(
-            cast(DayId, target),
+            target,
+            at,
             current,
-            evaluate(request, moved(plan, session, day, target)),
+            evaluate(
+                request,
+                moved(plan, session, day, target),
+                moved_starts(plan, starts, session, day, target, at),
+            ),
             known,
         )
-        for target in DAYS
-        if target != day
+        for target, at in options
     ]
-    allowed = sorted((o for o in options if o.allowed), key=lambda o: o.cost_delta or 0)
+    allowed = sorted((o for o in scored if o.allowed), key=lambda o: o.cost_delta or 0)
     return Alternatives(
         day=day,
+        at=None if now is None else clock_of(now),
         session=session,
         objective=current.objective,
         feasible=current.feasible,
-        alternatives=allowed + [o for o in options if not o.allowed],
+        alternatives=allowed + [o for o in scored if not o.allowed],
     )
+
+
+def _start_now(
+    scorer: Scorer,
+    request: WeekRequest,
+    plan: Mapping[str, Sequence[str]],
+    starts: DayStarts | None,
+    day: DayId,
+    place: int,
+) -> int | None:
+    """When the session starts in the week as it stands: as given, else its best start."""
+    if not request.day(day).is_timed:
+        return None
+    day_index = DAYS.index(day)
+    given = list((starts or {}).get(day, []))
+    if place < len(given) and given[place] is not None:
+        return given[place]
+    week = parse_plan(plan)
+    return horizon_starts(scorer.horizon, week)[day_index][place]
 
 
 def _key(conflict: Conflict) -> tuple[HardRuleId, str]:
@@ -130,13 +244,19 @@ def _key(conflict: Conflict) -> tuple[HardRuleId, str]:
 
 
 def _alternative(
-    target: DayId, current: Evaluation, after: Evaluation, known: set[tuple[HardRuleId, str]]
+    target: DayId,
+    at: int | None,
+    current: Evaluation,
+    after: Evaluation,
+    known: set[tuple[HardRuleId, str]],
 ) -> Alternative:
-    name = DAY_NAMES[target]
+    name = DAY_NAMES[target] if at is None else f"{DAY_NAMES[target]} {clock_of(at)}"
+    clock = None if at is None else clock_of(at)
     broken = [conflict for conflict in after.violations if _key(conflict) not in known]
     if broken:
         return Alternative(
             day=target,
+            at=clock,
             allowed=False,
             rule=broken[0].rule,
             conflicts=broken,
@@ -146,6 +266,7 @@ def _alternative(
     trades = _trades(current, after)
     return Alternative(
         day=target,
+        at=clock,
         allowed=True,
         cost_delta=delta,
         goals=trades,

@@ -87,17 +87,17 @@ class _Week:
             if any(low <= start and start + session.minutes <= high for low, high in windows)
         ]
         best_cost, best = (
-            min((self._timing_cost(day_index, session, start), start) for start in inside)
+            min((self.timing_cost(day_index, session, start), start) for start in inside)
             if inside
             else ((len(HARD_RULE_IDS) + 1, 0), STARTS[0])
         )
         if best_cost[0] > 0:
             best_cost, best = min(
-                ((self._timing_cost(day_index, session, start), start) for start in STARTS),
+                ((self.timing_cost(day_index, session, start), start) for start in STARTS),
             )
         return best
 
-    def _timing_cost(self, day_index: int, session: Session, start: int) -> tuple[int, int]:
+    def timing_cost(self, day_index: int, session: Session, start: int) -> tuple[int, int]:
         """Timed hard rules broken, and timed goals' weighted misses, of a session at `start`."""
         broken = cost = 0
         for miss in timed_misses(self.clock(day_index), session, start, words=False):
@@ -310,6 +310,17 @@ class Scorer:
         """Total weighted penalty of sessions per day (Monday first)."""
         week = self._week(placed)
         return sum(weight * len(GOAL_CHECKS[goal](week)) for goal, weight in self.weights.items())
+
+    def best_start_within(self, day_index: int, session: Session, low: int, high: int) -> int:
+        """The session's best start on a day with times among the grid's starts from `low` up
+        to (not including) `high`: the earliest of the fewest timed rules broken, then the least
+        weighted timed goals missed (a start where it does not fit breaks fits_availability)."""
+        week = self._week([[] for _ in self.days])
+        return min(
+            (week.timing_cost(day_index, session, start), start)
+            for start in STARTS
+            if low <= start < high
+        )[1]
 
 
 def _violations(week: _Week, rules: Iterable[HardRuleId]) -> Iterator[Breach]:

@@ -1,7 +1,8 @@
 """A scenario: a week request from `scenarios/`, with where it comes from and what must hold.
 
 `expect` is what a runner or coach would assert of the answer: the status; facts about days
-(`never`: "no heavy legs on Fri"; `must`: "a session on Tue"; no days named means any day); how
+(`never`: "no heavy legs on Fri"; `must`: "a session on Tue"; no days named means any day; on a
+week with times, `between` narrows a fact to sessions starting in a span of the clock); how
 many sessions; and, for a week that cannot work, the hard rules its explanation must name.
 A fact holds under every weight preset unless it names the presets it is about.
 """
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from solver.catalogue import session_by_id
-from solver.domain import DAY_NAMES, DayId, WeekRequest
+from solver.domain import DAY_NAMES, Clock, DayId, WeekRequest
 from solver.result import PlacedSession, WeekResult
 from solver.rules import HardRuleId
 
@@ -66,6 +67,11 @@ class DayFact(_PresetScoped):
         default=None, description="Only sessions that need a gym (true) or do not (false)."
     )
     session: str | None = Field(default=None, description="Only this catalogue session.")
+    between: tuple[Clock, Clock] | None = Field(
+        default=None,
+        description="Only sessions with a start (on a day with times) from the first HH:MM to "
+        "the second, both included.",
+    )
 
     @model_validator(mode="after")
     def _one_filter(self) -> DayFact:
@@ -81,6 +87,10 @@ class DayFact(_PresetScoped):
 
     def matches(self, placed: PlacedSession) -> bool:
         """Whether a placed session is the kind this fact is about."""
+        if self.between is not None and not (
+            placed.at is not None and self.between[0] <= placed.at <= self.between[1]
+        ):
+            return False
         if self.session is not None:
             return placed.session == self.session
         if self.needs_gym is not None and placed.needs_gym != self.needs_gym:
@@ -96,7 +106,8 @@ class DayFact(_PresetScoped):
     def found(self, result: WeekResult) -> list[str]:
         """Each matching session in the week, as 'Fri: Lower body and core (heavy legs)'."""
         return [
-            f"{DAY_NAMES[day]}: {placed.name} ({placed.leg_load} legs)"
+            f"{DAY_NAMES[day]}{f' {placed.at}' if placed.at else ''}: {placed.name} "
+            f"({placed.leg_load} legs)"
             for day, day_plan in result.days.items()
             if self.days is None or day in self.days
             for placed in day_plan.strength
@@ -119,7 +130,8 @@ class DayFact(_PresetScoped):
         if self.session is not None:
             what = session_by_id()[self.session].name
         where = "any day" if self.days is None else "/".join(DAY_NAMES[d] for d in self.days)
-        return f"{what} on {where}"
+        when = "" if self.between is None else f" starting {self.between[0]}-{self.between[1]}"
+        return f"{what} on {where}{when}"
 
 
 class CountFact(_PresetScoped):

@@ -121,11 +121,20 @@ def runs_end(day: Day) -> int:
 
 def key_run_start(day: Day) -> int | None:
     """When the day's first key run starts, if every key run of the day has a time."""
+    first = first_key_run(day)
+    return None if first is None else first[1]
+
+
+def first_key_run(day: Day) -> tuple[Run, int] | None:
+    """The day's first key run and its start, if every key run of the day has a time."""
     key_runs = [run for run in day.runs if run.is_key]
     spans = [run_span(run) for run in key_runs]
     if not key_runs or any(span is None for span in spans):
         return None
-    return min(span[0] for span in spans if span is not None)
+    return min(
+        ((run, span[0]) for run, span in zip(key_runs, spans, strict=True) if span is not None),
+        key=lambda pair: pair[1],
+    )
 
 
 def timed_key_run(days: tuple[Day, ...], day_index: int, key_day: int) -> int | None:
@@ -162,7 +171,8 @@ class DayClock:
     runs: tuple[tuple[Run, int, int], ...]
     runs_end: int
     key_runs: tuple[tuple[int, int, str], ...]
-    """(key run's day, its start in minutes from this day's midnight, its day's name)."""
+    """(key run's day, its start in minutes from this day's midnight, the run in words:
+    "Fri's 07:00 key tempo run")."""
 
 
 def day_clock(days: tuple[Day, ...], names: list[str], day_index: int) -> DayClock:
@@ -172,7 +182,12 @@ def day_clock(days: tuple[Day, ...], names: list[str], day_index: int) -> DayClo
     for key_day in (day_index, day_index + 1, day_index + 2):
         key_start = timed_key_run(days, day_index, key_day)
         if key_start is not None:
-            key_runs.append((key_day, key_start, names[key_day]))
+            first = first_key_run(days[key_day])
+            assert first is not None, "a key run with a start"
+            run_words = _run_words(first[0])
+            key_runs.append(
+                (key_day, key_start, f"{names[key_day]}'s {clock_of(first[1])} key {run_words}")
+            )
     return DayClock(
         day_index,
         names[day_index],
@@ -235,11 +250,10 @@ def timed_misses(
                 f"{heavily} (6 h preferred)" if words else "",
                 (day_index,),
             )
-    for key_day, key_start, key_day_name in clock.key_runs:
+    for key_day, key_start, key_run in clock.key_runs:
         if start >= key_start:
             continue
         before = key_start - end
-        key_run = f"{key_day_name}'s {clock_of(key_start % DAY_MINUTES)} key run" if words else ""
         ends = f"{at} ends {duration(before)} before {key_run}" if words else ""
         if before < KEY_RUN_CLEAR_MINUTES:
             yield TimedMiss(

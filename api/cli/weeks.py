@@ -82,7 +82,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     moves = commands.add_parser(
         "alternatives",
         help="every other day for one session of a solved week (as POST /v1/weeks/alternatives)",
-        description="Score the week with one session moved to each other day: allowed days "
+        description="Score the week with one session moved to each other day (a day with times: "
+        "each of its time windows, at the best start there, in an At column): allowed days "
         "with their cost difference (cheapest first), then the days a hard rule forbids, with "
         "the rule. Exit 0 answered, 2 bad input (the session not on that day, an unknown id).",
     )
@@ -242,19 +243,22 @@ def alternatives_command(args: argparse.Namespace) -> int:
 
 
 def print_alternatives(answer: Alternatives, out: Console) -> None:
-    """One row per other day: allowed with its cost difference, or the rule that forbids it."""
-    table = Table(
-        title=f"{answer.session} on {DAY_NAMES[answer.day]} (week penalty {answer.objective}): "
-        "where else?"
-    )
+    """One row per other day (and time window, with its start): allowed with its cost
+    difference, or the rule that forbids it."""
+    timed = answer.at is not None or any(option.at for option in answer.alternatives)
+    now = DAY_NAMES[answer.day] + (f" {answer.at}" if answer.at else "")
+    table = Table(title=f"{answer.session} on {now} (week penalty {answer.objective}): where else?")
     table.add_column("Day")
+    if timed:
+        table.add_column("At")
     table.add_column("Allowed")
     table.add_column("Cost", justify="right")
     table.add_column("Why")
     for option in answer.alternatives:
+        at = [option.at or "-"] if timed else []
         if option.allowed:
             cost = f"{option.cost_delta:+d}" if option.cost_delta else "0"
-            table.add_row(DAY_NAMES[option.day], "yes", cost, escape(option.reason))
+            table.add_row(DAY_NAMES[option.day], *at, "yes", cost, escape(option.reason))
         else:
-            table.add_row(DAY_NAMES[option.day], "[red]no[/]", "-", escape(option.reason))
+            table.add_row(DAY_NAMES[option.day], *at, "[red]no[/]", "-", escape(option.reason))
     out.print(table)

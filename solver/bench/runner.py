@@ -23,6 +23,7 @@ from solver.greedy import greedy_week
 from solver.library import library_dir, presets_dir
 from solver.presets import Preset, load_presets
 from solver.scenario import Scenario, load_scenarios
+from solver.times import clock_of
 
 DEFAULT_BRUTE_FORCE_LIMIT = 3000
 """Weeks with at most this many placements to try are also solved by brute force (~0.1 ms each)."""
@@ -160,7 +161,7 @@ def _solve_row(scenario: Scenario, preset: Preset, config: BenchConfig) -> Row:
         for _ in range(config.repeat):
             answer = solve(request, seed=seed)
             times.append(answer.solver.wall_time_ms)
-        seed_runs.append(SeedRun(seed, describe_plan(answer.plan), times))
+        seed_runs.append(SeedRun(seed, describe_plan(answer.plan, answer.starts), times))
         result = result or answer
     assert result is not None  # at least one seed and one repeat
     all_times = [t for seed_run in seed_runs for t in seed_run.times_ms]
@@ -189,7 +190,7 @@ def _solve_row(scenario: Scenario, preset: Preset, config: BenchConfig) -> Row:
         time_max_ms=round(max(all_times), 3),
         sessions=result.session_count,
         plan=result.plan,
-        week=describe_plan(result.plan),
+        week=describe_plan(result.plan, result.starts),
         cost_per_goal={goal: cost.get(goal, 0) for goal in SOFT_GOALS},
         conflicts=[conflict.rule for conflict in result.conflicts],
         same_week_all_seeds=len({seed_run.week for seed_run in seed_runs}) == 1,
@@ -202,9 +203,22 @@ def _solve_row(scenario: Scenario, preset: Preset, config: BenchConfig) -> Row:
     )
 
 
-def describe_plan(plan: dict[str, list[str]]) -> str:
-    """'tue:bodyweight_circuit sat:lower_body_core'; empty for a week with no session."""
-    return " ".join(f"{day}:{session}" for day, sessions in plan.items() for session in sessions)
+def describe_plan(
+    plan: dict[str, list[str]], starts: dict[str, list[int | None]] | None = None
+) -> str:
+    """'tue:bodyweight_circuit sat:lower_body_core'; empty for a week with no session. With
+    `starts`, a session with a start reads 'tue:bodyweight_circuit@12:00'."""
+    given = starts or {}
+    return " ".join(
+        f"{day}:{session}{_at(given.get(day, []), place)}"
+        for day, sessions in plan.items()
+        for place, session in enumerate(sessions)
+    )
+
+
+def _at(starts: list[int | None], place: int) -> str:
+    start = starts[place] if place < len(starts) else None
+    return "" if start is None else f"@{clock_of(start)}"
 
 
 def placements_to_try(request: WeekRequest) -> int:

@@ -69,6 +69,7 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             # The coverage phase shares nested values between its cases: repair a copy.
             case.body = copy.deepcopy(case.body)
             session_on_its_day(case.body)
+            at_only_on_days_with_times(case.body, "week")
         if "start" in case.body and "weeks" in case.body:
             plan_fits_its_races(case.body)
             if case.query:
@@ -286,12 +287,18 @@ def windows_in_order(day: dict[str, Any]) -> None:
     day["windows"] = kept
 
 
-def at_only_on_days_with_times(body: dict[str, Any]) -> None:
-    """evaluate_week: a placed session's `at` only on a day with times (windows, or a run with
-    at or a slot)."""
-    request, plan = body.get("request"), body.get("plan")
+def at_only_on_days_with_times(body: dict[str, Any], placed: str = "plan") -> None:
+    """evaluate_week and week_alternatives: a placed session's `at` only on a day with times
+    (windows, or a run with at or a slot). `placed` names the body's week: evaluate's `plan`
+    (day -> sessions) or alternatives' `week` (day -> {strength: sessions})."""
+    request, plan = body.get("request"), body.get(placed)
     if not isinstance(request, dict) or not isinstance(plan, dict):
         return
+    if placed == "week":
+        plan = {
+            day_id: entry.get("strength") if isinstance(entry, dict) else None
+            for day_id, entry in plan.items()
+        }
     days = request.get("days") if isinstance(request.get("days"), dict) else {}
     for day_id, entries in plan.items():
         day = days.get(day_id) if isinstance(days, dict) else None

@@ -7,8 +7,17 @@ import random
 import pytest
 
 from solver import DAYS, PlanError, catalogue, evaluate, solve
-from solver.alternatives import NotPlaced, alternatives, moved
+from solver.alternatives import (
+    Alternatives,
+    NotPlaced,
+    alternatives,
+    moved,
+    moved_starts,
+    time_windows,
+)
+from solver.domain import WeekRequest
 from solver.library import load_library
+from solver.times import clock_of, minutes_of
 from tests.helpers import runs, week
 
 SCENARIOS, _ = load_library()
@@ -31,6 +40,38 @@ def random_plan(rng: random.Random) -> dict[str, list[str]]:
     return plan
 
 
+Window = tuple[int, int] | None
+
+
+def candidates(request: WeekRequest, day: str, now: str | None) -> list[tuple[str, Window]]:
+    """The (day, time window) pairs an answer must list: each other day without times once,
+    each time window of a day with times once, less the window the session is in now."""
+    expected: list[tuple[str, Window]] = []
+    for target in DAYS:
+        target_day = request.day(target)
+        if not target_day.is_timed:
+            if target != day:
+                expected.append((target, None))
+            continue
+        for low, high in time_windows(target_day):
+            if not (target == day and now is not None and low <= minutes_of(now) < high):
+                expected.append((target, (low, high)))
+    return sorted(expected, key=str)
+
+
+def listed(request: WeekRequest, answer: Alternatives) -> list[tuple[str, Window]]:
+    """The (day, time window) of each alternative: the window its `at` lies in."""
+    pairs: list[tuple[str, Window]] = []
+    for option in answer.alternatives:
+        if option.at is None:
+            pairs.append((option.day, None))
+            continue
+        start = minutes_of(option.at)
+        windows = time_windows(request.day(option.day))
+        pairs.append((option.day, next(w for w in windows if w[0] <= start < w[1])))
+    return sorted(pairs, key=str)
+
+
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_every_alternative_agrees_with_evaluate(name):
     """On random placements of each library week, an allowed move's delta is evaluate(moved) -
@@ -46,9 +87,14 @@ def test_every_alternative_agrees_with_evaluate(name):
         current = evaluate(request, plan)
         assert answer.objective == current.objective
         assert answer.feasible == current.feasible
-        assert sorted(a.day for a in answer.alternatives) == sorted(d for d in DAYS if d != day)
+        assert listed(request, answer) == candidates(request, day, answer.at)
         for option in answer.alternatives:
-            after = evaluate(request, moved(plan, session, day, option.day))
+            at = None if option.at is None else minutes_of(option.at)
+            after = evaluate(
+                request,
+                moved(plan, session, day, option.day),
+                moved_starts(plan, None, session, day, option.day, at),
+            )
             # A breach the week already has keeps its rule and sentence (its days may move).
             known = {(v.rule, v.message) for v in current.violations}
             new_breaches = [v for v in after.violations if (v.rule, v.message) not in known]
@@ -157,3 +203,122 @@ def test_an_unknown_session_elsewhere_in_the_week_is_the_checkers_error():
             "thu",
             "lower_body_core",
         )
+
+
+# Timed weeks: one alternative per time window, at the checker's best start inside it.
+
+EVENING = SCENARIOS["evening-lift-before-0700-intervals"].request
+DOUBLES = SCENARIOS["double-run-day-am-pm-slots"].request
+
+
+def test_a_timed_day_is_one_alternative_per_window_with_its_start():
+    """Tuesday's lift (after the 07:00 intervals) lists Monday's one window, Tuesday's other
+    window, Wednesday's and Thursday's two, Friday's one, Saturday's morning and afternoon (no
+    windows: the am and pm slots) and Sunday's afternoon (its run takes the am slot whole),
+    each with a start inside it."""
+    plan, starts = {"tue": ["strength_control"]}, {"tue": [minutes_of("17:00")]}
+    answer = alternatives(EVENING, plan, "tue", "strength_control", starts)
+    assert answer.at == "17:00"
+    by_day: dict[str, list[str]] = {}
+    for option in answer.alternatives:
+        assert option.at is not None
+        by_day.setdefault(option.day, []).append(option.at)
+    assert {day: len(ats) for day, ats in by_day.items()} == {
+        "mon": 1,
+        "tue": 1,
+        "wed": 2,
+        "thu": 2,
+        "fri": 1,
+        "sat": 2,
+        "sun": 1,
+    }
+    assert "06:30" <= by_day["tue"][0] < "08:30"  # the other window of its own day
+    assert "18:00" <= by_day["mon"][0] < "21:00"
+
+
+def test_a_forbidden_window_names_the_24_h_rule_and_the_runs_time():
+    """Monday 18:00-21:00 is the evening before Tuesday's 07:00 intervals: heavy legs there end
+    under 24 h before them; the reason names the start, the run and its time."""
+    plan, starts = {"tue": ["strength_control"]}, {"tue": [minutes_of("17:00")]}
+    answer = alternatives(EVENING, plan, "tue", "strength_control", starts)
+    monday = next(a for a in answer.alternatives if a.day == "mon")
+    assert not monday.allowed
+    assert monday.rule == "no_heavy_legs_before_key_run"
+    assert monday.reason.startswith(f"Mon {monday.at}: ")
+    assert "before Tue's 07:00 key intervals run (24 h needed)" in monday.reason
+    assert monday.reason.endswith("(no_heavy_legs_before_key_run)")
+
+
+def test_wednesday_evening_is_forbidden_by_the_24_h_rule_the_morning_by_its_length():
+    """Heavy legs on Wednesday: the evening window ends under 24 h before Thursday's 17:30
+    tempo; the morning window after the 07:00 easy run is too short for the session."""
+    plan = {"sun": ["strength_control"]}
+    answer = alternatives(DOUBLES, plan, "sun", "strength_control")
+    wednesday = {a.at: a for a in answer.alternatives if a.day == "wed"}
+    assert sorted(wednesday) == ["08:00", "18:00"]
+    # A 50-minute session does not fit 08:00-08:30: the morning window breaks fits_availability.
+    assert wednesday["08:00"].rule == "fits_availability"
+    evening = wednesday["18:00"]
+    assert evening.rule == "no_heavy_legs_before_key_run"
+    assert "before Thu's 17:30 key tempo run" in evening.reason
+
+
+def test_a_short_session_fits_wednesday_morning_after_the_easy_run():
+    """A 20-minute plyometrics session fits Wednesday 08:00-08:30 after the easy run and is
+    allowed there, while the evening stays forbidden by the 24 h rule."""
+    answer = alternatives(DOUBLES, {"sun": ["plyometrics"]}, "sun", "plyometrics")
+    wednesday = {a.at: a for a in answer.alternatives if a.day == "wed"}
+    assert wednesday["08:00"].allowed
+    assert wednesday["18:00"].rule == "no_heavy_legs_before_key_run"
+
+
+def test_the_start_inside_a_window_is_the_cheapest_there():
+    """For every allowed timed alternative, no other start of the 15-minute grid inside the
+    same window gives the moved week a lower cost (or fewer broken rules)."""
+    result = solve(EVENING)
+    checked = 0
+    for day in DAYS:
+        for session in result.plan[day]:
+            answer = alternatives(EVENING, result.plan, day, session, result.starts)
+            for option in answer.alternatives:
+                if option.at is None:
+                    continue
+                start = minutes_of(option.at)
+                low, high = next(
+                    w for w in time_windows(EVENING.day(option.day)) if w[0] <= start < w[1]
+                )
+                week = moved(result.plan, session, day, option.day)
+                costs = {}
+                for at in range(low, high, 15):
+                    starts = moved_starts(result.plan, result.starts, session, day, option.day, at)
+                    evaluation = evaluate(EVENING, week, starts)
+                    costs[at] = (len(evaluation.violations), evaluation.objective)
+                cheaper = [clock_of(at) for at, cost in costs.items() if cost < costs[start]]
+                assert not cheaper, f"{option.day}: {cheaper} beat {option.at}"
+                checked += 1
+    assert checked >= 10
+
+
+def test_timed_alternatives_come_allowed_first_by_cost():
+    """Over the timed library weeks' solved sessions: allowed entries first, cheapest first."""
+    for name in ("commuter-0630-runs-lunch-or-evening-lifts", "double-run-day-am-pm-slots"):
+        request = SCENARIOS[name].request
+        result = solve(request)
+        for day in DAYS:
+            for session in result.plan[day]:
+                answer = alternatives(request, result.plan, day, session, result.starts)
+                flags = [option.allowed for option in answer.alternatives]
+                assert flags == sorted(flags, reverse=True)
+                deltas = [o.cost_delta or 0 for o in answer.alternatives if o.allowed]
+                assert deltas == sorted(deltas)
+                assert all((o.cost_delta or 0) >= 0 for o in answer.alternatives if o.allowed)
+
+
+def test_an_untimed_week_answers_without_times():
+    """A week without times: six entries, none with `at`, and the JSON carries no `at` key."""
+    request = week(HANSONS_DAYS)
+    answer = alternatives(request, {"thu": ["lower_body_core"]}, "thu", "lower_body_core")
+    assert sorted(a.day for a in answer.alternatives) == sorted(set(DAYS) - {"thu"})
+    dumped = answer.model_dump(mode="json")
+    assert "at" not in dumped
+    assert all("at" not in option for option in dumped["alternatives"])

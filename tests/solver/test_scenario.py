@@ -151,3 +151,32 @@ def test_to_dict_round_trips_a_scenario_file(tmp_path):
     path = tmp_path / "coach-sample-week.json"
     path.write_text(json.dumps(scenario.to_dict()))
     assert Scenario.load(path) == scenario
+
+
+@pytest.fixture
+def commuter():
+    """A timed library week: runs at 06:30, lifts at lunch or after 18:00."""
+    scenarios, _ = load_library()
+    return solve(scenarios["commuter-0630-runs-lunch-or-evening-lifts"].request)
+
+
+def test_a_between_fact_reads_the_sessions_start(commuter):
+    """`between` keeps only sessions starting in the span: the commuter's lifts start at 12:00
+    or later, so a fact about the morning finds none and one about the day finds them all."""
+    starts = sorted(s.at for plan in commuter.days.values() for s in plan.strength if s.at)
+    assert starts and starts[0] >= "12:00"
+    morning = {"between": ["00:00", "11:59"], "why": "made to fail"}
+    assert _expect(never=[morning]).check(commuter) == []
+    failures = _expect(must=[morning]).check(commuter)
+    assert len(failures) == 1
+    assert "starting 00:00-11:59" in failures[0]
+    day = {"between": ["00:00", "23:59"], "why": "made to fail"}
+    failures = _expect(never=[day]).check(commuter)
+    assert len(failures) == 1
+    assert all(f" {at}: " in failures[0] for at in starts)
+
+
+def test_a_between_fact_finds_nothing_in_a_week_without_times(long_run_saturday):
+    """No session has a start in a week without times: a `between` fact matches none."""
+    whole_day = {"between": ["00:00", "23:59"], "why": "no times"}
+    assert _expect(never=[whole_day]).check(long_run_saturday) == []

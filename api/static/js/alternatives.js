@@ -1,6 +1,8 @@
 // "Why not Thursday?": a placed session's other days, marked on the grid as allowed (with what
 // the move costs) or not (with the hard rule against it), from /v1/weeks/alternatives; "Move
 // here" moves it and scores the moved week with /v1/weeks/evaluate, which the page then shows.
+// On a day with times each time window is its own alternative, with its start (`at`): the day
+// lists them one under the other, and "Move here" moves the session to that day and time.
 
 import { postJson, problemText } from "./api.js";
 import { $, el } from "./dom.js";
@@ -72,46 +74,76 @@ function costWords(delta) {
   return "costs the same";
 }
 
+// "Friday" or "Friday 18:00".
+function when(option) {
+  return option.at ? `${DAY_NAMES[option.day]} ${option.at}` : DAY_NAMES[option.day];
+}
+
 function render(answer, shown) {
   const name = sessionName(answer.session);
+  const byDay = new Map();
   for (const option of answer.alternatives) {
-    const item = $(`#day-${option.day}`);
+    byDay.set(option.day, [...(byDay.get(option.day) ?? []), option]);
+  }
+  for (const [day, options] of byDay) {
+    const item = $(`#day-${day}`);
     const slot = $(".alt-slot", item);
-    item.classList.add(option.allowed ? "alt-allowed" : "alt-forbidden");
-    if (option.allowed) {
-      const move = el("button", {
-        type: "button", class: "button secondary move-here", text: "Move here",
-        "aria-label": `Move ${name} to ${DAY_NAMES[option.day]} (${costWords(option.cost_delta)})`,
-      });
-      move.addEventListener("click", () => moveTo(option.day, answer.day, answer.session, shown));
-      slot.replaceChildren(
-        el("span", { class: "alt-cost", text: costText(option.cost_delta) }),
-        el("span", { class: "visually-hidden", text: ` ${costWords(option.cost_delta)}` }),
-        move);
-    } else {
-      slot.replaceChildren(
-        el("span", { class: "alt-verdict", text: "Not allowed" }),
-        el("code", { class: "alt-rule", text: option.rule }));
-    }
-    slot.dataset.allowed = String(option.allowed);
+    const anyAllowed = options.some((option) => option.allowed);
+    item.classList.add(anyAllowed ? "alt-allowed" : "alt-forbidden");
+    // The day's times in the order of the clock, not of cost.
+    const ordered = [...options].sort((a, b) => (a.at ?? "").localeCompare(b.at ?? ""));
+    slot.replaceChildren(...ordered.map((option) => optionMark(option, answer, shown, name)));
+    slot.dataset.allowed = String(anyAllowed);
     slot.hidden = false;
   }
+  const now = answer.at ? `${DAY_NAMES[answer.day]} ${answer.at}` : DAY_NAMES[answer.day];
   $("#alternatives-title").textContent =
-    `Where else could ${name} go? Now on ${DAY_NAMES[answer.day]}, week penalty ${answer.objective}`;
+    `Where else could ${name} go? Now on ${now}, week penalty ${answer.objective}`;
   $("#alternatives-list").replaceChildren(...answer.alternatives.map((option) =>
-    el("li", { class: option.allowed ? "alt-allowed" : "alt-forbidden", "data-day": option.day },
-      el("strong", { text: `${DAY_NAMES[option.day]}${option.allowed ? "" : ", not allowed"}: ` }),
-      option.allowed ? tradeText(option) : withoutDay(option.reason, option.day))));
+    el("li", {
+      class: option.allowed ? "alt-allowed" : "alt-forbidden", "data-day": option.day,
+      ...(option.at ? { "data-at": option.at } : {}),
+    },
+    el("strong", { text: `${when(option)}${option.allowed ? "" : ", not allowed"}: ` }),
+    option.allowed ? tradeText(option) : withoutDay(option.reason, option))));
   const allowed = answer.alternatives.filter((option) => option.allowed).length;
+  const timed = answer.alternatives.some((option) => option.at);
   $("#alternatives-summary").textContent =
-    `${allowed} of ${answer.alternatives.length} other days allowed.`;
+    `${allowed} of ${answer.alternatives.length} other ${timed ? "days and times" : "days"} allowed.`;
   $("#alternatives").hidden = false;
 }
 
-// The checker's sentences start with the day ("Wed: ..."), which the list already names.
-function withoutDay(reason, day) {
-  const prefix = `${DAY_NAMES[day].slice(0, 3)}: `;
-  return reason.startsWith(prefix) ? reason.slice(prefix.length) : reason;
+// One alternative in its day's cell: its time (on a day with times), then its cost and "Move
+// here", or "Not allowed" and the rule.
+function optionMark(option, answer, shown, name) {
+  const time = option.at ? el("span", { class: "alt-at", text: option.at }) : null;
+  if (!option.allowed) {
+    return el("span", { class: "alt-option", "data-allowed": "false" },
+      time,
+      el("span", { class: "alt-verdict", text: "Not allowed" }),
+      el("code", { class: "alt-rule", text: option.rule }));
+  }
+  const at = option.at ? ` at ${option.at}` : "";
+  const move = el("button", {
+    type: "button", class: "button secondary move-here", text: "Move here",
+    "aria-label": `Move ${name} to ${DAY_NAMES[option.day]}${at} (${costWords(option.cost_delta)})`,
+  });
+  move.addEventListener("click", () => moveTo(option, answer.day, answer.session, shown));
+  return el("span", { class: "alt-option", "data-allowed": "true" },
+    time,
+    el("span", { class: "alt-cost", text: costText(option.cost_delta) }),
+    el("span", { class: "visually-hidden", text: ` ${costWords(option.cost_delta)}` }),
+    move);
+}
+
+// The checker's sentences start with the day ("Wed: ...", or "Wed 18:00: ..." for a start),
+// which the list already names.
+function withoutDay(reason, option) {
+  const day = DAY_NAMES[option.day].slice(0, 3);
+  for (const prefix of [option.at ? `${day} ${option.at}: ` : null, `${day}: `]) {
+    if (prefix && reason.startsWith(prefix)) return reason.slice(prefix.length);
+  }
+  return reason;
 }
 
 // "costs 2 more: Strength on hard days 0 → 3, Spread sessions 2 → 0"
@@ -121,15 +153,22 @@ function tradeText(option) {
   return costWords(option.cost_delta) + (trades.length ? `: ${trades.join(", ")}` : "");
 }
 
-// Move the session and score the moved week with the checker; the page then shows that week.
-async function moveTo(target, from, session, shown) {
+// Move the session (to the option's day, at its time on a day with times) and score the moved
+// week with the checker; the page then shows that week.
+async function moveTo(option, from, session, shown) {
+  const target = option.day;
   const days = structuredClone(shown.days);
   const index = days[from].strength.findIndex((placed) => placed.session === session);
   const [placed] = days[from].strength.splice(index, 1);
   placed.position = days[target].runs.length ? "after_run" : "on_its_own";
+  if (option.at) placed.at = option.at;
+  else delete placed.at;
   days[target].strength.push(placed);
+  // Each session at the start the week shows (a session on a day with times has one).
   const plan = Object.fromEntries(DAYS.map((day) =>
-    [day, days[day].strength.map((entry) => ({ session: entry.session }))]));
+    [day, days[day].strength.map((entry) => ({
+      session: entry.session, ...(entry.at ? { at: entry.at } : {}),
+    }))]));
   let answer;
   try {
     answer = await postJson("/v1/weeks/evaluate", { request: shown.request, plan });
@@ -145,7 +184,7 @@ async function moveTo(target, from, session, shown) {
   renderPenalties(data);
   clearBands(); // the weight ranges were the solved week's, not this one's
   setStatus(
-    `Moved by hand: ${sessionName(session)} to ${DAY_NAMES[target]} · penalty ${data.objective} ` +
+    `Moved by hand: ${sessionName(session)} to ${when(option)} · penalty ${data.objective} ` +
     `(was ${shown.objective})${data.feasible ? "" : " · breaks a hard rule"}`,
     data.feasible ? "moved" : "infeasible");
   $(`#day-${target} .session-pick`)?.focus();

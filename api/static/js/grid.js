@@ -21,7 +21,9 @@ export function initGrid({ changed, picked }) {
 }
 
 function runLabel(run) {
-  return `${runTypeLabel(run.type)} ${run.minutes}′`;
+  // A run's start (or its slot, am/pm) rides along in `extra`: the page shows, not edits, it.
+  const when = run.extra?.at ?? run.extra?.slot;
+  return `${when ? `${when} ` : ""}${runTypeLabel(run.type)} ${run.minutes}′`;
 }
 
 export function renderDays() {
@@ -61,6 +63,10 @@ function renderRuns(day, item = $(`#day-${day}`)) {
   if (!d.available) flags.push("no strength");
   else if (!d.gym) flags.push("no gym");
   if (d.available && d.available_minutes !== null) flags.push(`${d.available_minutes}′ in all`);
+  const windows = d.extra?.windows ?? [];
+  if (d.available && windows.length) {
+    flags.push(`free ${windows.map(([start, end]) => `${start}–${end}`).join(", ")}`);
+  }
   $(".day-flags", item).textContent = flags.join(" · ");
 }
 
@@ -215,7 +221,8 @@ export function sessionCard(session) {
   el("span", { class: "session-name", text: session.name }),
   el("span", { class: "session-meta" },
     el("span", { class: "tag", text: LEG_LOAD[session.leg_load] ?? humanize(session.leg_load) }),
-    ` ${session.minutes} min${session.position === "after_run" ? " · after the run" : ""}`),
+    `${session.at ? ` ${session.at} ·` : ""} ${session.minutes} min` +
+    `${session.position === "after_run" ? " · after the run" : ""}`),
   session.dose ? el("span", { class: "dose", text: session.dose }) : null,
   exerciseList(session));
 }

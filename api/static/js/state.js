@@ -37,16 +37,20 @@ export function restDay() {
 // Take a posted week (a scenario's, or the starter week) as the one being edited.
 export function loadRequest(request) {
   for (const day of DAYS) {
-    const posted = (request.days || {})[day] || {};
+    const { runs, available, gym, available_minutes: minutes, ...rest } =
+      (request.days || {})[day] || {};
     state.days[day] = {
-      runs: (posted.runs || []).map(({ type, minutes, key, ...rest }) => ({
-        type, minutes, key: key ?? null,
-        // What the page does not edit (a run's title, distance, calendar UID) rides along.
-        extra: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
+      runs: (runs || []).map(({ type, minutes: runMinutes, key, ...runRest }) => ({
+        type, minutes: runMinutes, key: key ?? null,
+        // What the page does not edit (a run's title, distance, start time or slot, calendar
+        // UID) rides along.
+        extra: present(runRest),
       })),
-      available: posted.available ?? true,
-      gym: posted.gym ?? true,
-      available_minutes: posted.available_minutes ?? null,
+      available: available ?? true,
+      gym: gym ?? true,
+      available_minutes: minutes ?? null,
+      // So does what it does not edit of a day (its availability windows).
+      extra: present(rest),
     };
   }
   const athlete = request.athlete || {};
@@ -60,12 +64,17 @@ export function loadRequest(request) {
   state.lastPlan = null;
 }
 
+function present(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+}
+
 // The body for /v1/weeks/solve and /v1/weeks/sensitivity.
 export function buildRequest() {
   const days = {};
   for (const day of DAYS) {
     const d = state.days[day];
     const entry = {
+      ...(d.extra || {}),
       runs: d.runs.map((run) => ({
         ...(run.extra || {}), type: run.type, minutes: run.minutes,
         ...(run.key === null ? {} : { key: run.key }),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,3 +66,33 @@ def test_bad_input_exits_2_with_one_line(body_file, capsys, args, message):
     assert main(["alternatives", body_file, *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_a_timed_week_gets_an_at_column(tmp_path, capsys):
+    """A week with times: the table has an At column, each window's row its start, and the
+    title the session's own start."""
+    scenario = json.loads(
+        (
+            Path(__file__).resolve().parents[3]
+            / "scenarios"
+            / "evening-lift-before-0700-intervals.json"
+        ).read_text()
+    )
+    request = {key: scenario[key] for key in ("days", "athlete")}
+    week = {"tue": {"strength": [{"session": "strength_control", "at": "17:00"}]}}
+    path = tmp_path / "timed.json"
+    path.write_text(
+        json.dumps({"request": request, "week": week, "day": "tue", "session": "strength_control"})
+    )
+    assert main(["alternatives", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "strength_control on Tue 17:00" in out
+    assert "┃ At " in out
+    assert "│ Mon │ 18:00 │ no" in out  # the evening before the 07:00 intervals
+    assert "no_heavy_legs_before_key_run" in out
+
+
+def test_an_untimed_week_has_no_at_column(body_file, capsys):
+    """The documented (untimed) body: no At column."""
+    assert main(["alternatives", body_file]) == 0
+    assert "┃ At " not in capsys.readouterr().out

@@ -862,3 +862,63 @@ def test_saving_a_default_week_keeps_what_the_page_does_not_edit(page: Page):
     stored = page.request.get(f"/v1/athletes/{created.json()['id']}", headers=headers).json()
     assert stored["version"] == 2
     assert {field: stored[field] for field in kept} == kept
+
+
+def test_a_timed_weeks_alternatives_show_their_times_and_move_to_one(page: Page, live_app: Flask):
+    """A library week with times keeps them on the page (runs' starts, the days' windows, each
+    session's start); a session's alternatives are one per time window, each with its start,
+    the evening before Tuesday's 07:00 intervals forbidden with the rule and the run's time;
+    "Move here" moves the session to that day and start, and evaluate scores it there."""
+    if not has_route(live_app, "/v1/scenarios", "GET"):
+        pytest.skip("GET /v1/scenarios is not served")
+    with page.expect_response("**/v1/weeks/solve") as solved:
+        page.get_by_label("Scenario").select_option("evening-lift-before-0700-intervals")
+        page.locator("#scenario-loader").get_by_role("button", name="Load").click()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    week = solved.value.json()
+    tuesday = week["days"]["tue"]["strength"][0]
+    expect(page.locator("#day-tue .run-chip")).to_contain_text("07:00 Intervals 60′")
+    expect(page.locator("#day-mon .day-flags")).to_contain_text("free 18:00–21:00")
+    expect(page.locator("#day-tue .session-meta")).to_contain_text(tuesday["at"])
+    with page.expect_response("**/v1/weeks/alternatives") as answered:
+        page.get_by_role("button", name=re.compile(r"^Strength and control.* on Tuesday")).click()
+    answer = answered.value.json()
+    assert answered.value.status == 200, answer
+    assert answer["at"] == tuesday["at"]
+    expect(page.locator("#alternatives-title")).to_contain_text(f"Now on Tuesday {tuesday['at']}")
+    items = page.locator("#alternatives-list li")
+    expect(items).to_have_count(len(answer["alternatives"]))
+    for option in answer["alternatives"]:
+        item = page.locator(
+            f"#alternatives-list [data-day={option['day']}][data-at='{option['at']}']"
+        )
+        expect(item).to_contain_text(f"{option['at']}")
+    monday = next(o for o in answer["alternatives"] if o["day"] == "mon")
+    assert monday["rule"] == "no_heavy_legs_before_key_run"
+    expect(page.locator("#day-mon .alt-slot")).to_contain_text(monday["at"])
+    expect(page.locator("#day-mon .alt-slot")).to_contain_text("Not allowed")
+    expect(page.locator("#alternatives-list [data-day=mon]")).to_contain_text(
+        "Tue's 07:00 key intervals run"
+    )
+    wednesday = [o for o in answer["alternatives"] if o["day"] == "wed"]
+    expect(page.locator("#day-wed .alt-option")).to_have_count(len(wednesday))
+    target = next(o for o in answer["alternatives"] if o["allowed"])
+    shoot(page, "alternatives-timed")
+    move = page.get_by_role(
+        "button",
+        name=re.compile(
+            rf"^Move Strength and control.* to {DAY_NAMES[target['day']]} at {target['at']}"
+        ),
+    )
+    with (
+        page.expect_request("**/v1/weeks/evaluate") as sent,
+        page.expect_response("**/v1/weeks/evaluate") as scored,
+    ):
+        move.click()
+    placed = sent.value.post_data_json["plan"][target["day"]]
+    assert {"session": tuesday["session"], "at": target["at"]} in placed
+    evaluation = scored.value.json()
+    assert evaluation["objective"] == answer["objective"] + target["cost_delta"]
+    expect(page.locator("#status")).to_have_attribute("data-kind", "moved")
+    expect(page.locator("#status")).to_contain_text(f"to {DAY_NAMES[target['day']]} {target['at']}")
+    expect(page.locator(f"#day-{target['day']} .session-meta").last).to_contain_text(target["at"])

@@ -106,3 +106,68 @@ def test_bad_input_is_a_400_naming_the_field(client, hansons, change, field):
     assert response.status_code == 400
     assert response.content_type == PROBLEM
     assert any(error["field"].startswith(field) for error in response.get_json()["errors"])
+
+
+@pytest.fixture
+def evening() -> dict[str, Any]:
+    """A timed library week: Monday free only 18:00-21:00, Tuesday's intervals at 07:00."""
+    path = ROOT / "scenarios" / "evening-lift-before-0700-intervals.json"
+    data = json.loads(path.read_text())
+    return {key: value for key, value in data.items() if key in ("days", "athlete", "strength")}
+
+
+def test_a_timed_week_gets_an_alternative_per_window_with_its_start(client, evening):
+    """The solve answer's timed `days` posted back: each alternative on a day with times has
+    `at`; moving the session there (at that start) and scoring it with evaluate gives the
+    answer's cost delta; the window before Tuesday's 07:00 intervals names the 24 h rule."""
+    days = solved(client, evening)
+    day, session = first_placed(days)
+    assert days[day]["strength"][0]["at"]
+    body = {"request": evening, "week": days, "day": day, "session": session}
+    response = client.post("/v1/weeks/alternatives", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    answer = response.get_json()
+    assert answer["at"] == days[day]["strength"][0]["at"]
+    assert all(option["at"] for option in answer["alternatives"])
+    assert len(answer["alternatives"]) > 6  # days with two windows count twice
+    base = client.post(
+        "/v1/weeks/evaluate", json={"request": evening, "plan": plan_of({"days": days})}
+    ).get_json()
+    for option in answer["alternatives"]:
+        plan = plan_of({"days": days})
+        plan[day] = [entry for entry in plan[day] if entry["session"] != session]
+        moved = {"session": session, "at": option["at"]}
+        plan[option["day"]] = [*plan.get(option["day"], []), moved]
+        scored = client.post("/v1/weeks/evaluate", json={"request": evening, "plan": plan})
+        assert scored.status_code == 200, scored.get_data(as_text=True)
+        if option["allowed"]:
+            assert option["cost_delta"] == scored.get_json()["objective"] - base["objective"]
+        else:
+            assert option["rule"] in {v["rule"] for v in scored.get_json()["violations"]}
+    # Tuesday's heavy legs (after the intervals) cannot go to the evening before them.
+    assert (day, session) == ("tue", "strength_control")
+    monday = next(a for a in answer["alternatives"] if a["day"] == "mon")
+    assert monday["rule"] == "no_heavy_legs_before_key_run"
+    assert "Tue's 07:00 key intervals run" in monday["reason"]
+
+
+def test_an_untimed_week_answers_as_before_without_at(client, hansons):
+    """No day with times: no `at` anywhere in the answer."""
+    days = solved(client, hansons)
+    day, session = first_placed(days)
+    body = {"request": hansons, "week": days, "day": day, "session": session}
+    answer = client.post("/v1/weeks/alternatives", json=body).get_json()
+    assert "at" not in answer
+    assert len(answer["alternatives"]) == 6
+    assert all("at" not in option for option in answer["alternatives"])
+
+
+def test_at_on_a_day_without_times_is_a_400_naming_it(client, hansons):
+    """A session's `at` on a day that has no times is refused, naming the field."""
+    week = {"thu": {"strength": [{"session": "lower_body_core", "at": "18:00"}]}}
+    body = {"request": hansons, "week": week, "day": "thu", "session": "lower_body_core"}
+    response = client.post("/v1/weeks/alternatives", json=body)
+    assert response.status_code == 400
+    assert response.content_type == PROBLEM
+    fields = [error["field"] for error in response.get_json()["errors"]]
+    assert "week.thu.strength[0].at" in fields
