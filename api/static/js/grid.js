@@ -81,7 +81,7 @@ function runPick(day, run) {
   // The name in aria-label: the chip's text stays the run's label alone.
   const pick = el("button", {
     type: "button", class: "run-pick", text: runLabel(run),
-    "aria-label": `${runLabel(run)} on ${DAY_NAMES[day]}: mark done or missed`,
+    "aria-label": `${runLabel(run)} on ${DAY_NAMES[day]}: mark it run, missed or skipped`,
   });
   pick.addEventListener("click", () => onRunPick(day, run.type));
   return pick;

@@ -896,7 +896,7 @@ def test_a_session_done_pins_the_past_and_survives_a_reload(page: Page):
     page.get_by_role("button", name=re.compile(r"^Strength and control.* on Thursday")).click()
     with page.expect_response("**/v1/weeks/replan"):
         page.get_by_role("button", name="Mark Strength and control (A) on Thursday as done").click()
-    page.get_by_role("button", name="Easy 72′ on Monday: mark done or missed").click()
+    page.get_by_role("button", name="Easy 72′ on Monday: mark it run, missed or skipped").click()
     with page.expect_response("**/v1/weeks/replan"):
         page.get_by_role("button", name="Mark easy run on Monday as missed").click()
     with page.expect_request("**/v1/weeks/replan") as sent:
