@@ -78,6 +78,7 @@ REQUEST_EXAMPLES: dict[str, Any] = {
     },
     "replace_athlete": {"name": "Mia", "phase": "peak", "default_week": {"days": _WEEK["days"]}},
     "solve_athlete_week": {"weights": {SoftGoalId.SPREAD_SESSIONS: 4}},
+    "replan_athlete_week": {"today": "wed", "legs": "heavy"},
     "learn_profile": LEARN_EXAMPLE,
     "solve_plan": {
         "start": "2025-03-03",
@@ -183,7 +184,10 @@ def add_request_examples(document: dict[str, Any]) -> None:
 
 
 # A POST that creates somewhere other than under its own path: the collection it adds to.
-CREATED_UNDER = {"solve_athlete_week": "/v1/athletes/{athlete_id}/history"}
+CREATED_UNDER = {
+    "solve_athlete_week": "/v1/athletes/{athlete_id}/history",
+    "replan_athlete_week": "/v1/athletes/{athlete_id}/history",
+}
 
 
 # Operations under a created resource on something the creation does not make: an athlete

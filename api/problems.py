@@ -3,8 +3,8 @@
 One builder per problem type (`invalid_request`, `no_week`, ...) over `problem(status, detail)`.
 The handlers installed by `init_app` answer every refusal a service raises (NotFound, Conflict,
 NoWeek, NotAuthenticated, InvalidField, UnknownScenario, OverBudget, PlanFileError,
-BusyFileError) and everything else (bad JSON, schema errors, unknown routes, oversized bodies,
-crashes) with one: routes never build errors by hand.
+BusyFileError, NothingToReplan) and everything else (bad JSON, schema errors, unknown routes,
+oversized bodies, crashes) with one: routes never build errors by hand.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from api.services.errors import (
     InvalidPlan,
     NoPlan,
     NotAuthenticated,
+    NothingToReplan,
     NoWeek,
     UnknownScenario,
 )
@@ -55,6 +56,7 @@ OVER_BUDGET = "urn:trainweek:problem:over-solving-budget"
 RATE_LIMITED = "urn:trainweek:problem:rate-limited"
 INVALID_PLAN_FILE = "urn:trainweek:problem:invalid-plan-file"
 INVALID_BUSY_CALENDAR = "urn:trainweek:problem:invalid-busy-calendar"
+NOTHING_TO_REPLAN = "urn:trainweek:problem:nothing-to-replan"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # Routes that take a whole training plan get a larger body limit than MAX_CONTENT_LENGTH: a
 # 104-week calendar export is near 300 KiB, its plan JSON with titles as large.
@@ -202,6 +204,11 @@ def no_plan(conflicts: list[PlanConflict], suggestions: list[str]) -> Response:
     )
 
 
+def nothing_to_replan(error: NothingToReplan) -> Response:
+    """409: an athlete's week to replan, but their history holds none yet: solve one first."""
+    return problem(409, str(error), title="No solved week to replan", type=NOTHING_TO_REPLAN)
+
+
 def over_budget(detail: str, budget: SolveBudget) -> Response:
     """422: the request needs more solving than one request may do, and what to send instead."""
     return problem(
@@ -298,6 +305,7 @@ def init_app(app: Flask) -> None:
     )
     app.register_error_handler(NoWeek, lambda error: no_week(error.conflicts, error.suggestions))
     app.register_error_handler(NoPlan, lambda error: no_plan(error.conflicts, error.suggestions))
+    app.register_error_handler(NothingToReplan, nothing_to_replan)
     app.register_error_handler(OverBudget, lambda error: over_budget(str(error), error.budget))
     app.register_error_handler(InvalidField, _invalid_field)
     app.register_error_handler(PlanFileError, invalid_plan_file)

@@ -138,14 +138,10 @@ class HeldDay(BaseModel):
     )
 
 
-class ReplanRequest(_Strict):
-    """A week the runner holds, what happened since, and how the legs feel."""
+class WhatHappened(_Strict):
+    """What happened since a week was solved, and how the legs feel: a replan without the week
+    itself (an athlete's replan takes the week from their history)."""
 
-    request: WeekRequest = Field(description="The week request the week was solved from.")
-    week: dict[DayId, HeldDay] = Field(
-        description="The `days` of the answer being replanned (day -> {runs, strength}); a day "
-        "left out held no strength."
-    )
     today: DayRef = Field(
         description="Today: mon..sun, or a date in the request's week_of week. Days before it "
         "are past and kept as they happened; today stays open but for what is done."
@@ -181,6 +177,16 @@ class ReplanRequest(_Strict):
         default="normal",
         description="How the legs feel: fresh, normal, heavy (no heavy legs for 48 h) or sore "
         "(no leg work but mobility for 72 h); or soreness from 0 to 10 (4-6 heavy, 7+ sore).",
+    )
+
+
+class ReplanRequest(WhatHappened):
+    """A week the runner holds, what happened since, and how the legs feel."""
+
+    request: WeekRequest = Field(description="The week request the week was solved from.")
+    week: dict[DayId, HeldDay] = Field(
+        description="The `days` of the answer being replanned (day -> {runs, strength}); a day "
+        "left out held no strength."
     )
 
 

@@ -24,7 +24,7 @@ from api.responses import (
     plan_response,
     wanted_type,
 )
-from api.services import athlete_plans, athletes
+from api.services import athlete_plans, athletes, replan
 from api.services.athlete_plans import AthletePlanIn, AthletePlanOut
 from api.services.athletes import (
     AthleteIn,
@@ -37,9 +37,11 @@ from api.services.athletes import (
 )
 from api.services.calendars import solved_week_calendar
 from api.services.idempotency import coach_scope
+from api.services.replan import AthleteReplanOut
 from api.settings import history_limit, solve_budget
 from api.store import database
 from solver import PlanResult
+from solver.replan import WhatHappened
 
 blueprint = APIBlueprint(
     "athletes",
@@ -178,6 +180,37 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
 blueprint.paths["/v1/athletes/{athlete_id}/solve"].post.responses["201"].content[CALENDAR] = (
     MediaType(schema=Schema(type="string", description="The week as an iCalendar (.ics) file."))
 )
+
+
+@blueprint.post(
+    "/<int:athlete_id>/replan",
+    responses={201: AthleteReplanOut, **problem_responses(404, 409, 422)},
+    operation_id="replan_athlete_week",
+)
+def replan_week(header: IdempotencyHeader, path: AthletePath, body: WhatHappened) -> Response:
+    """Replan the athlete's newest solved week from today and keep it in their history.
+
+    The body is POST /v1/weeks/replan's without `request` and `week`: `today`, what happened
+    (`done`, `missed`, `skipped`, `moved`, `added`, `unavailable`) and how the `legs` feel.
+    The week is the newest of the athlete's history, replanned from the request it was solved
+    from; the replanned week is kept as the newest, so their calendar feed shows the changed
+    events (same UIDs, a higher SEQUENCE). An athlete with no solved week yet is a 409: solve
+    one first. The answer is the week replan's, with the new week's `id` in the history.
+    """
+
+    def replan_and_keep() -> Response:
+        replanned = replan.replan_athlete_week(
+            database(), bearer_token(), path.athlete_id, body, keep=history_limit()
+        )
+        metrics.solved(replanned.status)
+        location = url_for(
+            "athletes.get_solved", athlete_id=path.athlete_id, solved_id=replanned.id
+        )
+        return json_response(replanned, 201, headers={"Location": location})
+
+    return once(
+        header.idempotency_key, lambda: coach_scope(database(), bearer_token()), replan_and_keep
+    )
 
 
 @blueprint.get(

@@ -54,6 +54,17 @@ class CalendarNeedsWeekOf(InvalidField):
         super().__init__("week_of", "required for text/calendar", title="Calendar needs week_of")
 
 
+class NothingToReplan(Exception):
+    """An athlete's replan, but no week was solved for them yet: solve one first."""
+
+    def __init__(self, athlete_id: int) -> None:
+        super().__init__(
+            f"athlete {athlete_id} has no solved week to replan: solve one first "
+            f"(POST /v1/athletes/{athlete_id}/solve)"
+        )
+        self.athlete_id = athlete_id
+
+
 class UnknownScenario(LookupError):
     """No scenario by that name in the library."""
 

@@ -1,9 +1,23 @@
-"""Replan a week the runner holds: what happened since, the past pinned, the rest re-solved."""
+"""Replan a week the runner holds: what happened since, the past pinned, the rest re-solved;
+for an athlete, the week is the newest in their history and the replanned one joins it."""
 
 from __future__ import annotations
 
-from api.services.errors import InvalidField, NoWeek
-from solver.replan import ReplanError, ReplanRequest, ReplanResult, replan
+from pydantic import Field
+
+from api.services.athletes import DEFAULT_HISTORY_LIMIT
+from api.services.coaches import authenticated
+from api.services.errors import InvalidField, NothingToReplan, NoWeek
+from api.storage import Database
+from api.storage import athletes as rows
+from solver.replan import ReplanError, ReplanRequest, ReplanResult, WhatHappened, replan, resolve
+
+
+class AthleteReplanOut(ReplanResult):
+    """The athlete's week replanned, kept in their history as its newest week."""
+
+    id: int = Field(description="The replanned week's id in the athlete's history.")
+    athlete: int = Field(description="The athlete's id.")
 
 
 def replan_week(body: ReplanRequest) -> ReplanResult:
@@ -19,3 +33,50 @@ def replan_week(body: ReplanRequest) -> ReplanResult:
     if result.status == "infeasible":
         raise NoWeek(result.conflicts, result.suggestions)
     return result
+
+
+def replan_athlete_week(
+    db: Database,
+    token: str | None,
+    athlete_id: int,
+    body: WhatHappened,
+    keep: int = DEFAULT_HISTORY_LIMIT,
+) -> AthleteReplanOut:
+    """Replan the newest week of the athlete's history and keep the replanned week in it.
+
+    The week is replanned from the request it was solved from; the one kept is the request as
+    the week now stands (missed runs gone, moved ones moved), so the next replan starts from
+    it, and the athlete's calendar feed shows the changed events under the same UIDs.
+    NothingToReplan when the history is empty; InvalidField and NoWeek as for `replan_week`,
+    keeping nothing.
+    """
+    with db.transaction() as session:
+        coach = authenticated(session, token)
+        athlete = rows.owned_athlete(session, coach.id, athlete_id)
+        newest = rows.history_of(session, athlete, limit=1)
+        if not newest:
+            raise NothingToReplan(athlete.id)
+        held = newest[0]
+        request = ReplanRequest.model_validate(
+            {
+                **body.model_dump(mode="json", exclude_unset=True),
+                "request": held.request,
+                "week": held.result["days"],
+            }
+        )
+        result = replan_week(request)
+        replanned = resolve(request).request
+        solved = rows.insert_solved_week(
+            session,
+            athlete,
+            {
+                "profile_id": held.profile_id,
+                "request": replanned.model_dump(mode="json"),
+                "weights": dict(replanned.weights),
+                "result": result.model_dump(mode="json", exclude={"today", "changes"}),
+                "status": result.status,
+                "objective": result.objective,
+            },
+        )
+        rows.trim_history(session, athlete, keep)
+        return AthleteReplanOut(**dict(result), id=solved.id, athlete=athlete.id)

@@ -63,7 +63,7 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
             name_when_saving(case.body)
         if case.operation.path == "/v1/weeks/evaluate":
             at_only_on_days_with_times(case.body)
-        if case.operation.path == "/v1/weeks/replan":
+        if case.operation.path in ("/v1/weeks/replan", "/v1/athletes/{athlete_id}/replan"):
             replan_reports_what_the_week_holds(case.body)
         if case.operation.path == "/v1/weeks/alternatives":
             # The coverage phase shares nested values between its cases: repair a copy.
@@ -132,7 +132,8 @@ def name_when_saving(body: dict[str, Any]) -> None:
 def replan_reports_what_the_week_holds(body: dict[str, Any]) -> None:
     """solver/replan.py's `resolve`: every day named must be in the week and every event must
     match what it holds (a done session was planned there, a moved run exists). A fuzzer
-    cannot know the week's contents: a positive case replans from a day id and reports nothing.
+    cannot know the week's contents (the body's, or the athlete's newest solved week): a
+    positive case replans from a day id and reports nothing.
     """
     body["today"] = "wed"
     for events in ("done", "missed", "skipped", "moved", "added", "unavailable"):

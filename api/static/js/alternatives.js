@@ -8,6 +8,7 @@ import { postJson, problemText } from "./api.js";
 import { $, el } from "./dom.js";
 import { renderStrength } from "./grid.js";
 import { renderPenalties } from "./penalties.js";
+import { weekHeld } from "./replan.js";
 import { DAYS, DAY_NAMES, goalTitle, sessionName, state } from "./state.js";
 import { setStatus, showFailure } from "./status.js";
 import { clearBands } from "./weights.js";
@@ -179,9 +180,12 @@ async function moveTo(option, from, session, shown) {
   const { response, data } = answer;
   if (!response.ok) return showFailure(problemText(response, data));
   clearAlternatives();
-  state.shown = { request: shown.request, days, objective: data.objective };
+  state.shown = {
+    request: shown.request, days, objective: data.objective, penalties: data.penalties,
+  };
   renderStrength({ days });
   renderPenalties(data);
+  weekHeld(state.shown); // the week the runner holds now: what is marked starts again
   clearBands(); // the weight ranges were the solved week's, not this one's
   setStatus(
     `Moved by hand: ${sessionName(session)} to ${when(option)} · penalty ${data.objective} ` +

@@ -10,14 +10,20 @@ const NEW_RUN = { type: "easy", minutes: 45 };
 let editingDay = null;
 let onChange = () => {};
 let onPick = () => {};
+let onRunPick = () => {};
+// What other modules draw in a day and a re-render keeps: the strength shown, the marks.
+const KEPT = [".strength-slot", ".day-when", ".mark-list", ".mark-menu"];
+const KEPT_CLASSES = ["settled", "today"];
 
 export const runTypeLabel = (type) => RUN_TYPE_WORDS[type] ?? humanize(type);
 
 // `changed` is called whenever the coach edits a day, to re-solve the week; `picked(day,
-// session)` when they pick a placed session, to see where else it could go.
-export function initGrid({ changed, picked }) {
+// session)` when they pick a placed session, to see where else it could go (and mark it);
+// `pickedRun(day, type)` when they pick a run, to mark it done or missed.
+export function initGrid({ changed, picked, pickedRun }) {
   onChange = changed;
   onPick = picked;
+  onRunPick = pickedRun;
 }
 
 function runLabel(run) {
@@ -28,9 +34,11 @@ function runLabel(run) {
 
 export function renderDays() {
   const week = $("#week");
-  // Keep the strength already shown while the week re-solves.
-  const slots = Object.fromEntries(
-    [...week.querySelectorAll(".day")].map((item) => [item.dataset.day, $(".strength-slot", item)]));
+  // Keep the strength already shown while the week re-solves, and what is marked on it.
+  const kept = Object.fromEntries([...week.querySelectorAll(".day")].map((item) => [
+    item.dataset.day,
+    { parts: KEPT.map((selector) => $(selector, item)), classes: [...item.classList] },
+  ]));
   week.replaceChildren();
   for (const day of DAYS) {
     const item = $("#day-template").content.firstElementChild.cloneNode(true);
@@ -39,8 +47,12 @@ export function renderDays() {
     $(".day-name", item).textContent = DAY_NAMES[day].slice(0, 3);
     $(".day-name", item).title = DAY_NAMES[day];
     renderRuns(day, item);
-    if (slots[day]) $(".strength-slot", item).replaceWith(slots[day]);
-    else $(".strength-slot", item).append(el("p", { class: "no-strength", text: "—" }));
+    if (kept[day]) {
+      KEPT.forEach((selector, index) => $(selector, item).replaceWith(kept[day].parts[index]));
+      for (const name of KEPT_CLASSES) {
+        item.classList.toggle(name, kept[day].classes.includes(name));
+      }
+    } else $(".strength-slot", item).append(el("p", { class: "no-strength", text: "—" }));
     const edit = $(".edit-day", item);
     edit.setAttribute("aria-label", `Edit ${DAY_NAMES[day]}`);
     edit.setAttribute("aria-expanded", String(editingDay === day));
@@ -56,7 +68,7 @@ function renderRuns(day, item = $(`#day-${day}`)) {
   const runs = $(".runs", item);
   runs.replaceChildren(...(d.runs.length
     ? d.runs.map((run) => el("li", { class: `run-chip run-${run.type}${isKey(run) ? " key" : ""}` },
-      el("span", { text: runLabel(run) }),
+      runPick(day, run),
       isKey(run) ? el("span", { class: "visually-hidden", text: " (key run)" }) : null))
     : [el("li", { class: "rest", text: "Rest day" })]));
   const flags = [];
@@ -68,6 +80,17 @@ function renderRuns(day, item = $(`#day-${day}`)) {
     flags.push(`free ${windows.map(([start, end]) => `${start}–${end}`).join(", ")}`);
   }
   $(".day-flags", item).textContent = flags.join(" · ");
+}
+
+// A run's label is a button: mark it done or missed.
+function runPick(day, run) {
+  // The name in aria-label: the chip's text stays the run's label alone.
+  const pick = el("button", {
+    type: "button", class: "run-pick", text: runLabel(run),
+    "aria-label": `${runLabel(run)} on ${DAY_NAMES[day]}: mark it run, missed or skipped`,
+  });
+  pick.addEventListener("click", () => onRunPick(day, run.type));
+  return pick;
 }
 
 function openEditor(day) {

@@ -2,13 +2,14 @@
 // keep profiles, learn weights from weeks placed by hand, and look after athletes.
 // Plain ES modules against the public API: /openapi.json (limits), /v1/rules (goals),
 // /v1/sessions (the catalogue), /v1/weeks/solve, /v1/weeks/sensitivity, /v1/weeks/compare,
-// /v1/weeks/alternatives and /v1/weeks/evaluate (a session moved by hand),
+// /v1/weeks/alternatives and /v1/weeks/evaluate (a session moved by hand), /v1/weeks/replan,
 // /v1/scenarios, /v1/coaches, /v1/profiles (and /v1/profiles/learn), /v1/athletes,
 // /v1/plans/solve.
 //
 // This module only wires the parts together; each part owns one card or concern:
 // grid.js (the week and day editor), alternatives.js (where else a placed session could go, and
-// moving it there), athlete.js (level, phase, equipment), weights.js (sliders
+// moving it there), replan.js (sessions and runs marked done, missed or skipped, and the rest of
+// the week replanned), athlete.js (level, phase, equipment), weights.js (sliders
 // and bands), penalties.js, solve.js, scenarios.js, presets.js (library weights), account.js
 // (sign up, token, sign out), profiles.js (saved weights, compare), learn.js (weights from
 // examples), roster.js (athletes, their solves and history), plan.js (a whole training plan
@@ -23,6 +24,7 @@ import { initLearn } from "./learn.js";
 import { readLimits } from "./limits.js";
 import { initPlan } from "./plan.js";
 import { clearPreset, initPresets } from "./presets.js";
+import { initReplan, pickItem } from "./replan.js";
 import { adopt, initProfiles, unload } from "./profiles.js";
 import { initRoster } from "./roster.js";
 import { initScenarios } from "./scenarios.js";
@@ -72,8 +74,16 @@ async function start() {
   state.sessions = catalogue.sessions;
   const saved = readUrl();
   initAthlete({ changed: scheduleSolve });
-  initGrid({ changed: scheduleSolve, picked: showAlternatives });
+  initGrid({
+    changed: scheduleSolve,
+    picked: (day, session) => {
+      showAlternatives(day, session);
+      pickItem(day, { session });
+    },
+    pickedRun: (day, run) => pickItem(day, { run }),
+  });
   initAlternatives();
+  initReplan({ restore: saved.replan });
   initWeights({
     tuned: () => { clearPreset(); unload(); scheduleSolve(); },
     reset: () => { clearPreset(); unload(); scheduleSolve(); },

@@ -5,6 +5,7 @@ import { clearAlternatives } from "./alternatives.js";
 import { postJson, problemText } from "./api.js";
 import { renderStrength } from "./grid.js";
 import { renderExplanation, renderPenalties } from "./penalties.js";
+import { weekGone, weekHeld } from "./replan.js";
 import { buildRequest, state } from "./state.js";
 import { setStatus, showBusy, showFailure } from "./status.js";
 import { writeUrl } from "./url.js";
@@ -53,7 +54,9 @@ async function runSolve() {
 
 function showWeek(result, request) {
   clearAlternatives();
-  state.shown = { request, days: result.days, objective: result.objective };
+  state.shown = {
+    request, days: result.days, objective: result.objective, penalties: result.penalties,
+  };
   const count = Object.values(result.days).reduce((n, day) => n + day.strength.length, 0);
   const label = result.status === "optimal" ? "Optimal week" : "Best week found in time";
   setStatus(
@@ -61,6 +64,7 @@ function showWeek(result, request) {
     `solved in ${Math.round(result.solver.wall_time_ms)} ms`, result.status);
   renderStrength(result);
   renderPenalties(result);
+  weekHeld(state.shown);
 }
 
 function showNoWeek(problem) {
@@ -68,6 +72,7 @@ function showNoWeek(problem) {
   state.shown = null;
   setStatus("No week keeps every hard rule", "infeasible");
   renderStrength(null);
+  weekGone();
   renderExplanation(problem);
   clearBands();
 }

@@ -20,7 +20,9 @@ export const state = {
   strength: {},
   weights: {},
   lastPlan: null, // the strength placed in the week last shown, to mark what moved
-  shown: null, // the week shown: { request, days, objective } (solved, or moved by hand)
+  // The week shown: { request, days, objective, penalties } (solved, or moved by hand), or
+  // replanned from the week the runner holds (`held`).
+  shown: null,
   sessions: [], // the catalogue from /v1/sessions: { id, name, leg_load, ... }
 };
 

@@ -1,9 +1,10 @@
 // The page's state in the URL fragment, so a reload (or a link) brings it back:
-// #week=<the week as JSON>&weights=<weights off their default>&profile=<id>&athlete=<id>.
+// #week=<the week as JSON>&weights=<weights off their default>&profile=<id>&athlete=<id>
+// &replan=<what is marked done, missed or skipped, today and the legs, as JSON>.
 
 import { buildWeek, tunedWeights } from "./state.js";
 
-const extra = {}; // profile and athlete ids, set by their cards
+const extra = {}; // profile and athlete ids and the replan's marks, set by their cards
 
 // Remember an id (null forgets it) and write the fragment again.
 export function remember(key, value) {
@@ -21,7 +22,7 @@ export function writeUrl() {
   history.replaceState(null, "", `#${params}`);
 }
 
-// What the fragment holds: { request (week with weights) | null, profile, athlete }.
+// What the fragment holds: { request (week with weights) | null, profile, athlete, replan }.
 export function readUrl() {
   const params = new URLSearchParams(location.hash.slice(1));
   const parse = (key) => {
@@ -35,7 +36,10 @@ export function readUrl() {
   const weights = parse("weights") || {};
   const id = (key) => (/^\d+$/.test(params.get(key) || "") ? Number(params.get(key)) : null);
   for (const key of ["profile", "athlete"]) if (id(key) !== null) extra[key] = String(id(key));
+  const replan = parse("replan");
+  if (replan && typeof replan === "object") extra.replan = JSON.stringify(replan);
   return {
+    replan: replan && typeof replan === "object" ? replan : null,
     request: week && typeof week === "object" ? { ...week, weights } : null,
     profile: id("profile"),
     athlete: id("athlete"),

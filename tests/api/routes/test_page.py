@@ -922,3 +922,86 @@ def test_a_timed_weeks_alternatives_show_their_times_and_move_to_one(page: Page,
     expect(page.locator("#status")).to_have_attribute("data-kind", "moved")
     expect(page.locator("#status")).to_contain_text(f"to {DAY_NAMES[target['day']]} {target['at']}")
     expect(page.locator(f"#day-{target['day']} .session-meta").last).to_contain_text(target["at"])
+
+
+def test_a_missed_session_replans_the_rest_of_the_week(page: Page):
+    """Mark Tuesday's session missed from the grid (keyboard): /v1/weeks/replan answers, the grid
+    shows the replanned week with Tuesday empty and its mark, the change list words each change
+    with its ids, and Monday is past. Axe finds nothing serious; the phone width does not scroll."""
+    assert "Runner's bodyweight circuit" in strength_on(page, "tue")
+    page.get_by_role(
+        "button", name=re.compile(r"^Runner's bodyweight circuit.* on Tuesday")
+    ).click()
+    missed = page.get_by_role(
+        "button", name="Mark Runner's bodyweight circuit on Tuesday as missed"
+    )
+    missed.focus()
+    with (
+        page.expect_request("**/v1/weeks/replan") as sent,
+        page.expect_response("**/v1/weeks/replan") as answered,
+    ):
+        page.keyboard.press("Enter")
+    body = sent.value.post_data_json
+    assert body["missed"] == [{"day": "tue", "session": "bodyweight_circuit"}]
+    assert (body["today"], body["legs"], body["done"]) == ("tue", "normal", [])
+    answer = answered.value.json()
+    assert answered.value.status == 200, answer
+    expect(page.locator("#status")).to_have_attribute("data-kind", "replanned")
+    assert "Runner's bodyweight circuit" not in strength_on(page, "tue")
+    expect(page.locator("#day-tue .mark-list")).to_have_text("Missed: Runner's bodyweight circuit")
+    expect(page.locator("#day-mon")).to_have_class(re.compile(r"\bsettled\b"))
+    expect(page.locator("#day-tue .day-when")).to_have_text("Today")
+    changes = page.locator("#replan-changes li")
+    expect(changes).to_have_count(len(answer["changes"]))
+    tuesday = next(change for change in answer["changes"] if change["day"] == "tue")
+    row = page.locator("#replan-changes li[data-day=tue]").first
+    expect(row).to_contain_text(tuesday["because"])
+    for reason in tuesday["reasons"]:
+        expect(row.locator("code", has_text=reason)).to_have_count(1)
+    for day, plan in answer["days"].items():
+        for placed in plan["strength"]:
+            assert placed["name"] in strength_on(page, day)
+    shoot(page, "replan")
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.wait_for_timeout(100)  # let the layout settle at the new width before measuring it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    shoot(page, "replan-375")
+    assert axe_violations(page) == []
+
+
+def test_a_session_done_pins_the_past_and_survives_a_reload(page: Page):
+    """Mark Thursday's session done and a run missed, with heavy legs: today is Thursday, Monday
+    to Wednesday are settled and keep the week's sessions; a reload brings the marks back and
+    replans again; Start again shows the solved week."""
+    held = {day: strength_on(page, day) for day in DAY_NAMES}
+    page.get_by_role("button", name=re.compile(r"^Strength and control.* on Thursday")).click()
+    with page.expect_response("**/v1/weeks/replan"):
+        page.get_by_role("button", name="Mark Strength and control (A) on Thursday as done").click()
+    page.get_by_role("button", name="Easy 72′ on Monday: mark it run, missed or skipped").click()
+    with page.expect_response("**/v1/weeks/replan"):
+        page.get_by_role("button", name="Mark easy run on Monday as missed").click()
+    with page.expect_request("**/v1/weeks/replan") as sent:
+        page.get_by_label("Legs feel").select_option("heavy")
+    body = sent.value.post_data_json
+    assert body["done"] == [{"day": "thu", "session": "strength_control"}]
+    assert body["missed"] == [{"day": "mon", "run": "easy"}]
+    assert (body["today"], body["legs"]) == ("thu", "heavy")
+    expect(page.locator("#status")).to_have_attribute("data-kind", "replanned")
+    for day in ("mon", "tue", "wed"):
+        expect(page.locator(f"#day-{day}")).to_have_class(re.compile(r"\bsettled\b"))
+        assert strength_on(page, day) == held[day], f"{day} is past: kept as it happened"
+    expect(page.locator("#day-thu .day-when")).to_have_text("Today")
+    expect(page.locator("#day-thu .mark-list")).to_have_text("Done: Strength and control (A)")
+    expect(page.locator("#day-mon .mark-list")).to_have_text("Missed: easy run")
+    page.wait_for_function("() => location.hash.includes('replan')")
+    with page.expect_response("**/v1/weeks/replan"):
+        page.reload()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "replanned")
+    expect(page.get_by_label("Legs feel")).to_have_value("heavy")
+    expect(page.locator("#replan-marks li")).to_have_count(2)
+    expect(page.locator("#day-wed")).to_have_class(re.compile(r"\bsettled\b"))
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator("#replan-marks li")).to_have_count(0)
+    expect(page.locator("#day-wed")).not_to_have_class(re.compile(r"\bsettled\b"))
+    assert {day: strength_on(page, day) for day in DAY_NAMES} == held
