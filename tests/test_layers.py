@@ -100,7 +100,13 @@ RULE_AND_GOAL_IDS = {str(member) for member in (*HardRuleId, *SoftGoalId)}
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in modules_under(SOLVER) + modules_under(API) if p.name != "rules.py"],
+    # Migrations are frozen history: their column names (max_strength_minutes) are the
+    # schema's, which may share a word with a rule.
+    [
+        p
+        for p in modules_under(SOLVER) + modules_under(API)
+        if p.name != "rules.py" and "migrations" not in p.parts
+    ],
     ids=ids,
 )
 def test_rule_and_goal_ids_are_spelled_only_in_the_rule_book(path: Path) -> None:

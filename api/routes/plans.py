@@ -9,6 +9,7 @@ from pydantic import Field
 
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
+from api.parameters import Parameters
 from api.plan_files import YAML, MapType, PlanFileOptions, body_format, document_file_body
 from api.problems import problem_responses
 from api.responses import CALENDAR, HTML, JSON, json_response, plan_response, wanted_type
@@ -108,6 +109,10 @@ def solve(query: PlanFileQuery) -> Response:
     return plan_response(solved.result, solved.source_ics, wanted, query.timezone)
 
 
+class DateWindowsQueryParameters(Parameters, DateWindowsQuery):
+    """The query of POST /v1/plans/windows, its schema built once (api/parameters.py)."""
+
+
 @blueprint.post(
     "/windows",
     operation_id="busy_plan_windows",
@@ -118,7 +123,7 @@ def solve(query: PlanFileQuery) -> Response:
     "`day`, each of at least `min_minutes`. An `end` before `start`, a range past "
     "104 weeks, a `day` that ends before it starts or a file that is not a calendar is a 400.",
 )
-def windows(query: DateWindowsQuery) -> Response:
+def windows(query: DateWindowsQueryParameters) -> Response:
     """The free windows of each date of a plan, from a calendar of busy time."""
     if request.mimetype != CALENDAR:
         return problems.unsupported_media_type(CALENDAR)

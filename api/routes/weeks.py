@@ -12,6 +12,7 @@ from flask_openapi3.models import MediaType, RequestBody, Schema
 from api import metrics, problems
 from api.auth import COACH_OPTIONAL, optional_bearer_token
 from api.ical import CalendarQuery, week_calendar
+from api.parameters import Parameters
 from api.problems import problem_responses
 from api.responses import CALENDAR, JSON, calendar_response, json_response, wanted_type
 from api.services.alternatives import AlternativesBody, week_alternatives
@@ -120,6 +121,10 @@ def alternatives(body: AlternativesBody) -> Response:
     return json_response(week_alternatives(body))
 
 
+class WeekWindowsQueryParameters(Parameters, WeekWindowsQuery):
+    """The query of POST /v1/weeks/windows, its schema built once (api/parameters.py)."""
+
+
 @blueprint.post(
     "/windows",
     operation_id="busy_week_windows",
@@ -133,7 +138,7 @@ def alternatives(body: AlternativesBody) -> Response:
     "`available: false`). A file that is not a calendar, or a `day` that ends before it "
     "starts, is a 400 naming what is wrong.",
 )
-def windows(query: WeekWindowsQuery) -> Response:
+def windows(query: WeekWindowsQueryParameters) -> Response:
     """The free windows of each day of a week, from a calendar of busy time."""
     if request.mimetype != CALENDAR:
         return problems.unsupported_media_type(CALENDAR)

@@ -43,12 +43,11 @@ from solver.domain import (
     StrengthTrainingAge,
     number_of_years,
 )
+from solver.domain import Athlete as SolverAthlete
 
 # Each list's name in its cursors, so a cursor of one list is refused by another.
 ATHLETES = "athletes"
 HISTORY = "history"
-# The athlete's fields that change the rules for them, stored beside level, phase, equipment.
-MODIFIERS = ("age", "strength_training_age", "avoid", "max_strength_minutes")
 # Solved weeks kept per athlete (the app's HISTORY_LIMIT): the oldest beyond go as one is added.
 DEFAULT_HISTORY_LIMIT = 500
 
@@ -97,6 +96,15 @@ class AthleteIn(BaseModel):
                 "leave out default_week.athlete: set level, phase and equipment on the athlete"
             )
         return week
+
+
+# The athlete's fields that change the rules for them (age, lifting years, movements to avoid,
+# a strength cap), stored beside level, phase and equipment: the week's `athlete` block's own.
+MODIFIERS = tuple(
+    name
+    for name in SolverAthlete.model_fields
+    if name in AthleteIn.model_fields and name not in ("level", "phase", "equipment")
+)
 
 
 class AthleteUpdate(AthleteIn):

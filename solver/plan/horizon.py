@@ -119,7 +119,7 @@ def _strength(strength: Strength, phase: str, before: list[WeekRequest]) -> Stre
     if not loading:
         return strength
     target = max(loading[-1].target_sessions - 1, strength.min_sessions, 1)
-    return strength.model_copy(update={"target_sessions": min(target, strength.max_sessions)})
+    return strength.model_copy(update=dict(target_sessions=min(target, strength.max_sessions)))
 
 
 def _with_goal_race(
