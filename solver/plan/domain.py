@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from solver.domain import (
+    LAST_WEEK_OF,
     MAX_WEIGHT,
     RELAXABLE_RULE_IDS,
     Athlete,
@@ -147,8 +148,12 @@ class PlanRequest(_Strict):
                     f"previous_race.date ({race.date.isoformat()}) must fall 1 to 14 days before "
                     f"start ({self.start.isoformat()})"
                 )
-        if self.end > dt.date(9999, 12, 24):
-            raise ValueError("the plan runs past the calendar's end")
+        last_week = self.end - dt.timedelta(days=6)
+        if last_week > LAST_WEEK_OF:
+            raise ValueError(
+                f"the plan's last week would start on {last_week.isoformat()}, past "
+                f"{LAST_WEEK_OF.isoformat()}: start earlier or give fewer weeks"
+            )
         return self
 
     @property

@@ -200,7 +200,8 @@ def date_range(query: dict[str, Any]) -> None:
 
 def plan_fits_its_races(body: dict[str, Any]) -> None:
     """PlanRequest: `start` is a Monday (`_starts_monday`), the athlete's phase is set per week
-    (`_phase_is_per_week`), and the goal race falls inside the plan (`_races_fit_the_plan`)."""
+    (`_phase_is_per_week`), and the goal race and the last week fall inside the plan and the
+    calendar (`_races_fit_the_plan`)."""
     try:
         start = dt.date.fromisoformat(body["start"]) if isinstance(body["start"], str) else None
     except ValueError:
@@ -210,6 +211,10 @@ def plan_fits_its_races(body: dict[str, Any]) -> None:
     start -= dt.timedelta(days=start.weekday())
     if start < dt.date(1969, 12, 29):
         start += dt.timedelta(days=7)
+    # Every week's Monday is a week_of: the last one may not pass 2200-12-31.
+    latest = dt.date(2200, 12, 31) - dt.timedelta(days=7 * (max(len(body["weeks"]), 1) - 1))
+    while start > latest:
+        start -= dt.timedelta(days=7)
     body["start"] = start.isoformat()
     if isinstance(body.get("athlete"), dict):
         body["athlete"].pop("phase", None)

@@ -59,6 +59,15 @@ function weightsChanged() {
   scheduleSolve();
 }
 
+// The forms' buttons come disabled (data-until-ready) so that nothing is sent, or the page
+// reloaded by a form's own submit, before the parts above are wired: enable them now.
+function ready() {
+  for (const button of document.querySelectorAll("button[data-until-ready]")) {
+    button.disabled = false;
+    button.removeAttribute("data-until-ready");
+  }
+}
+
 async function start() {
   let openapi;
   let rules;
@@ -102,6 +111,7 @@ async function start() {
   renderSliders();
   showRequest(saved.request || STARTER_WEEK);
   await initAccount();
+  ready();
 
   let library;
   try {

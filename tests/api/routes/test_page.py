@@ -1005,3 +1005,16 @@ def test_a_session_done_pins_the_past_and_survives_a_reload(page: Page):
     expect(page.locator("#replan-marks li")).to_have_count(0)
     expect(page.locator("#day-wed")).not_to_have_class(re.compile(r"\bsettled\b"))
     assert {day: strength_on(page, day) for day in DAY_NAMES} == held
+
+
+def test_the_forms_wait_for_the_page_to_be_wired(browser: Browser, base_url: str):
+    """As served, the forms' buttons are disabled, so a click before the modules are wired
+    neither does nothing nor reloads the page through the form's own submit; once wired, they
+    are enabled."""
+    page = open_page(browser, base_url)
+    served = page.request.get("/").text()
+    assert re.search(r'<button type="submit" disabled data-until-ready[^>]*>Sign up<', served)
+    page.goto("/")
+    expect(page.get_by_role("button", name="Sign up")).to_be_enabled()
+    expect(page.locator("button[data-until-ready]")).to_have_count(0)
+    page.context.close()

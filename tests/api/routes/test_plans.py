@@ -59,7 +59,8 @@ def test_no_plan_is_a_422_with_dated_conflicts_and_suggestions(client):
 
 
 def test_bad_plans_are_400_naming_the_field(client):
-    """Not a Monday, over 104 weeks, a goal race after the plan: 400s that say where."""
+    """Not a Monday, over 104 weeks, a goal race after the plan, a last week past the calendar's
+    end: 400s that say where."""
     cases = [
         ({"start": "2027-03-03", "weeks": [{}]}, "start"),
         ({"start": "2027-03-01", "weeks": [{}] * 105}, "weeks"),
@@ -71,6 +72,7 @@ def test_bad_plans_are_400_naming_the_field(client):
             },
             "goal_race.date",
         ),
+        ({"start": "2200-12-22", "weeks": [{}] * 3}, "2200-12-31"),
     ]
     for body, field in cases:
         response = client.post("/v1/plans/solve", json=body)

@@ -79,3 +79,10 @@ def test_unknown_day_and_fields_are_refused_where_they_are():
     message = refusal({"start": START, "weeks": [{}, {"days": {"funday": {}}}]})
     assert "weeks.1.days.funday" in message
     assert "weeks.0.colour" in refusal({"start": START, "weeks": [{"colour": "red"}]})
+
+
+def test_the_last_week_must_start_within_the_calendar():
+    """Each week's Monday is a week's week_of: the plan may not run into a week past 2200."""
+    PlanRequest.model_validate({"start": "2200-12-29", "weeks": [{"days": {}}]})
+    with pytest.raises(ValidationError, match="last week would start on 2201-01-05"):
+        PlanRequest.model_validate({"start": "2200-12-29", "weeks": [{"days": {}}] * 2})
