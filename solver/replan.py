@@ -249,11 +249,17 @@ class Report:
 def replan(body: ReplanRequest) -> ReplanResult:
     """Re-solve the rest of the week: the past as it happened, as few changes as the stability
     weight asks, recovering legs spared. ReplanError when the body names what the week lacks."""
+    return replanned(body)[1]
+
+
+def replanned(body: ReplanRequest) -> tuple[WeekRequest, ReplanResult]:
+    """`replan`, with the request it solved: the week's as it now stands (missed runs gone,
+    moved ones moved)."""
     resolved = resolve(body)
     result = solve(resolved.request, replanning=resolved.replanning)
     today = DAYS[resolved.replanning.today]
     changes = [] if result.status == "infeasible" else _changes(resolved, result.plan)
-    return ReplanResult(**dict(result), today=today, changes=changes)
+    return resolved.request, ReplanResult(**dict(result), today=today, changes=changes)
 
 
 def resolve(body: ReplanRequest) -> _Resolved:

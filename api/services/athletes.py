@@ -14,6 +14,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from sqlalchemy.orm import Session
 
 from api.services.coaches import authenticated
 from api.services.errors import CalendarNeedsWeekOf, NoWeek
@@ -304,20 +305,34 @@ def solve_for_athlete(
         result = solve(request)
         if result.status == "infeasible":
             raise NoWeek(result.conflicts, result.suggestions)
-        solved = rows.insert_solved_week(
-            session,
-            athlete,
-            {
-                "profile_id": body.profile,
-                "request": request.model_dump(mode="json"),
-                "weights": dict(request.weights),
-                "result": result.model_dump(mode="json"),
-                "status": result.status,
-                "objective": result.objective,
-            },
-        )
-        rows.trim_history(session, athlete, keep)
+        solved = keep_solved_week(session, athlete, body.profile, request, result, keep)
         return solved_week_out(solved)
+
+
+def keep_solved_week(
+    session: Session,
+    athlete: Athlete,
+    profile_id: int | None,
+    request: WeekRequest,
+    result: WeekResult,
+    keep: int,
+) -> SolvedWeek:
+    """Keep the week in the athlete's history with the request and weights that produced it
+    (a replan's answer as the week it is); the history keeps the newest `keep` weeks."""
+    solved = rows.insert_solved_week(
+        session,
+        athlete,
+        {
+            "profile_id": profile_id,
+            "request": request.model_dump(mode="json"),
+            "weights": dict(request.weights),
+            "result": result.model_dump(mode="json", include=set(WeekResult.model_fields)),
+            "status": result.status,
+            "objective": result.objective,
+        },
+    )
+    rows.trim_history(session, athlete, keep)
+    return solved
 
 
 def athlete_history(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from api.services.athletes import DEFAULT_HISTORY_LIMIT
+from api.services.athletes import DEFAULT_HISTORY_LIMIT, keep_solved_week
 from api.services.coaches import authenticated
 from api.services.errors import InvalidField, NothingToReplan, NoWeek
 from api.storage import Database
 from api.storage import athletes as rows
-from solver.replan import ReplanError, ReplanRequest, ReplanResult, WhatHappened, replan, resolve
+from solver import WeekRequest
+from solver.replan import ReplanError, ReplanRequest, ReplanResult, WhatHappened, replanned
 
 
 class AthleteReplanOut(ReplanResult):
@@ -26,13 +27,18 @@ def replan_week(body: ReplanRequest) -> ReplanResult:
     InvalidField when the body names what the week does not hold (a done session never
     planned, a day outside the week); NoWeek when no week keeps every hard rule.
     """
+    return _replanned(body)[1]
+
+
+def _replanned(body: ReplanRequest) -> tuple[WeekRequest, ReplanResult]:
+    """`replan_week`, with the request it solved (solver.replan.replanned)."""
     try:
-        result = replan(body)
+        request, result = replanned(body)
     except ReplanError as error:
         raise InvalidField(error.field, error.message, title="Not in the week") from None
     if result.status == "infeasible":
         raise NoWeek(result.conflicts, result.suggestions)
-    return result
+    return request, result
 
 
 def replan_athlete_week(
@@ -64,19 +70,8 @@ def replan_athlete_week(
                 "week": held.result["days"],
             }
         )
-        result = replan_week(request)
-        replanned = resolve(request).request
-        solved = rows.insert_solved_week(
-            session,
-            athlete,
-            {
-                "profile_id": held.profile_id,
-                "request": replanned.model_dump(mode="json"),
-                "weights": dict(replanned.weights),
-                "result": result.model_dump(mode="json", exclude={"today", "changes"}),
-                "status": result.status,
-                "objective": result.objective,
-            },
+        replanned_request, result = _replanned(request)
+        solved = keep_solved_week(
+            session, athlete, held.profile_id, replanned_request, result, keep
         )
-        rows.trim_history(session, athlete, keep)
         return AthleteReplanOut(**dict(result), id=solved.id, athlete=athlete.id)
