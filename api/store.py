@@ -1,16 +1,19 @@
-"""The app's database: migrated and opened at start-up, handed to the services by the routes.
+"""The app's stores, handed to the services by the routes: the database, migrated and opened at
+start-up, and the weeks it solved lately (`WeekCache`, in memory, per worker).
 
-Services open their own transactions on it (`Database.transaction()`); a request that needs no
-stored data never opens one.
+Services open their own transactions on the database (`Database.transaction()`); a request that
+needs no stored data never opens one.
 """
 
 from __future__ import annotations
 
 from flask import Flask, current_app
 
+from api.services.week_cache import WeekCache
 from api.storage import Database, database_url, upgrade
 
 EXTENSION = "trainweek.database"
+CACHE_EXTENSION = "trainweek.week_cache"
 
 
 def init_app(app: Flask) -> None:
@@ -20,9 +23,16 @@ def init_app(app: Flask) -> None:
     # and the others find the schema at head (see api/storage/migrate.py).
     upgrade(url)
     app.extensions[EXTENSION] = Database(url)
+    app.extensions[CACHE_EXTENSION] = WeekCache(app.config["WEEK_CACHE_SIZE"])
 
 
 def database() -> Database:
     """The current app's database."""
     db: Database = current_app.extensions[EXTENSION]
     return db
+
+
+def week_cache() -> WeekCache:
+    """The current app's kept optimal weeks."""
+    cache: WeekCache = current_app.extensions[CACHE_EXTENSION]
+    return cache

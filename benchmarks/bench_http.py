@@ -7,16 +7,21 @@
 it replaced, one after the other in the same run, `--repeat` times each, alternating.
 
 Latency: POST /v1/weeks/solve (the Hansons scenario) interleaved with GET /healthz on one
-keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP;
-"of which solver" is the solver's own wall_time_ms from each answer.
+keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP.
+The same week posted again is answered from the service's cache of optimal weeks
+(api/services/week_cache.py); "a new week each time" posts the same days under weights not
+asked before (three goals' weights stepping through 0..10, as a coach moving sliders), so each
+of those is solved. "of which solver" is the solver's own wall_time_ms from those answers.
 Throughput: several client threads, each on its own keep-alive connection, posting the same
-week for a few seconds. Client and server share the machine: the figures are a floor.
+week for a few seconds (so, after the first, from the cache). Client and server share the
+machine: the figures are a floor.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import statistics
 import threading
@@ -51,20 +56,47 @@ def percentile(samples: list[float], pct: int) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[pct - 1]
 
 
-def latency(port: int, body: bytes, rounds: int) -> tuple[list[float], list[float], list[float]]:
-    """Solve and healthz latencies interleaved on one keep-alive connection, and solver times."""
+SLIDERS = ("spread_sessions", "variety", "strength_on_hard_days")
+"""The goals whose weights the new weeks step through."""
+
+
+def new_weeks(body: bytes, count: int) -> list[bytes]:
+    """The week under `count` weight settings, none the same and none the body's own."""
+    week = json.loads(body)
+    settings = ((i // 121 % 11, i // 11 % 11, i % 11) for i in range(1, 1331))
+    return [
+        json.dumps(
+            {
+                **week,
+                "weights": {**week.get("weights", {}), **dict(zip(SLIDERS, weights, strict=True))},
+            }
+        ).encode()
+        for weights in itertools.islice(settings, count)
+    ]
+
+
+Samples = dict[str, list[float]]
+
+
+def latency(port: int, body: bytes, rounds: int) -> Samples:
+    """The same week, a new week, and healthz, interleaved on one keep-alive connection; and
+    the solver's times of the new weeks."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     for _ in range(20):  # warm up both workers' imports and caches
         timed(connection, "POST", "/v1/weeks/solve", body)
         timed(connection, "GET", "/healthz", None)
-    solves, healthz, solver = [], [], []
-    for _ in range(rounds):
-        elapsed, answer = timed(connection, "POST", "/v1/weeks/solve", body)
-        solves.append(elapsed)
-        solver.append(json.loads(answer)["solver"]["wall_time_ms"])
-        healthz.append(timed(connection, "GET", "/healthz", None)[0])
+    samples: Samples = {"same": [], "new": [], "solver": [], "healthz": []}
+    for new in new_weeks(body, rounds):
+        samples["same"].append(timed(connection, "POST", "/v1/weeks/solve", body)[0])
+        elapsed, answer = timed(connection, "POST", "/v1/weeks/solve", new)
+        solved = json.loads(answer)["solver"]
+        if solved["cached"]:
+            raise SystemExit("a new week came from the cache: the bench's weeks are not new")
+        samples["new"].append(elapsed)
+        samples["solver"].append(solved["wall_time_ms"])
+        samples["healthz"].append(timed(connection, "GET", "/healthz", None)[0])
     connection.close()
-    return solves, healthz, solver
+    return samples
 
 
 def throughput(port: int, body: bytes, threads: int, seconds: float) -> tuple[int, float]:
@@ -94,24 +126,27 @@ def measure(kind: str, body: bytes, args: argparse.Namespace) -> None:
     port = free_port()
     server = start_server(kind, port)
     try:
-        solves, healthz, solver = latency(port, body, args.rounds)
+        samples = latency(port, body, args.rounds)
         count, elapsed = throughput(port, body, args.threads, args.seconds)
     finally:
         stop_server(server)
 
     print(f"\n{kind}: on {HOST}:{port}; {SCENARIO.name}")
-    print(f"{'request':<22}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
-    for name, samples in (
-        ("POST /v1/weeks/solve", solves),
-        ("  of which solver", solver),
-        ("GET /healthz", healthz),
+    print(f"{'request':<36}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
+    for name, key in (
+        ("POST /v1/weeks/solve, the same week", "same"),
+        ("POST /v1/weeks/solve, a new week", "new"),
+        ("  of which solver", "solver"),
+        ("GET /healthz", "healthz"),
     ):
         print(
-            f"{name:<22}{len(samples):>6}{percentile(samples, 50):>10.2f}"
-            f"{percentile(samples, 99):>10.2f}"
+            f"{name:<36}{len(samples[key]):>6}{percentile(samples[key], 50):>10.2f}"
+            f"{percentile(samples[key], 99):>10.2f}"
         )
-    ratio = percentile(solves, 50) / percentile(healthz, 50)
-    print(f"solve/healthz p50 ratio: {ratio:.1f}x (target <= 2.5x)")
+    healthz = percentile(samples["healthz"], 50)
+    for name, key in (("the same week", "same"), ("a new week", "new")):
+        ratio = percentile(samples[key], 50) / healthz
+        print(f"solve/healthz p50 ratio, {name}: {ratio:.1f}x (target <= 2.5x)")
     print(
         f"throughput: {count / elapsed:.0f} solves/s with {args.threads} client threads "
         f"over {elapsed:.1f} s (target >= 300)"
@@ -122,7 +157,14 @@ def main() -> None:
     """Measure each server asked for, alternating when repeated."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", choices=[*KINDS, "both"], default="both")
-    parser.add_argument("--rounds", type=int, default=500, help="solve+healthz pairs timed")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=500,
+        choices=range(1, 1331),
+        metavar="1..1330",
+        help="rounds timed, each the same week, a new week and healthz",
+    )
     parser.add_argument("--threads", type=int, default=8, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=5.0, help="throughput run length")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each server")

@@ -112,6 +112,11 @@ class SolverFacts(BaseModel):
     ortools_version: str = Field(description="Version of OR-Tools CP-SAT used.")
     seed: int = Field(description="Random seed of the search (fixed: same week, same answer).")
     workers: int = Field(description="Search workers (one, for determinism).")
+    cached: bool = Field(
+        default=False,
+        description="True when the service answered this same request before and gave its kept "
+        "optimal week again, without solving; wall_time_ms is then the first solve's.",
+    )
 
 
 class WeekResult(BaseModel):

@@ -39,7 +39,7 @@ from api.services.calendars import solved_week_calendar
 from api.services.idempotency import coach_scope
 from api.services.replan import AthleteReplanOut
 from api.settings import history_limit, solve_budget
-from api.store import database
+from api.store import database, week_cache
 from solver import PlanResult
 from solver.replan import WhatHappened
 
@@ -150,6 +150,7 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
             body,
             keep=history_limit(),
             needs_week_of=wanted == CALENDAR,
+            cache=week_cache(),
         )
         metrics.solved(solved.result.status)
         location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)

@@ -27,6 +27,7 @@ from api.services.scenarios import (
     list_library,
     solve_scenario,
 )
+from api.store import week_cache
 from solver.scenario import Scenario
 
 blueprint = APIBlueprint(
@@ -81,7 +82,9 @@ def solve(path: ScenarioPath, query: CalendarQuery, body: SolveScenarioBody) -> 
     wanted = wanted_type(JSON, CALENDAR)
     if wanted is None:
         return problems.not_acceptable(JSON, CALENDAR)
-    solved = solve_scenario(path.name, body, _folder(), needs_week=wanted == CALENDAR)
+    solved = solve_scenario(
+        path.name, body, _folder(), needs_week=wanted == CALENDAR, cache=week_cache()
+    )
     metrics.solved(solved.result.status)
     week_of = solved.week_of
     if wanted == CALENDAR and week_of is not None:

@@ -23,7 +23,7 @@ from api.services.replan import replan_week
 from api.services.sensitivity import SensitivityBody, weight_sensitivity
 from api.services.weeks import EvaluateBody, ProfiledWeekRequest, evaluate_week, solve_week
 from api.settings import solve_budget
-from api.store import database
+from api.store import database, week_cache
 from solver import Evaluation, WeekResult
 from solver.alternatives import Alternatives
 from solver.compare import Comparison
@@ -59,7 +59,7 @@ def solve(query: CalendarQuery, body: ProfiledWeekRequest) -> Response:
         return problems.not_acceptable(JSON, CALENDAR)
     if wanted == CALENDAR and body.week_of is None:
         return problems.needs_week_of()
-    result = solve_week(database(), body, optional_bearer_token())
+    result = solve_week(database(), body, optional_bearer_token(), week_cache())
     metrics.solved(result.status)
     if wanted == CALENDAR and body.week_of is not None:
         now = dt.datetime.now(dt.UTC)

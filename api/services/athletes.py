@@ -28,12 +28,13 @@ from api.services.paging import (
     next_cursor,
 )
 from api.services.profiles import resolve_weights
+from api.services.week_cache import UNCACHED, WeekCache
 from api.services.weeks import ProfiledWeekRequest
 from api.storage import Database
 from api.storage import athletes as rows
 from api.storage.fields import as_utc
 from api.storage.models import Athlete, SolvedWeek
-from solver import SoftGoalId, WeekRequest, WeekResult, solve
+from solver import SoftGoalId, WeekRequest, WeekResult
 from solver.domain import (
     Age,
     Avoids,
@@ -285,8 +286,10 @@ def solve_for_athlete(
     body: ProfiledWeekRequest,
     keep: int = DEFAULT_HISTORY_LIMIT,
     needs_week_of: bool = False,
+    cache: WeekCache = UNCACHED,
 ) -> SolvedWeekOut:
-    """Solve the athlete's week and keep it in their history with its request and weights.
+    """Solve the athlete's week (or find it in `cache`) and keep it in their history with its
+    request and weights.
 
     Weights resolve in layers: defaults, the profile's, the default week's, the body's. The
     history keeps the newest `keep` weeks: older ones go in the same transaction. Raises
@@ -302,7 +305,7 @@ def solve_for_athlete(
         request = athlete_week(athlete, body, weights)
         if needs_week_of and request.week_of is None:
             raise CalendarNeedsWeekOf()
-        result = solve(request)
+        result = cache.solve(request)
         if result.status == "infeasible":
             raise NoWeek(result.conflicts, result.suggestions)
         solved = keep_solved_week(session, athlete, body.profile, request, result, keep)

@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from api.services.errors import CalendarNeedsWeekOf, InvalidField, NoWeek, UnknownScenario
 from api.services.fields import PresetName
+from api.services.week_cache import UNCACHED, WeekCache
 from api.validation import field_errors
-from solver import WeekRequest, WeekResult, solve
+from solver import WeekRequest, WeekResult
 from solver.domain import MAX_WEIGHT, CalendarDate, GoalWeights
 from solver.library import load_library
 from solver.presets import Preset
@@ -125,9 +126,14 @@ def get_scenario(name: str, folder: Path | None = None) -> Scenario:
 
 
 def solve_scenario(
-    name: str, body: SolveScenarioBody, folder: Path | None = None, needs_week: bool = False
+    name: str,
+    body: SolveScenarioBody,
+    folder: Path | None = None,
+    needs_week: bool = False,
+    cache: WeekCache = UNCACHED,
 ) -> ScenarioSolved:
-    """Solve a scenario and check its expectations; an infeasible scenario is an answer too.
+    """Solve a scenario (or find it in `cache`) and check its expectations; an infeasible
+    scenario is an answer too.
 
     With `needs_week` (a calendar is wanted) the week must have a week_of (CalendarNeedsWeekOf,
     before solving) and exist (NoWeek).
@@ -145,7 +151,7 @@ def solve_scenario(
         request = presets[body.preset].apply(request)
     elif body.weights:
         request = request.model_copy(update={"weights": {**request.weights, **body.weights}})
-    result = solve(request)
+    result = cache.solve(request)
     if needs_week and result.status == "infeasible":
         raise NoWeek(result.conflicts, result.suggestions)
     failures = scenario.expect.check(result, body.preset)

@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.services.coaches import authenticated
 from api.services.errors import InvalidField, NoWeek
 from api.services.profiles import resolve_weights
+from api.services.week_cache import UNCACHED, WeekCache
 from api.storage import Database
-from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate, solve
+from solver import Evaluation, PlanError, WeekRequest, WeekResult, evaluate
 from solver.catalogue import catalogue
 from solver.domain import DAYS, Clock, DayId
 from solver.times import minutes_of
@@ -70,11 +71,17 @@ class EvaluateBody(BaseModel):
     )
 
 
-def solve_week(db: Database, body: ProfiledWeekRequest, token: str | None = None) -> WeekResult:
+def solve_week(
+    db: Database,
+    body: ProfiledWeekRequest,
+    token: str | None = None,
+    cache: WeekCache = UNCACHED,
+) -> WeekResult:
     """The optimal week for the request; NoWeek when no week keeps every hard rule.
 
     Without `profile` the database is not touched; with it, the profile must be the token's
-    coach's, and its weights go under the request's own.
+    coach's, and its weights go under the request's own. A request `cache` has kept is not
+    solved again.
     """
     request: WeekRequest = body
     if body.profile is not None:
@@ -82,12 +89,12 @@ def solve_week(db: Database, body: ProfiledWeekRequest, token: str | None = None
             coach = authenticated(session, token)
             weights = resolve_weights(session, coach.id, body.profile, body.weights)
         request = WeekRequest.model_validate({**body.week_fields(), "weights": weights})
-    return solved(request)
+    return solved(request, cache)
 
 
-def solved(request: WeekRequest) -> WeekResult:
-    """Solve the request; NoWeek when no week keeps every hard rule."""
-    result = solve(request)
+def solved(request: WeekRequest, cache: WeekCache = UNCACHED) -> WeekResult:
+    """Solve the request (or find it in `cache`); NoWeek when no week keeps every hard rule."""
+    result = cache.solve(request)
     if result.status == "infeasible":
         raise NoWeek(result.conflicts, result.suggestions)
     return result

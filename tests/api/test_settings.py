@@ -53,3 +53,17 @@ def test_a_budget_of_no_seconds_stops_the_start(private_database, monkeypatch, v
     monkeypatch.setenv("TRAINWEEK_SOLVE_BUDGET_SECONDS", value)
     with pytest.raises(ValueError, match="TRAINWEEK_SOLVE_BUDGET_SECONDS"):
         create_app({"TESTING": True})
+
+
+def test_the_week_cache_size_comes_from_the_environment(private_database, monkeypatch):
+    """TRAINWEEK_WEEK_CACHE_SIZE sets how many optimal weeks are kept; 0 keeps none."""
+    assert create_app({"TESTING": True}).config["WEEK_CACHE_SIZE"] == 1024
+    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_SIZE", "0")
+    assert create_app({"TESTING": True}).config["WEEK_CACHE_SIZE"] == 0
+
+
+@pytest.mark.parametrize("value", ["-1", "lots"])
+def test_a_week_cache_size_below_zero_stops_the_start(private_database, monkeypatch, value):
+    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_SIZE", value)
+    with pytest.raises(ValueError, match="TRAINWEEK_WEEK_CACHE_SIZE"):
+        create_app({"TESTING": True})

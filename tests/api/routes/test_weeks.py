@@ -43,6 +43,29 @@ def test_solve_returns_the_optimal_week_keyed_mon_to_sun(
     assert {"wall_time_ms", "ortools_version"} <= set(week["solver"])
 
 
+def test_the_same_week_again_is_answered_from_the_cache(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    """Posted twice, the week is solved once: the second answer is the same week, cached."""
+    first = client.post("/v1/weeks/solve", json=hansons_body).get_json()
+    again = client.post("/v1/weeks/solve", json=hansons_body).get_json()
+    assert (first["solver"]["cached"], again["solver"]["cached"]) == (False, True)
+    assert {**again, "solver": None} == {**first, "solver": None}
+    other = client.post("/v1/weeks/solve", json={**hansons_body, "weights": {"variety": 0}})
+    assert other.get_json()["solver"]["cached"] is False
+
+
+@pytest.mark.parametrize("app_config", [{"WEEK_CACHE_SIZE": 0}])
+def test_a_cache_of_size_zero_solves_every_time(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    for _ in range(2):
+        assert (
+            client.post("/v1/weeks/solve", json=hansons_body).get_json()["solver"]["cached"]
+            is False
+        )
+
+
 def test_solve_honours_weights(client: FlaskClient) -> None:
     """Switching a goal off by weight removes it from the penalties of the answer."""
     body = {"days": {"tue": runs("intervals"), "sat": runs("long")}}

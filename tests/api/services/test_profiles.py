@@ -190,7 +190,7 @@ def test_a_week_with_a_profile_is_solved_with_the_resolved_weights(database, coa
         solved.append(request)
         return solve(request)
 
-    monkeypatch.setattr("api.services.weeks.solve", spy)
+    monkeypatch.setattr("api.services.week_cache.solve", spy)
     body = ProfiledWeekRequest.model_validate(
         {"days": {"sat": {"runs": [{"type": "long", "minutes": 90}]}}, "weights": {"level_fit": 0}}
     )

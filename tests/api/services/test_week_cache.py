@@ -1,0 +1,104 @@
+"""The week cache: the same request is solved once and answered again from memory; only
+optimal answers are kept, each caller gets its own copy, the least recently asked leaves first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from api.services import week_cache
+from api.services.week_cache import WeekCache
+from solver import DAYS, WeekRequest, WeekResult, solve
+from tests.helpers import runs, week
+
+Solves = list[WeekRequest]
+
+
+@pytest.fixture
+def solves(monkeypatch: pytest.MonkeyPatch) -> Solves:
+    """The requests the cache hands to the solver, in order."""
+    asked: Solves = []
+
+    def counted(request: WeekRequest) -> WeekResult:
+        asked.append(request)
+        return solve(request)
+
+    monkeypatch.setattr(week_cache, "solve", counted)
+    return asked
+
+
+def hard_week(**fields: object) -> WeekRequest:
+    """A week of intervals, tempo and a long run, easy days between, two rest days."""
+    types = ("intervals", "easy", None, "tempo", "easy", "long", None)
+    days = {day: runs(kind) if kind else runs() for day, kind in zip(DAYS, types, strict=True)}
+    return week(days, **fields)
+
+
+def test_the_same_request_is_solved_once_and_answered_again(solves: Solves) -> None:
+    """The second answer is the first week, marked cached, with the first solve's time."""
+    cache = WeekCache(8)
+    first = cache.solve(hard_week())
+    again = cache.solve(hard_week())
+    assert len(solves) == 1
+    assert first.status == "optimal" and not first.solver.cached
+    assert again.solver.cached
+    assert again.model_dump(exclude={"solver"}) == first.model_dump(exclude={"solver"})
+    assert again.solver.wall_time_ms == first.solver.wall_time_ms
+
+
+def test_a_request_that_differs_in_anything_is_solved(solves: Solves) -> None:
+    """Other weights are another request: solved, and its own week."""
+    cache = WeekCache(8)
+    cache.solve(hard_week())
+    other = cache.solve(hard_week(weights={"spread_sessions": 0, "strength_on_hard_days": 9}))
+    assert len(solves) == 2
+    assert not other.solver.cached
+
+
+def test_each_caller_gets_its_own_copy(solves: Solves) -> None:
+    """Changing an answer does not change what the cache gives next."""
+    cache = WeekCache(8)
+    cache.solve(hard_week())
+    mine = cache.solve(hard_week())
+    mine.days["mon"].strength.clear()
+    mine.penalties.clear()
+    again = cache.solve(hard_week())
+    assert again.penalties and any(day.strength for day in again.days.values())
+
+
+def test_only_optimal_answers_are_kept(solves: Solves, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A week the time limit cut short, and a week that cannot exist, are solved each time."""
+
+    def with_status(status: str) -> Callable[[WeekRequest], WeekResult]:
+        def solved(request: WeekRequest) -> WeekResult:
+            solves.append(request)
+            return solve(request).model_copy(update={"status": status})
+
+        return solved
+
+    for status in ("feasible", "infeasible"):
+        solves.clear()
+        monkeypatch.setattr(week_cache, "solve", with_status(status))
+        cache = WeekCache(8)
+        cache.solve(hard_week())
+        assert not cache.solve(hard_week()).solver.cached
+        assert len(solves) == 2 and len(cache) == 0
+
+
+def test_the_least_recently_asked_leaves_first(solves: Solves) -> None:
+    """With room for two: a, b, a, c keeps a and c; b is solved again."""
+    a, b, c = (hard_week(strength={"target_sessions": n}) for n in (1, 2, 3))
+    cache = WeekCache(2)
+    for request in (a, b, a, c):
+        cache.solve(request)
+    assert len(solves) == 3 and len(cache) == 2
+    assert cache.solve(a).solver.cached and cache.solve(c).solver.cached
+    assert not cache.solve(b).solver.cached
+
+
+def test_size_zero_keeps_nothing(solves: Solves) -> None:
+    cache = WeekCache(0)
+    cache.solve(hard_week())
+    assert not cache.solve(hard_week()).solver.cached
+    assert len(solves) == 2 and len(cache) == 0
