@@ -61,7 +61,9 @@ function showWeek(result, request) {
   const label = result.status === "optimal" ? "Optimal week" : "Best week found in time";
   setStatus(
     `${label} · penalty ${result.objective} · ${count} session${count === 1 ? "" : "s"} · ` +
-    `solved in ${Math.round(result.solver.wall_time_ms)} ms`, result.status);
+    (result.solver.cached
+      ? `solved before in ${Math.round(result.solver.wall_time_ms)} ms, kept`
+      : `solved in ${Math.round(result.solver.wall_time_ms)} ms`), result.status);
   renderStrength(result);
   renderPenalties(result);
   weekHeld(state.shown);

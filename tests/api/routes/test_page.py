@@ -144,6 +144,13 @@ def test_the_page_opens_on_a_solved_week_with_a_slider_per_goal(page: Page, live
     expect(page.locator("#penalties .penalty")).to_have_count(1)
 
 
+def test_a_week_solved_before_says_it_came_from_the_cache(page: Page):
+    """Reloaded, the same week comes from the service's cache, and the status line says so."""
+    page.reload()
+    expect(page.locator("#status")).to_have_attribute("data-kind", "optimal")
+    expect(page.locator("#status")).to_contain_text(re.compile(r"solved before in \d+ ms, kept"))
+
+
 def test_moving_a_slider_re_solves_the_week(page: Page):
     """Pushing 'strength on easy days' to the top moves strength off the key-run days."""
     before = page.locator("#week").get_attribute("data-plan")
