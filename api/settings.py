@@ -15,7 +15,7 @@ from flask import Flask, current_app
 from limits import parse_many
 
 from api.services.athletes import DEFAULT_HISTORY_LIMIT
-from api.services.week_cache import DEFAULT_SIZE
+from api.services.week_cache import DEFAULT_MB
 from solver.budget import DEFAULT_MAX_SECONDS, DEFAULT_MAX_SOLVES, SolveBudget
 
 ENVIRONMENT_PREFIX = "TRAINWEEK_"
@@ -66,9 +66,9 @@ def _positive_seconds(value: Any) -> float:
 SETTINGS: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     # Solved weeks kept per athlete: storing one more deletes the oldest beyond it.
     "HISTORY_LIMIT": (DEFAULT_HISTORY_LIMIT, _positive_int),
-    # Optimal weeks kept in memory by request, per worker, so the same request is not solved
-    # twice (api/services/week_cache.py); 0 keeps none.
-    "WEEK_CACHE_SIZE": (DEFAULT_SIZE, _whole_number),
+    # MiB of optimal weeks kept in memory by request, per worker, so the same request is not
+    # solved twice (api/services/week_cache.py); 0 keeps none.
+    "WEEK_CACHE_MB": (DEFAULT_MB, _whole_number),
     # The most solving one request may do (sensitivity, compare): solves, and seconds in all.
     "SOLVE_BUDGET_SOLVES": (DEFAULT_MAX_SOLVES, _positive_int),
     "SOLVE_BUDGET_SECONDS": (DEFAULT_MAX_SECONDS, _positive_seconds),

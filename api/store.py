@@ -23,7 +23,7 @@ def init_app(app: Flask) -> None:
     # and the others find the schema at head (see api/storage/migrate.py).
     upgrade(url)
     app.extensions[EXTENSION] = Database(url)
-    app.extensions[CACHE_EXTENSION] = WeekCache(app.config["WEEK_CACHE_SIZE"])
+    app.extensions[CACHE_EXTENSION] = WeekCache(app.config["WEEK_CACHE_MB"] * 2**20)
 
 
 def database() -> Database:

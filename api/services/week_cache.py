@@ -9,6 +9,10 @@ sensitivity of the week just solved: each gets its week without solving it again
 Only optimal answers are kept: a week the time limit cut short depends on the machine's load,
 and an infeasible week is explained anew each time. A kept answer says so (`solver.cached`);
 its `wall_time_ms` is the time the first solve took.
+
+The cache is bounded by the size of what it keeps, requests and answers as JSON, not by their
+number: a week and its answer take 2 to 5 kB, but a client posting large weeks (up to the body
+limit) must not grow a worker's memory past the bound.
 """
 
 from __future__ import annotations
@@ -18,22 +22,23 @@ from collections import OrderedDict
 
 from solver import WeekRequest, WeekResult, solve
 
-DEFAULT_SIZE = 1024
-"""Answers kept at most: a week's request and answer take a few kilobytes, so a few MB in all."""
+DEFAULT_MB = 8
+"""The cache's bound, in MiB of JSON: some two thousand weeks."""
 
 
 class WeekCache:
-    """The latest optimal answers, by request; `size` 0 keeps none."""
+    """The latest optimal answers, by request, within `max_bytes` of JSON; 0 keeps none."""
 
-    def __init__(self, size: int = DEFAULT_SIZE) -> None:
-        self.size = size
+    def __init__(self, max_bytes: int = DEFAULT_MB * 2**20) -> None:
+        self.max_bytes = max_bytes
+        self.nbytes = 0
         self._answers: OrderedDict[str, str] = OrderedDict()
         self._lock = threading.Lock()
 
     def solve(self, request: WeekRequest) -> WeekResult:
         """The request's answer: the kept one when this request was solved before, or a new
         solve (kept when optimal)."""
-        if not self.size:
+        if not self.max_bytes:
             return solve(request)
         key = request.model_dump_json()
         with self._lock:
@@ -47,11 +52,22 @@ class WeekCache:
             return answer
         result = solve(request)
         if result.status == "optimal":
-            with self._lock:
-                self._answers[key] = result.model_dump_json()
-                while len(self._answers) > self.size:
-                    self._answers.popitem(last=False)
+            self._keep(key, result.model_dump_json())
         return result
+
+    def _keep(self, key: str, answer: str) -> None:
+        """Keep the answer, the least recently asked for leaving until it fits."""
+        size = len(key) + len(answer)
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._answers:  # another thread solved it meanwhile
+                return
+            self._answers[key] = answer
+            self.nbytes += size
+            while self.nbytes > self.max_bytes:
+                old_key, old_answer = self._answers.popitem(last=False)
+                self.nbytes -= len(old_key) + len(old_answer)
 
     def __len__(self) -> int:
         return len(self._answers)

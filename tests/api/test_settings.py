@@ -7,6 +7,7 @@ import pytest
 
 from api.app import create_app
 from api.services.athletes import DEFAULT_HISTORY_LIMIT
+from api.store import CACHE_EXTENSION
 
 
 def test_the_history_limit_defaults_to_500(private_database):
@@ -56,14 +57,14 @@ def test_a_budget_of_no_seconds_stops_the_start(private_database, monkeypatch, v
 
 
 def test_the_week_cache_size_comes_from_the_environment(private_database, monkeypatch):
-    """TRAINWEEK_WEEK_CACHE_SIZE sets how many optimal weeks are kept; 0 keeps none."""
-    assert create_app({"TESTING": True}).config["WEEK_CACHE_SIZE"] == 1024
-    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_SIZE", "0")
-    assert create_app({"TESTING": True}).config["WEEK_CACHE_SIZE"] == 0
+    """TRAINWEEK_WEEK_CACHE_MB bounds the optimal weeks kept (8 MiB unless set); 0 keeps none."""
+    assert create_app({"TESTING": True}).extensions[CACHE_EXTENSION].max_bytes == 8 * 2**20
+    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_MB", "0")
+    assert create_app({"TESTING": True}).extensions[CACHE_EXTENSION].max_bytes == 0
 
 
 @pytest.mark.parametrize("value", ["-1", "lots"])
 def test_a_week_cache_size_below_zero_stops_the_start(private_database, monkeypatch, value):
-    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_SIZE", value)
-    with pytest.raises(ValueError, match="TRAINWEEK_WEEK_CACHE_SIZE"):
+    monkeypatch.setenv("TRAINWEEK_WEEK_CACHE_MB", value)
+    with pytest.raises(ValueError, match="TRAINWEEK_WEEK_CACHE_MB"):
         create_app({"TESTING": True})

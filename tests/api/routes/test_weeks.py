@@ -55,7 +55,7 @@ def test_the_same_week_again_is_answered_from_the_cache(
     assert other.get_json()["solver"]["cached"] is False
 
 
-@pytest.mark.parametrize("app_config", [{"WEEK_CACHE_SIZE": 0}])
+@pytest.mark.parametrize("app_config", [{"WEEK_CACHE_MB": 0}])
 def test_a_cache_of_size_zero_solves_every_time(
     client: FlaskClient, hansons_body: dict[str, Any]
 ) -> None:

@@ -37,7 +37,7 @@ def hard_week(**fields: object) -> WeekRequest:
 
 def test_the_same_request_is_solved_once_and_answered_again(solves: Solves) -> None:
     """The second answer is the first week, marked cached, with the first solve's time."""
-    cache = WeekCache(8)
+    cache = WeekCache()
     first = cache.solve(hard_week())
     again = cache.solve(hard_week())
     assert len(solves) == 1
@@ -49,7 +49,7 @@ def test_the_same_request_is_solved_once_and_answered_again(solves: Solves) -> N
 
 def test_a_request_that_differs_in_anything_is_solved(solves: Solves) -> None:
     """Other weights are another request: solved, and its own week."""
-    cache = WeekCache(8)
+    cache = WeekCache()
     cache.solve(hard_week())
     other = cache.solve(hard_week(weights={"spread_sessions": 0, "strength_on_hard_days": 9}))
     assert len(solves) == 2
@@ -58,7 +58,7 @@ def test_a_request_that_differs_in_anything_is_solved(solves: Solves) -> None:
 
 def test_each_caller_gets_its_own_copy(solves: Solves) -> None:
     """Changing an answer does not change what the cache gives next."""
-    cache = WeekCache(8)
+    cache = WeekCache()
     cache.solve(hard_week())
     mine = cache.solve(hard_week())
     mine.days["mon"].strength.clear()
@@ -80,25 +80,52 @@ def test_only_optimal_answers_are_kept(solves: Solves, monkeypatch: pytest.Monke
     for status in ("feasible", "infeasible"):
         solves.clear()
         monkeypatch.setattr(week_cache, "solve", with_status(status))
-        cache = WeekCache(8)
+        cache = WeekCache()
         cache.solve(hard_week())
         assert not cache.solve(hard_week()).solver.cached
         assert len(solves) == 2 and len(cache) == 0
 
 
+def kept_bytes(request: WeekRequest) -> int:
+    """What the request and its answer take in a cache."""
+    cache = WeekCache()
+    cache.solve(request)
+    return cache.nbytes
+
+
 def test_the_least_recently_asked_leaves_first(solves: Solves) -> None:
-    """With room for two: a, b, a, c keeps a and c; b is solved again."""
+    """With room for two weeks: a, b, a, c keeps a and c; b is solved again."""
     a, b, c = (hard_week(strength={"target_sessions": n}) for n in (1, 2, 3))
-    cache = WeekCache(2)
+    room = sum(kept_bytes(request) for request in (a, b, c)) - 1
+    solves.clear()
+    cache = WeekCache(room)
     for request in (a, b, a, c):
         cache.solve(request)
-    assert len(solves) == 3 and len(cache) == 2
+    assert len(solves) == 3 and len(cache) == 2 and cache.nbytes <= room
     assert cache.solve(a).solver.cached and cache.solve(c).solver.cached
     assert not cache.solve(b).solver.cached
 
 
-def test_size_zero_keeps_nothing(solves: Solves) -> None:
-    cache = WeekCache(0)
+@pytest.mark.parametrize("room", [0, 1000])
+def test_a_week_larger_than_the_room_is_not_kept(solves: Solves, room: int) -> None:
+    """No room (or less than the week takes) keeps nothing."""
+    assert kept_bytes(hard_week()) > 1000
+    solves.clear()
+    cache = WeekCache(room)
     cache.solve(hard_week())
     assert not cache.solve(hard_week()).solver.cached
-    assert len(solves) == 2 and len(cache) == 0
+    assert len(solves) == 2 and len(cache) == 0 and cache.nbytes == 0
+
+
+def test_a_week_two_callers_solve_at_once_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other caller's answer lands while this one solves: the cache counts it once."""
+    cache, request = WeekCache(), hard_week()
+
+    def other_caller_first(asked: WeekRequest) -> WeekResult:
+        monkeypatch.setattr(week_cache, "solve", solve)
+        cache.solve(asked)
+        return solve(asked)
+
+    monkeypatch.setattr(week_cache, "solve", other_caller_first)
+    cache.solve(request)
+    assert len(cache) == 1 and cache.nbytes == kept_bytes(request)
