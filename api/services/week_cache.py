@@ -3,8 +3,9 @@
 A week's answer depends on its request alone: CP-SAT searches with one worker and a fixed
 seed, and the objective breaks every tie (`solver.rules.tie_break`), so the same request gives
 the same week. The service keeps the latest optimal answers, the least recently asked for
-leaving first. A coach moving a slider back, the page reloading, an app asking again, the
-sensitivity of the week just solved: each gets its week without solving it again.
+leaving first. A coach moving a slider back, the page reloading, an app asking again, an
+athlete's week solved again: each gets its week without solving it again. (Sensitivity and
+compare solve on their own, within their budget.)
 
 Only optimal answers are kept: a week the time limit cut short depends on the machine's load,
 and an infeasible week is explained anew each time. A kept answer says so (`solver.cached`);
