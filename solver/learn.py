@@ -194,10 +194,12 @@ def learn_weights(
     budget: SolveBudget = UNLIMITED,
     max_iterations: int = MAX_ITERATIONS,
 ) -> Learned:
-    """The weights under which the example weeks are the solver's, closest to `base`.
+    """The weights under which the example weeks are the solver's: the centre of those that
+    fit near `base`.
 
-    `base` (default: the defaults) breaks ties between weights that fit equally well and sets
-    the scale. Examples that break a hard rule take no part.
+    `base` (default: the defaults) is kept when it fits, keeps the goals no example trades
+    off, bounds how far the centre is sought and sets the scale. Examples that break a hard
+    rule take no part.
 
     Only the budget's seconds apply: every round solves every example, so its count of solves
     does not (the iteration cap bounds the rounds). OverBudget when the seconds run out before
