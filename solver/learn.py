@@ -58,6 +58,9 @@ MIN_SOLVE_SECONDS = 0.01
 """The least time a solve is given once the first round is done (a week takes milliseconds)."""
 MASTER_TIME_LIMIT_S = 1.0
 """The longest each stage of the master may search."""
+MASTER_STAGES = 5
+"""The master's stages at most: examples with slack, slack, distance, the centre's corners
+(which share one stage's seconds), the weights closest to their average."""
 SCALE_RANGE = 2
 """The learned weights' sum lies between the base's divided and multiplied by this."""
 CENTRE_REACH = 8
@@ -225,7 +228,7 @@ def learn_weights(
             break
         round_seconds = time.perf_counter() - round_started
         # Stop while there is time for the master and a round under the final weights.
-        needed = 2 * round_seconds + 3 * clock.master_seconds()
+        needed = 2 * round_seconds + MASTER_STAGES * clock.master_seconds()
         if iterations > max_iterations or clock.left() < needed:
             break
         weights = master.fit(usable, weights, clock.master_seconds())
@@ -264,9 +267,9 @@ class _Clock:
         return max(MIN_SOLVE_SECONDS, min(wanted, left))
 
     def master_seconds(self) -> float:
-        """What each stage of the master may search: its own limit, within a quarter of the
-        seconds left (three stages, and a round of solving after them)."""
-        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / 4))
+        """What each stage of the master may search: its own limit, within a share of the
+        seconds left (every stage, and a round of solving after them)."""
+        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / (MASTER_STAGES + 1)))
 
 
 def _case(index: int, example: Example) -> _Case:
@@ -335,7 +338,7 @@ class _Master:
 
     def __init__(self, base: dict[SoftGoalId, int]) -> None:
         self.base = base
-        self.points: list[dict[SoftGoalId, int]] = []
+        self.corners: list[dict[SoftGoalId, int]] = []
         """The corners of the last centre: each traded goal's least and greatest weight."""
         # The weights' sum stays within half and twice the base's: on the base's scale, never
         # shrinking towards nothing (where every week ties) nor widening margins by scaling.
@@ -352,7 +355,7 @@ class _Master:
         nothing in time (never seen at this size) keeps the weights of the stage before, or
         `current`.
         """
-        self.points = []
+        self.corners = []
         model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases, seconds)
         if model.violated:
             slacked = model.minimise(sum(model.violated.values()), fix=True)
@@ -367,8 +370,8 @@ class _Master:
             return model.weights()
         model.model.add(model.distance <= CENTRE_REACH * closest)
         model.keep_untraded()
-        self.points = model.extremes()
-        return model.closest_to_average(self.points)
+        self.corners = model.corners()
+        return model.closest_to_average(self.corners)
 
     def consistent(self, cases: Sequence[_Case]) -> bool:
         """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
@@ -475,32 +478,32 @@ class _MasterModel:
             if goal not in self.traded:
                 self.model.add(weight == self.found[goal])
 
-    def extremes(self) -> list[dict[SoftGoalId, int]]:
+    def corners(self) -> list[dict[SoftGoalId, int]]:
         """The least and the greatest weight of each goal some example trades off, within the
         model's constraints, as whole weight vectors: corners of the weights that fit, the
         other weights as the search left them. The solves share the stage's seconds; one that
-        finds nothing adds no point."""
-        points = []
+        finds nothing adds no corner."""
+        corners = []
         traded = [goal for goal in SOFT_GOAL_IDS if goal in self.traded]
         solves = 2 * len(traded) + 1
         for goal in traded:
             for sense in (1, -1):
                 self.solver.parameters.max_time_in_seconds = self.seconds / solves
                 if self.minimise(sense * self.weight[goal], fix=False) is not None:
-                    points.append(self.weights())
-        return points
+                    corners.append(self.weights())
+        return corners
 
-    def closest_to_average(self, points: Sequence[dict[SoftGoalId, int]]) -> dict[SoftGoalId, int]:
-        """The integer weights within the model's constraints closest (L1) to the points'
-        average; the last weights found when there are no points or no time."""
-        if not points:
+    def closest_to_average(self, corners: Sequence[dict[SoftGoalId, int]]) -> dict[SoftGoalId, int]:
+        """The integer weights within the model's constraints closest (L1) to the corners'
+        average; the last weights found when there are no corners or no time."""
+        if not corners:
             return self.weights()
         deviations = []
         for goal in SOFT_GOAL_IDS:
             # |len * w - sum| is len times |w - average|: integers throughout.
-            total = sum(point[goal] for point in points)
-            deviation = self.model.new_int_var(0, len(points) * MAX_WEIGHT, f"off_{goal}")
-            self.model.add_abs_equality(deviation, len(points) * self.weight[goal] - total)
+            total = sum(corner[goal] for corner in corners)
+            deviation = self.model.new_int_var(0, len(corners) * MAX_WEIGHT, f"off_{goal}")
+            self.model.add_abs_equality(deviation, len(corners) * self.weight[goal] - total)
             deviations.append(deviation)
         self.solver.parameters.max_time_in_seconds = self.seconds
         self.minimise(sum(deviations), fix=False)

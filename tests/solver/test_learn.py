@@ -150,7 +150,7 @@ def test_the_weights_are_the_centre_of_those_that_fit_not_a_corner():
     master = _Master(base)
     weights = master.fit([case], base, seconds=1.0)
 
-    corners = master.points
+    corners = master.corners
     assert len(corners) == 4
     assert all(p[recovery] + 1 <= p[hard] for p in corners)
     assert (min(p[recovery] for p in corners), min(p[hard] for p in corners)) == (0, 1)
