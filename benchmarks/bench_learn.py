@@ -13,6 +13,7 @@ Hidden weights come in two draws: `coach` scales each default weight by a random
 the defaults, which the learning uses as its tie-break).
 
 Usage: .venv/bin/python benchmarks/bench_learn.py [--trials N] [--seed S]
+    [--draw coach|uniform|both]
 """
 
 from __future__ import annotations
@@ -171,6 +172,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=10, help="hidden weight vectors per draw")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the draws and splits")
+    parser.add_argument(
+        "--draw", choices=[*DRAWS, "both"], default="both", help="which hidden weights to draw"
+    )
     args = parser.parse_args()
     scenarios, _ = load_library()
     requests = [scenarios[name].request for name in sorted(scenarios)]
@@ -179,7 +183,7 @@ def main() -> None:
         f"{len(weeks)} solvable library weeks: learn from {TRAIN}, test on {len(weeks) - TRAIN};"
         f" {args.trials} trials per draw, seed {args.seed}"
     )
-    for draw in DRAWS:
+    for draw in DRAWS if args.draw == "both" else [args.draw]:
         totals = run(draw, args.trials, args.seed, weeks)
         print(f"hidden weights: {draw}")
         for label, total in totals.items():

@@ -11,8 +11,15 @@ models, see docs/learning.md):
 
 1. the master, a small CP-SAT model over integer weights, picks weights that satisfy the
    inequalities of every week found so far, with a slack per example for weeks no weights can
-   keep: fewest examples with slack first, then the least slack, then the weights closest to
-   the base (L1), their sum at least the base's so the answer is on the scale of the defaults;
+   keep: fewest examples with slack first, then the least slack; their sum stays within half
+   and twice the base's, so the answer is on the scale of the defaults. Of the weights that
+   fit it answers the *centre* (a Bayes point, Herbrich et al. 2001: an unseen week tips a
+   corner of the weights that fit either way, their centre less often): the least distance to
+   the base (each goal's move relative to its base weight) is found first; then, within
+   `CENTRE_REACH` times that distance, the least and the greatest weight of each goal some
+   example trades off (each a whole weight vector, a corner), and the weights closest to those
+   corners' average. Goals no example trades off keep the base's weight; when the base fits
+   (distance 0) it is the answer;
 2. the week solver (`solver.solve`) is the oracle: under those weights it returns each
    example's optimal week; a week other than the coach's is a new inequality;
 3. repeat until no example has a new better week, or the iteration or time budget ends.
@@ -51,8 +58,18 @@ MIN_SOLVE_SECONDS = 0.01
 """The least time a solve is given once the first round is done (a week takes milliseconds)."""
 MASTER_TIME_LIMIT_S = 1.0
 """The longest each stage of the master may search."""
+MASTER_STAGES = 5
+"""The master's stages at most: examples with slack, slack, distance, the centre's corners
+(which share one stage's seconds), the weights closest to their average."""
 SCALE_RANGE = 2
 """The learned weights' sum lies between the base's divided and multiplied by this."""
+CENTRE_REACH = 8
+"""The centre is taken among the weights that fit within this many times the least distance
+to the base: far enough from the closest weights to leave the edge (2 and 4 left more regret
+in benchmarks/bench_learn.py), near enough that the base still counts."""
+RELATIVE_SCALE = 27720
+"""A goal's move from its base weight counts RELATIVE_SCALE / base weight per unit (the least
+common multiple of 1..12, so the defaults' moves are counted exactly in integers)."""
 
 WHAT = "learning weights from these weeks"
 ADVICE = "send fewer examples, or raise the solving budget's seconds"
@@ -180,10 +197,12 @@ def learn_weights(
     budget: SolveBudget = UNLIMITED,
     max_iterations: int = MAX_ITERATIONS,
 ) -> Learned:
-    """The weights under which the example weeks are the solver's, closest to `base`.
+    """The weights under which the example weeks are the solver's: the centre of those that
+    fit near `base`.
 
-    `base` (default: the defaults) breaks ties between weights that fit equally well and sets
-    the scale. Examples that break a hard rule take no part.
+    `base` (default: the defaults) is kept when it fits, keeps the goals no example trades
+    off, bounds how far the centre is sought and sets the scale. Examples that break a hard
+    rule take no part.
 
     Only the budget's seconds apply: every round solves every example, so its count of solves
     does not (the iteration cap bounds the rounds). OverBudget when the seconds run out before
@@ -209,7 +228,7 @@ def learn_weights(
             break
         round_seconds = time.perf_counter() - round_started
         # Stop while there is time for the master and a round under the final weights.
-        needed = 2 * round_seconds + 3 * clock.master_seconds()
+        needed = 2 * round_seconds + MASTER_STAGES * clock.master_seconds()
         if iterations > max_iterations or clock.left() < needed:
             break
         weights = master.fit(usable, weights, clock.master_seconds())
@@ -248,9 +267,9 @@ class _Clock:
         return max(MIN_SOLVE_SECONDS, min(wanted, left))
 
     def master_seconds(self) -> float:
-        """What each stage of the master may search: its own limit, within a quarter of the
-        seconds left (three stages, and a round of solving after them)."""
-        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / 4))
+        """What each stage of the master may search: its own limit, within a share of the
+        seconds left (every stage, and a round of solving after them)."""
+        return max(MIN_SOLVE_SECONDS, min(MASTER_TIME_LIMIT_S, self.left() / (MASTER_STAGES + 1)))
 
 
 def _case(index: int, example: Example) -> _Case:
@@ -319,6 +338,8 @@ class _Master:
 
     def __init__(self, base: dict[SoftGoalId, int]) -> None:
         self.base = base
+        self.corners: list[dict[SoftGoalId, int]] = []
+        """The corners of the last centre: each traded goal's least and greatest weight."""
         # The weights' sum stays within half and twice the base's: on the base's scale, never
         # shrinking towards nothing (where every week ties) nor widening margins by scaling.
         self.least_sum = max(sum(base.values()) // SCALE_RANGE, len(SOFT_GOAL_IDS))
@@ -327,11 +348,14 @@ class _Master:
     def fit(
         self, cases: Sequence[_Case], current: dict[SoftGoalId, int], seconds: float
     ) -> dict[SoftGoalId, int]:
-        """Fewest examples with slack, then the least slack, then the closest to the base.
+        """Fewest examples with slack, then the least slack, then the centre of the weights
+        within `CENTRE_REACH` times the least distance to the base.
 
-        Each stage may search `seconds`; a stage that finds nothing in time (never seen at
-        this size) keeps the weights of the stage before, or `current`.
+        Each stage may search `seconds` (the centre's solves share them); a stage that finds
+        nothing in time (never seen at this size) keeps the weights of the stage before, or
+        `current`.
         """
+        self.corners = []
         model = _MasterModel(self.base, (self.least_sum, self.most_sum), cases, seconds)
         if model.violated:
             slacked = model.minimise(sum(model.violated.values()), fix=True)
@@ -339,8 +363,15 @@ class _Master:
                 return current
             if slacked and model.minimise(sum(model.slack.values()), fix=True) is None:
                 return model.weights()
-        model.minimise(model.distance, fix=False)
-        return model.weights() if model.found else current
+        closest = model.minimise(model.distance, fix=False)
+        if closest is None:
+            return current
+        if closest == 0:
+            return model.weights()
+        model.model.add(model.distance <= CENTRE_REACH * closest)
+        model.keep_untraded()
+        self.corners = model.corners()
+        return model.closest_to_average(self.corners)
 
     def consistent(self, cases: Sequence[_Case]) -> bool:
         """Whether some weights keep every one of these coach's weeks ahead of its cuts."""
@@ -370,6 +401,14 @@ class _MasterModel:
         self.model.add_linear_constraint(sum(self.weight.values()), least_sum, most_sum)
         self.violated: dict[int, cp_model.IntVar] = {}
         self.slack: dict[int, cp_model.IntVar] = {}
+        self.traded = {
+            goal
+            for case in cases
+            for cut in case.cuts
+            for goal, own, other in zip(SOFT_GOAL_IDS, case.counts, cut.counts, strict=True)
+            if own != other
+        }
+        """The goals some example trades off: a week found misses them more or less often."""
         for case in cases:
             if case.cuts:
                 self._keep_ahead(case)
@@ -377,8 +416,11 @@ class _MasterModel:
         for goal in SOFT_GOAL_IDS:
             gap = self.model.new_int_var(0, MAX_WEIGHT, f"gap_{goal}")
             self.model.add_abs_equality(gap, self.weight[goal] - base[goal])
-            gaps.append(gap)
+            gaps.append(max(1, round(RELATIVE_SCALE / max(base[goal], 1))) * gap)
         self.distance = sum(gaps)
+        """Each goal's move from the base relative to its base weight: a weight of 1 moved to 2
+        is as far as one of 6 moved to 12."""
+        self.seconds = seconds
         self.solver = cp_model.CpSolver()
         self.solver.parameters.num_workers = 1
         self.solver.parameters.random_seed = SEED
@@ -427,6 +469,45 @@ class _MasterModel:
         self.model.clear_hints()
         for var in self.weight.values():
             self.model.add_hint(var, self.solver.value(var))
+
+    def keep_untraded(self) -> None:
+        """Keep the weights of the goals no example trades off (each week found misses them
+        as often as the coach's) as the last stage found them: the examples say nothing of
+        them, and a search left free would push them to an end of their range."""
+        for goal, weight in self.weight.items():
+            if goal not in self.traded:
+                self.model.add(weight == self.found[goal])
+
+    def corners(self) -> list[dict[SoftGoalId, int]]:
+        """The least and the greatest weight of each goal some example trades off, within the
+        model's constraints, as whole weight vectors: corners of the weights that fit, the
+        other weights as the search left them. The solves share the stage's seconds; one that
+        finds nothing adds no corner."""
+        corners = []
+        traded = [goal for goal in SOFT_GOAL_IDS if goal in self.traded]
+        solves = 2 * len(traded) + 1
+        for goal in traded:
+            for sense in (1, -1):
+                self.solver.parameters.max_time_in_seconds = self.seconds / solves
+                if self.minimise(sense * self.weight[goal], fix=False) is not None:
+                    corners.append(self.weights())
+        return corners
+
+    def closest_to_average(self, corners: Sequence[dict[SoftGoalId, int]]) -> dict[SoftGoalId, int]:
+        """The integer weights within the model's constraints closest (L1) to the corners'
+        average; the last weights found when there are no corners or no time."""
+        if not corners:
+            return self.weights()
+        deviations = []
+        for goal in SOFT_GOAL_IDS:
+            # |len * w - sum| is len times |w - average|: integers throughout.
+            total = sum(corner[goal] for corner in corners)
+            deviation = self.model.new_int_var(0, len(corners) * MAX_WEIGHT, f"off_{goal}")
+            self.model.add_abs_equality(deviation, len(corners) * self.weight[goal] - total)
+            deviations.append(deviation)
+        self.solver.parameters.max_time_in_seconds = self.seconds
+        self.minimise(sum(deviations), fix=False)
+        return self.weights()
 
     def feasible(self) -> bool:
         """Whether the model has any solution."""

@@ -102,7 +102,7 @@ def delete(path: ProfilePath) -> Response:
     operation_id="learn_profile",
     description="Send 1 to 50 weeks you placed (each a week request and a plan, as for "
     "/v1/weeks/evaluate): the answer is the weights under which the solver places them as you "
-    "did, closest to `base` (a profile id or preset name; default: the default weights), with "
+    "did, near `base` (a profile id or preset name; default: the default weights), with "
     "each week's optimal week under them and where it still differs. A week that breaks a hard "
     "rule, or that no weights can make optimal beside the others, is reported in `per_example` "
     "with its `reason`, not refused. With `save` the weights are saved as a new profile named "

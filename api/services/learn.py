@@ -109,8 +109,8 @@ class LearnBody(BaseModel):
     )
     base: Annotated[int, Field(strict=True)] | PresetName | None = Field(
         default=None,
-        description="One of your profile ids or a preset's name: among weights that fit the "
-        "weeks equally well, the closest to these win (default: the default weights).",
+        description="One of your profile ids or a preset's name: the weights are sought near "
+        "these, and goals the weeks never trade off keep them (default: the default weights).",
     )
 
 

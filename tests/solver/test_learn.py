@@ -9,7 +9,17 @@ import pytest
 from solver import DEFAULT_WEIGHTS, SoftGoalId, WeekRequest, evaluate, solve
 from solver.budget import OverBudget, SolveBudget
 from solver.compare import with_weights
-from solver.learn import Example, counts_of, learn_weights, neighbours, same_week
+from solver.learn import (
+    CENTRE_REACH,
+    Example,
+    _Case,
+    _Cut,
+    _Master,
+    counts_of,
+    learn_weights,
+    neighbours,
+    same_week,
+)
 from solver.library import load_library
 from solver.result import Plan
 from solver.rules import SOFT_GOAL_IDS
@@ -118,6 +128,40 @@ def test_the_base_is_kept_where_the_weeks_say_nothing():
     base = {goal: 3 for goal in SOFT_GOAL_IDS}
     example = Example(TRACK_WEEK, placed(TRACK_WEEK, base))
     assert learn_weights([example], base).weights == base
+
+
+def test_the_weights_are_the_centre_of_those_that_fit_not_a_corner():
+    """A hand-made week the defaults do not keep ahead: the coach's misses keeping a recovery
+    day easy once, a week that wins ties misses strength on a hard day once. The weights
+    closest to the base only just keep the coach's week ahead (recovery 2, hard days 3); the
+    answer is the centre of the corners of the weights that fit near the base (each traded
+    goal's least and greatest), with room to spare, and the goals no week trades keep the
+    base."""
+    recovery, hard = SoftGoalId.KEEP_RECOVERY_DAYS_EASY, SoftGoalId.STRENGTH_ON_HARD_DAYS
+    base = dict(DEFAULT_WEIGHTS)
+    assert base[recovery] + 1 > base[hard]
+
+    def misses(goal: SoftGoalId) -> tuple[int, ...]:
+        return tuple(int(g == goal) for g in SOFT_GOAL_IDS)
+
+    plan: Plan = {"mon": ["upper_body_core"]}
+    case = _Case(0, Example(TRACK_WEEK, plan), misses(recovery), rank=0, broken_rules=[])
+    case.cuts.append(_Cut({"tue": ["upper_body_core"]}, misses(hard), wins_ties=True))
+    master = _Master(base)
+    weights = master.fit([case], base, seconds=1.0)
+
+    corners = master.corners
+    assert len(corners) == 4
+    assert all(p[recovery] + 1 <= p[hard] for p in corners)
+    assert (min(p[recovery] for p in corners), min(p[hard] for p in corners)) == (0, 1)
+    assert max(p[hard] for p in corners) > base[hard] + CENTRE_REACH
+    for goal in (recovery, hard):
+        average = sum(p[goal] for p in corners) / len(corners)
+        assert abs(weights[goal] - average) < 1
+    assert weights[hard] - weights[recovery] >= 2
+    assert all(
+        weights[goal] == base[goal] for goal in SOFT_GOAL_IDS if goal not in {recovery, hard}
+    )
 
 
 def test_a_budget_too_small_for_one_round_is_refused():
