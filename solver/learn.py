@@ -67,6 +67,9 @@ CENTRE_REACH = 8
 """The centre is taken among the weights that fit within this many times the least distance
 to the base: far enough from the closest weights to leave the edge (2 and 4 left more regret
 in benchmarks/bench_learn.py), near enough that the base still counts."""
+CORNER_DETERMINISTIC_TIME = 0.05
+"""CP-SAT's deterministic time a corner may take (about seconds on a typical machine): a
+hundred times what the library's corners took at most (0.0005), so a corner is always proven."""
 RELATIVE_SCALE = 27720
 """A goal's move from its base weight counts RELATIVE_SCALE / base weight per unit (the least
 common multiple of 1..12, so the defaults' moves are counted exactly in integers)."""
@@ -482,15 +485,22 @@ class _MasterModel:
         """The least and the greatest weight of each goal some example trades off, within the
         model's constraints, as whole weight vectors: corners of the weights that fit, the
         other weights as the search left them. The solves share the stage's seconds; one that
-        finds nothing adds no corner."""
+        finds nothing adds no corner.
+
+        Each solve is bounded by CP-SAT's deterministic time, not only by the clock: a corner
+        takes milliseconds, and a clock share cut short under load would give other corners,
+        so other weights, for the same examples."""
         corners = []
         traded = [goal for goal in SOFT_GOAL_IDS if goal in self.traded]
-        solves = 2 * len(traded) + 1
+        stage_ends = time.perf_counter() + self.seconds
+        self.solver.parameters.max_deterministic_time = CORNER_DETERMINISTIC_TIME
         for goal in traded:
             for sense in (1, -1):
-                self.solver.parameters.max_time_in_seconds = self.seconds / solves
+                left = stage_ends - time.perf_counter()
+                self.solver.parameters.max_time_in_seconds = max(MIN_SOLVE_SECONDS, left)
                 if self.minimise(sense * self.weight[goal], fix=False) is not None:
                     corners.append(self.weights())
+        self.solver.parameters.max_deterministic_time = math.inf
         return corners
 
     def closest_to_average(self, corners: Sequence[dict[SoftGoalId, int]]) -> dict[SoftGoalId, int]:
