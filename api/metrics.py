@@ -5,9 +5,13 @@
 - `trainweek_solves_total{route, status}`: weeks solved over HTTP, by the week's status
   (`optimal`, `feasible`, `infeasible`; compare answers two weeks, so counts two).
 - `trainweek_solve_duration_seconds{route}`: how long a request that solved took to answer.
+- `trainweek_week_cache_hits{route}`: of those solves, the weeks answered from the worker's
+  cache (`api/services/week_cache.py`): with `trainweek_solves` it says how well
+  `WEEK_CACHE_MB` serves.
 
-The routes that solve say so with `solved(status)`; a 422 for a week that cannot exist counts as
-an `infeasible` solve of its route. Everything else is read off the request and the response.
+The routes that solve say so with `solved(status, cached=...)`; a 422 for a week that cannot
+exist counts as an `infeasible` solve of its route. Everything else is read off the request and
+the response.
 
 Several processes: gunicorn's workers each count in their own memory unless prometheus_client
 runs in multiprocess mode, which it picks once, when first imported, from
@@ -57,6 +61,7 @@ class Metrics:
     problems: Counter
     solves: Counter
     solve_seconds: Histogram
+    cache_hits: Counter
 
 
 @functools.cache
@@ -88,6 +93,11 @@ def metrics() -> Metrics:
             ["route"],
             buckets=SOLVE_BUCKETS,
         ),
+        cache_hits=Counter(
+            "trainweek_week_cache_hits",
+            "Weeks answered from the worker's cache of optimal weeks, by route.",
+            ["route"],
+        ),
     )
 
 
@@ -99,11 +109,13 @@ def init_app(app: Flask) -> None:
     app.add_url_rule("/metrics", "metrics", exposition, methods=["GET"])
 
 
-def solved(status: str) -> None:
-    """Count a week the current request solved, with its status; the request's time to answer
-    goes into the solve latency histogram."""
+def solved(status: str, *, cached: bool = False) -> None:
+    """Count a week the current request solved, with its status, and whether the cache answered
+    it; the request's time to answer goes into the solve latency histogram."""
     g.metrics_solved = True
     metrics().solves.labels(route=_route(), status=status).inc()
+    if cached:
+        metrics().cache_hits.labels(route=_route()).inc()
 
 
 def exposition() -> Response:

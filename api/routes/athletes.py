@@ -152,7 +152,7 @@ def solve(header: IdempotencyHeader, path: AthletePath, body: AthleteWeekRequest
             needs_week_of=wanted == CALENDAR,
             cache=week_cache(),
         )
-        metrics.solved(solved.result.status)
+        metrics.solved(solved.result.status, cached=solved.result.solver.cached)
         location = url_for("athletes.get_solved", athlete_id=path.athlete_id, solved_id=solved.id)
         return json_response(solved, 201, headers={"Location": location, "Vary": "Accept"})
 

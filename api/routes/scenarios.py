@@ -85,7 +85,7 @@ def solve(path: ScenarioPath, query: CalendarQuery, body: SolveScenarioBody) -> 
     solved = solve_scenario(
         path.name, body, _folder(), needs_week=wanted == CALENDAR, cache=week_cache()
     )
-    metrics.solved(solved.result.status)
+    metrics.solved(solved.result.status, cached=solved.result.solver.cached)
     week_of = solved.week_of
     if wanted == CALENDAR and week_of is not None:
         owner = scenario_owner(path.name, query.calendar)

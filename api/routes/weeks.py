@@ -60,7 +60,7 @@ def solve(query: CalendarQuery, body: ProfiledWeekRequest) -> Response:
     if wanted == CALENDAR and body.week_of is None:
         return problems.needs_week_of()
     result = solve_week(database(), body, optional_bearer_token(), week_cache())
-    metrics.solved(result.status)
+    metrics.solved(result.status, cached=result.solver.cached)
     if wanted == CALENDAR and body.week_of is not None:
         now = dt.datetime.now(dt.UTC)
         week = one_off_week(result, body.week_of, request_owner(query.calendar), now)

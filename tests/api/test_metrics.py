@@ -50,6 +50,7 @@ def test_metrics_answer_prometheus_text_format_0_0_4(client: FlaskClient) -> Non
         "trainweek_problems",
         "trainweek_solves",
         "trainweek_solve_duration_seconds",
+        "trainweek_week_cache_hits",
     } <= names
 
 
@@ -74,6 +75,17 @@ def test_a_solve_counts_its_status_its_latency_and_its_request(
         value("trainweek_http_requests_total", method="POST", route=SOLVE, status="200"),
     )
     assert [b - a for a, b in zip(before, after, strict=True)] == [1, 1, 1]
+
+
+def test_a_week_from_the_cache_counts_as_a_solve_and_a_cache_hit(
+    client: FlaskClient, hansons_body: dict[str, Any]
+) -> None:
+    """The same week twice: two optimal solves, the second also a cache hit."""
+    before = solves(SOLVE, "optimal"), value("trainweek_week_cache_hits_total", route=SOLVE)
+    for _ in range(2):
+        assert client.post(SOLVE, json=hansons_body).status_code == 200
+    after = solves(SOLVE, "optimal"), value("trainweek_week_cache_hits_total", route=SOLVE)
+    assert [b - a for a, b in zip(before, after, strict=True)] == [2, 1]
 
 
 def test_a_week_cut_short_counts_as_feasible(
