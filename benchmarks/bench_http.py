@@ -8,10 +8,14 @@ it replaced, one after the other in the same run, `--repeat` times each, alterna
 
 Latency: POST /v1/weeks/solve (the Hansons scenario) interleaved with GET /healthz on one
 keep-alive connection, so the ratio of their medians is what a solve costs over plain HTTP.
-The same week posted again is answered from the service's cache of optimal weeks
-(api/services/week_cache.py); "a new week each time" posts the same days under weights not
-asked before (three goals' weights stepping through 0..10, as a coach moving sliders), so each
-of those is solved. "of which solver" is the solver's own wall_time_ms from those answers.
+Three kinds of solve, interleaved:
+- the same week posted again: answered from the service's cache of optimal weeks
+  (api/services/week_cache.py);
+- the week under new weights (three goals' weights stepping through 0..10, as a coach moving
+  sliders): solved, on the week's model kept from before (solver/cpsat/solve.py, WeekModels);
+- a new week (the same days on another date each time, so neither the answer nor the model
+  is kept): built and solved.
+"of which solver" is the solver's own wall_time_ms from the answers.
 Throughput: several client threads, each on its own keep-alive connection, posting the same
 week for a few seconds (so, after the first, from the cache). Client and server share the
 machine: the figures are a floor.
@@ -20,6 +24,7 @@ machine: the figures are a floor.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import itertools
 import json
@@ -57,10 +62,11 @@ def percentile(samples: list[float], pct: int) -> float:
 
 
 SLIDERS = ("spread_sessions", "variety", "strength_on_hard_days")
-"""The goals whose weights the new weeks step through."""
+"""The goals whose weights the reweighted weeks step through."""
+FIRST_MONDAY = dt.date(2030, 1, 7)
 
 
-def new_weeks(body: bytes, count: int) -> list[bytes]:
+def reweighted(body: bytes, count: int) -> list[bytes]:
     """The week under `count` weight settings, none the same and none the body's own."""
     week = json.loads(body)
     settings = ((i // 121 % 11, i // 11 % 11, i % 11) for i in range(1, 1331))
@@ -75,25 +81,35 @@ def new_weeks(body: bytes, count: int) -> list[bytes]:
     ]
 
 
+def on_new_dates(body: bytes, count: int) -> list[bytes]:
+    """The week on `count` dates, one a week from 2030 on: each a request not seen before."""
+    week = json.loads(body)
+    return [
+        json.dumps({**week, "week_of": (FIRST_MONDAY + dt.timedelta(weeks=i)).isoformat()}).encode()
+        for i in range(count)
+    ]
+
+
 Samples = dict[str, list[float]]
 
 
 def latency(port: int, body: bytes, rounds: int) -> Samples:
-    """The same week, a new week, and healthz, interleaved on one keep-alive connection; and
-    the solver's times of the new weeks."""
+    """The same week, the week under new weights, a new week, and healthz, interleaved on one
+    keep-alive connection; and the solver's times of the last two."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     for _ in range(20):  # warm up both workers' imports and caches
         timed(connection, "POST", "/v1/weeks/solve", body)
         timed(connection, "GET", "/healthz", None)
-    samples: Samples = {"same": [], "new": [], "solver": [], "healthz": []}
-    for new in new_weeks(body, rounds):
+    samples: Samples = {key: [] for key in ("same", "reweighted", "new", "solver", "healthz")}
+    for weights, date in zip(reweighted(body, rounds), on_new_dates(body, rounds), strict=True):
         samples["same"].append(timed(connection, "POST", "/v1/weeks/solve", body)[0])
-        elapsed, answer = timed(connection, "POST", "/v1/weeks/solve", new)
-        solved = json.loads(answer)["solver"]
-        if solved["cached"]:
-            raise SystemExit("a new week came from the cache: the bench's weeks are not new")
-        samples["new"].append(elapsed)
-        samples["solver"].append(solved["wall_time_ms"])
+        for key, week in (("reweighted", weights), ("new", date)):
+            elapsed, answer = timed(connection, "POST", "/v1/weeks/solve", week)
+            solved = json.loads(answer)["solver"]
+            if solved["cached"]:
+                raise SystemExit("a week came from the cache: the bench's weeks are not new")
+            samples[key].append(elapsed)
+            samples["solver"].append(solved["wall_time_ms"])
         samples["healthz"].append(timed(connection, "GET", "/healthz", None)[0])
     connection.close()
     return samples
@@ -132,19 +148,24 @@ def measure(kind: str, body: bytes, args: argparse.Namespace) -> None:
         stop_server(server)
 
     print(f"\n{kind}: on {HOST}:{port}; {SCENARIO.name}")
-    print(f"{'request':<36}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
+    print(f"{'request':<40}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
     for name, key in (
         ("POST /v1/weeks/solve, the same week", "same"),
+        ("POST /v1/weeks/solve, new weights", "reweighted"),
         ("POST /v1/weeks/solve, a new week", "new"),
-        ("  of which solver", "solver"),
+        ("  of which solver (last two)", "solver"),
         ("GET /healthz", "healthz"),
     ):
         print(
-            f"{name:<36}{len(samples[key]):>6}{percentile(samples[key], 50):>10.2f}"
+            f"{name:<40}{len(samples[key]):>6}{percentile(samples[key], 50):>10.2f}"
             f"{percentile(samples[key], 99):>10.2f}"
         )
     healthz = percentile(samples["healthz"], 50)
-    for name, key in (("the same week", "same"), ("a new week", "new")):
+    for name, key in (
+        ("the same week", "same"),
+        ("new weights", "reweighted"),
+        ("a new week", "new"),
+    ):
         ratio = percentile(samples[key], 50) / healthz
         print(f"solve/healthz p50 ratio, {name}: {ratio:.1f}x (target <= 2.5x)")
     print(

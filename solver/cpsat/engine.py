@@ -21,6 +21,13 @@ class Model(cp_model.CpModel):
     def _add_pre_pep8_methods(self) -> None:
         pass
 
+    def copy(self) -> Model:
+        """A model of the same variables and constraints, for the caller to add to."""
+        model = Model()
+        model.proto.copy_from(self.proto)
+        model.rebuild_constant_map()
+        return model
+
     def minimize(self, obj: cp_model.ObjLinearExprT) -> None:
         """Minimise `obj`, an integer expression, writing the objective's variables in one go.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -41,8 +41,18 @@ class Objective:
     counts: dict[SoftGoalId, cp_model.LinearExpr] = field(default_factory=dict)
 
     def add_objective(self) -> None:
-        """Minimise the weighted sum of goal counts, ties broken by `tie_break`."""
-        goals: dict[SoftGoalId, Callable[[], cp_model.LinearExpr]] = {
+        """Count the goals of positive weight, and minimise their weighted sum."""
+        weights = {goal: self.horizon.weight(goal) for goal in SOFT_GOAL_IDS}
+        self.count_goals([goal for goal in SOFT_GOAL_IDS if weights[goal] > 0])
+        self.minimize_in(self.model, weights)
+
+    def count_goals(self, goals: Sequence[SoftGoalId] = SOFT_GOAL_IDS) -> None:
+        """Build the count of misses of each of `goals` (bar those left out) into `counts`.
+
+        The counts do not depend on the weights: a week model counting every goal serves any
+        weights (`solver/cpsat/solve.py`, `WeekModels`).
+        """
+        builders: dict[SoftGoalId, Callable[[], cp_model.LinearExpr]] = {
             SoftGoalId.TARGET_SESSIONS: self._target_sessions,
             SoftGoalId.KEEP_RECOVERY_DAYS_EASY: self._keep_recovery_days_easy,
             SoftGoalId.STRENGTH_ON_HARD_DAYS: self._strength_on_hard_days,
@@ -61,20 +71,24 @@ class Objective:
             SoftGoalId.HEAVY_LEGS_6H_FROM_HARD_RUN: self._heavy_legs_6h_from_hard_run,
             SoftGoalId.STABILITY: self._stability,
         }
-        assert tuple(goals) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
-        weights = {goal: self.horizon.weight(goal) for goal in goals}
+        assert tuple(builders) == SOFT_GOAL_IDS, "every soft goal is modelled, in rule-book order"
         self.counts = {
-            goal: build()
-            for goal, build in goals.items()
-            if weights[goal] > 0 and goal not in self.without
+            goal: builders[goal]()
+            for goal in SOFT_GOAL_IDS
+            if goal in goals and goal not in self.without
         }
+
+    def minimize_in(self, model: cp_model.CpModel, weights: Mapping[SoftGoalId, int]) -> None:
+        """Minimise in `model` (this objective's model, or a copy of it) the weighted sum of the
+        counted goals of positive weight, ties broken by `tie_break`."""
+        weighted = [goal for goal in self.counts if weights[goal] > 0]
         penalty = cp_model.LinearExpr.weighted_sum(
-            list(self.counts.values()), [weights[goal] for goal in self.counts]
+            [self.counts[goal] for goal in weighted], [weights[goal] for goal in weighted]
         )
         if self.horizon.is_plan:
             # A plan has no tie-break (a rank per day and session would overflow past a few
             # weeks): one worker and a fixed seed make its answer repeatable.
-            self.model.minimize(penalty)
+            model.minimize(penalty)
             return
         # The tie-break is a sum over placements: each variable weighs what its placement alone
         # would rank.
@@ -88,7 +102,7 @@ class Objective:
         )
         # Scaled past every sum of ranks, the tie-break never outweighs a unit of penalty.
         scale = tie_break_scale(len(self.variables.sessions))
-        self.model.minimize(penalty * scale + ranks)
+        model.minimize(penalty * scale + ranks)
 
     def _sessions_on(self, day_indexes: list[int], wanted: str = "any") -> cp_model.LinearExpr:
         # One flat sum: a sum of per-day sums costs CP-SAT more to take apart in the objective.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -17,7 +19,7 @@ from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.horizon import Horizon, Replanning
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
-from solver.rules import HardRuleId, SoftGoalId, tie_break_scale
+from solver.rules import SOFT_GOAL_IDS, HardRuleId, SoftGoalId, tie_break_scale
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,85 @@ def solve_ablated(
     return _solve(request, SEED, ablation, replanning)
 
 
+@dataclass(frozen=True)
+class WeekModel:
+    """A week's model before its objective: the variables, the hard rules, and every soft
+    goal's count of misses. None of it depends on the weights, so weeks that differ only in
+    their weights (a coach moving a slider, sensitivity, learning) share one: each solve
+    copies the model and adds its own objective."""
+
+    model: Model
+    variables: Variables
+    objective: Objective
+
+    @classmethod
+    def build(cls, request: WeekRequest) -> WeekModel:
+        model = Model()
+        horizon = Horizon.of_week(request)
+        variables = Variables.create(model, DAYS, horizon)
+        Constraints(model, horizon, variables).add_constraints()
+        objective = Objective(model, horizon, variables)
+        objective.count_goals()
+        return cls(model, variables, objective)
+
+
+class WeekModels:
+    """The week models built lately, by request bar its weights and time limit; the least
+    recently used leaves first. Shared by every thread: a week model is only read once built."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._models: OrderedDict[str, WeekModel] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, request: WeekRequest) -> WeekModel:
+        """The request's week model, built when it is not kept."""
+        key = request.model_dump_json(exclude=WEIGHTLESS)
+        with self._lock:
+            kept = self._models.get(key)
+            if kept is not None:
+                self._models.move_to_end(key)
+                return kept
+        built = WeekModel.build(request)
+        with self._lock:
+            self._models[key] = built
+            while len(self._models) > self.size:
+                self._models.popitem(last=False)
+        return built
+
+    def clear(self) -> None:
+        """Forget every week model: the next solve of each week builds it (the benchmarks time
+        a new week so)."""
+        with self._lock:
+            self._models.clear()
+
+    def __len__(self) -> int:
+        return len(self._models)
+
+
+WEIGHTLESS = {"weights", "time_limit_s"}
+"""The request's fields its week model does not depend on."""
+WEEK_MODELS = WeekModels(64)
+"""A week model of a few dozen variables and constraints takes some tens of kB."""
+
+
 def _solve(
     request: WeekRequest, seed: int, ablation: Ablation, replanning: Replanning | None = None
 ) -> WeekResult:
     started = time.perf_counter()
-    model = Model()
     horizon = Horizon.of_week(request, replanning)
-    variables = Variables.create(model, DAYS, horizon)
-    Constraints(
-        model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
-    ).add_constraints()
-    objective = Objective(model, horizon, variables, without=ablation.goals)
-    objective.add_objective()
+    if replanning is None and ablation == Ablation():
+        week = WEEK_MODELS.of(request)
+        model, variables, objective = week.model.copy(), week.variables, week.objective
+        objective.minimize_in(model, {goal: horizon.weight(goal) for goal in SOFT_GOAL_IDS})
+    else:
+        model = Model()
+        variables = Variables.create(model, DAYS, horizon)
+        Constraints(
+            model, horizon, variables, without=ablation.rules, without_bounds=ablation.bounds
+        ).add_constraints()
+        objective = Objective(model, horizon, variables, without=ablation.goals)
+        objective.add_objective()
 
     solver = new_solver(request.time_limit_s, seed, timed=variables.is_timed)
     status = solver.solve(model)
@@ -89,6 +158,7 @@ def _solve(
                 details[goal],
             )
             for goal, count in objective.counts.items()
+            if request.weight(goal) > 0
         ]
         return WeekResult(
             status="optimal" if status == cp_model.OPTIMAL else "feasible",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from solver import DAYS, evaluate, solve
+import random
+
+import pytest
+
+from solver import DAYS, WeekRequest, evaluate, solve
+from solver.cpsat.solve import WEEK_MODELS, WeekModels
+from solver.rules import SOFT_GOAL_IDS
 from tests.helpers import week
 from tests.solver.random_weeks import random_week
 
@@ -59,3 +65,37 @@ def test_running_out_of_time_returns_a_week_not_an_error():
         scored = evaluate(request, result.plan)
         assert scored.feasible
         assert scored.objective == result.objective
+
+
+def reweighted(request: WeekRequest, seed: int) -> WeekRequest:
+    """The week under other random weights, some of them 0."""
+    rng = random.Random(seed)
+    return request.model_copy(
+        update={"weights": {goal: rng.choice([0, 0, 1, 3, 8, 20]) for goal in SOFT_GOAL_IDS}}
+    )
+
+
+@pytest.mark.parametrize("timed", [False, True])
+def test_a_week_model_kept_from_other_weights_gives_the_same_week(timed: bool):
+    """Solved first under other weights (goals at 0 among them), a week keeps its model for
+    the next solve: that solve answers what a model built for its own weights answers."""
+    for seed in range(25):
+        request = random_week(seed, timed=timed)
+        WEEK_MODELS.clear()
+        own = solve(request)
+        WEEK_MODELS.clear()
+        solve(reweighted(request, seed))
+        kept = solve(request)
+        assert len(WEEK_MODELS) == 1, "the second solve reused the first's model"
+        assert kept.model_dump(exclude={"solver"}) == own.model_dump(exclude={"solver"})
+
+
+def test_weeks_differing_in_more_than_weights_get_models_of_their_own():
+    """A week's days are its model: other days, another model; the oldest leave first."""
+    models = WeekModels(2)
+    first, second, third = (random_week(seed) for seed in (1, 2, 3))
+    assert models.of(first) is models.of(reweighted(first, 1))
+    assert models.of(second) is not models.of(first)
+    models.of(third)
+    assert len(models) == 2
+    assert models.of(third) is models.of(third.model_copy(update={"time_limit_s": 5.0}))
