@@ -18,10 +18,8 @@ limit) must not grow a worker's memory past the bound.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from solver import WeekRequest, WeekResult, solve
+from solver.recent import Recent
 
 DEFAULT_MB = 8
 """The cache's bound, in MiB of JSON: some two thousand weeks."""
@@ -32,9 +30,14 @@ class WeekCache:
 
     def __init__(self, max_bytes: int = DEFAULT_MB * 2**20) -> None:
         self.max_bytes = max_bytes
-        self.nbytes = 0
-        self._answers: OrderedDict[str, str] = OrderedDict()
-        self._lock = threading.Lock()
+        self._answers: Recent[str, str] = Recent(
+            max_bytes, lambda key, answer: len(key) + len(answer)
+        )
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes of JSON kept, requests and answers."""
+        return self._answers.used
 
     def solve(self, request: WeekRequest) -> WeekResult:
         """The request's answer: the kept one when this request was solved before, or a new
@@ -42,10 +45,7 @@ class WeekCache:
         if not self.max_bytes:
             return solve(request)
         key = request.model_dump_json()
-        with self._lock:
-            kept = self._answers.get(key)
-            if kept is not None:
-                self._answers.move_to_end(key)
+        kept = self._answers.get(key)
         if kept is not None:
             # Each caller gets its own copy, to change as it likes.
             answer = WeekResult.model_validate_json(kept)
@@ -53,22 +53,8 @@ class WeekCache:
             return answer
         result = solve(request)
         if result.status == "optimal":
-            self._keep(key, result.model_dump_json())
+            self._answers.put(key, result.model_dump_json())
         return result
-
-    def _keep(self, key: str, answer: str) -> None:
-        """Keep the answer, the least recently asked for leaving until it fits."""
-        size = len(key) + len(answer)
-        if size > self.max_bytes:
-            return
-        with self._lock:
-            if key in self._answers:  # another thread solved it meanwhile
-                return
-            self._answers[key] = answer
-            self.nbytes += size
-            while self.nbytes > self.max_bytes:
-                old_key, old_answer = self._answers.popitem(last=False)
-                self.nbytes -= len(old_key) + len(old_answer)
 
     def __len__(self) -> int:
         return len(self._answers)

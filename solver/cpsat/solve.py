@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -18,6 +16,7 @@ from solver.cpsat.objective import Objective
 from solver.cpsat.variables import Variables
 from solver.domain import DAYS, WeekRequest
 from solver.horizon import Horizon, Replanning
+from solver.recent import Recent
 from solver.result import DayPlan, Penalty, PlacedSession, Plan, SolverFacts, WeekResult
 from solver.rules import SOFT_GOAL_IDS, HardRuleId, SoftGoalId, tie_break_scale
 
@@ -86,30 +85,22 @@ class WeekModels:
     recently used leaves first. Shared by every thread: a week model is only read once built."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self._models: OrderedDict[str, WeekModel] = OrderedDict()
-        self._lock = threading.Lock()
+        self._models: Recent[str, WeekModel] = Recent(size)
 
     def of(self, request: WeekRequest) -> WeekModel:
         """The request's week model, built when it is not kept."""
         key = request.model_dump_json(exclude=WEIGHTLESS)
-        with self._lock:
-            kept = self._models.get(key)
-            if kept is not None:
-                self._models.move_to_end(key)
-                return kept
+        kept = self._models.get(key)
+        if kept is not None:
+            return kept
         built = WeekModel.build(request)
-        with self._lock:
-            self._models[key] = built
-            while len(self._models) > self.size:
-                self._models.popitem(last=False)
+        self._models.put(key, built)
         return built
 
     def clear(self) -> None:
         """Forget every week model: the next solve of each week builds it (the benchmarks time
         a new week so)."""
-        with self._lock:
-            self._models.clear()
+        self._models.clear()
 
     def __len__(self) -> int:
         return len(self._models)
@@ -126,10 +117,11 @@ def _solve(
 ) -> WeekResult:
     started = time.perf_counter()
     horizon = Horizon.of_week(request, replanning)
+    weights = {goal: request.weight(goal) for goal in SOFT_GOAL_IDS}
     if replanning is None and ablation == Ablation():
         week = WEEK_MODELS.of(request)
         model, variables, objective = week.model.copy(), week.variables, week.objective
-        objective.minimize_in(model, {goal: horizon.weight(goal) for goal in SOFT_GOAL_IDS})
+        objective.minimize_in(model, weights)
     else:
         model = Model()
         variables = Variables.create(model, DAYS, horizon)
@@ -158,7 +150,7 @@ def _solve(
                 details[goal],
             )
             for goal, count in objective.counts.items()
-            if request.weight(goal) > 0
+            if weights[goal] > 0
         ]
         return WeekResult(
             status="optimal" if status == cp_model.OPTIMAL else "feasible",
