@@ -14,7 +14,8 @@ own alternative with `at`, the best start inside it:
 - a day with times but no windows (a run with `at` or a slot): its morning and its afternoon,
   the run slots `am` (05:00-12:00) and `pm` (12:00-22:00), so "before work or after" reads as
   two entries rather than one of the whole open day; a slot a run of the day takes whole (a
-  run in that slot) is left out, as nothing can start there.
+  run in that slot) is left out, as nothing can start there;
+- a window no start of the 15-minute grid falls in (21:48-21:51) is left out too.
 
 The best start inside a window is the checker's (`Scorer.best_start_within`: the earliest of
 the fewest timed rules broken, then the least timed goals' cost, among the 15-minute grid's
@@ -36,7 +37,7 @@ from solver.checker import Scorer, evaluate, horizon_starts, parse_plan
 from solver.domain import DAY_NAMES, DAYS, Day, DayId, WeekRequest
 from solver.result import Conflict, Evaluation, Plan
 from solver.rules import HardRuleId, SoftGoalId
-from solver.times import SLOTS, clock_of, timed_runs, windows
+from solver.times import SLOTS, STARTS, clock_of, timed_runs, windows
 
 # A proposed week's starts: day id -> the start minute of each placed session, in the plan's
 # order (None: not given; on a day with times the checker then gives its best start).
@@ -148,15 +149,18 @@ def moved_starts(
 
 def time_windows(day: Day) -> list[tuple[int, int]]:
     """A day with times' candidate windows, in minutes: its availability windows, else its
-    morning and afternoon (the run slots) less a slot a run of the day takes whole."""
+    morning and afternoon (the run slots) less a slot a run of the day takes whole. A window
+    no start of the 15-minute grid falls in (21:48-21:51) is left out: nothing starts there."""
     if day.windows:
-        return windows(day)
-    runs = [(start, end) for _, start, end in timed_runs(day)]
-    return [
-        (low, high)
-        for low, high in SLOTS.values()
-        if not any(start <= low and high <= end for start, end in runs)
-    ]
+        candidates = windows(day)
+    else:
+        runs = [(start, end) for _, start, end in timed_runs(day)]
+        candidates = [
+            (low, high)
+            for low, high in SLOTS.values()
+            if not any(start <= low and high <= end for start, end in runs)
+        ]
+    return [(low, high) for low, high in candidates if any(low <= s < high for s in STARTS)]
 
 
 def alternatives(

@@ -236,6 +236,21 @@ def test_a_timed_day_is_one_alternative_per_window_with_its_start():
     assert "18:00" <= by_day["mon"][0] < "21:00"
 
 
+def test_a_window_no_grid_start_falls_in_is_no_alternative():
+    """Saturday 21:48-21:51 holds no 15-minute start: only 22:03-23:33 is offered there (it
+    was a crash: the best start of a window without any start)."""
+    request = week(
+        {
+            "thu": runs("tempo"),
+            "sat": {"windows": [["21:48", "21:51"], ["22:03", "23:33"]]},
+        }
+    )
+    assert time_windows(request.day("sat")) == [(minutes_of("22:03"), minutes_of("23:33"))]
+    answer = alternatives(request, {"thu": ["strength_control"]}, "thu", "strength_control")
+    saturday = [option.at for option in answer.alternatives if option.day == "sat"]
+    assert len(saturday) == 1 and saturday[0] is not None and "22:03" <= saturday[0] < "23:33"
+
+
 def test_a_forbidden_window_names_the_24_h_rule_and_the_runs_time():
     """Monday 18:00-21:00 is the evening before Tuesday's 07:00 intervals: heavy legs there end
     under 24 h before them; the reason names the start, the run and its time."""
